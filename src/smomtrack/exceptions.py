@@ -1,0 +1,148 @@
+"""The exceptions smomtrack raises.
+
+Every error is a :class:`SmomtrackError`. Each leaf also inherits the matching
+builtin, so ``except LookupError`` and ``except ValueError`` keep working:
+
+- unknown keys and States are :class:`LookupError` s;
+- invalid data (statuses, dates, records, files) are :class:`ValueError` s.
+
+Errors carry structured attributes (the offending text, the key, the
+suggestions, the problems with their locations) and build their message from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "ConflictError",
+    "InvalidDataError",
+    "InvalidDateError",
+    "InvalidStatusError",
+    "SmomtrackError",
+    "UnknownAgendaItemError",
+    "UnknownKeyError",
+    "UnknownMeetingError",
+    "UnknownRecommendationError",
+    "UnknownStateError",
+    "UnknownThemeError",
+]
+
+
+class SmomtrackError(Exception):
+    """Base class of every error raised by smomtrack."""
+
+
+class InvalidDataError(SmomtrackError, ValueError):
+    """Data that smomtrack cannot accept.
+
+    Attributes:
+        problems: Every problem found, each naming where it is (a field, a path, a line).
+    """
+
+    def __init__(self, problems: str | Iterable[str]) -> None:
+        self.problems: tuple[str, ...] = (
+            (problems,) if isinstance(problems, str) else tuple(problems)
+        )
+        if len(self.problems) == 1:
+            message = self.problems[0]
+        else:
+            listed = "\n".join(f"- {p}" for p in self.problems)
+            message = f"{len(self.problems)} problems:\n{listed}"
+        super().__init__(message)
+
+
+class InvalidStatusError(InvalidDataError):
+    """Text that is not an implementation status.
+
+    Attributes:
+        text: The text given.
+        accepted: The labels that are accepted.
+    """
+
+    def __init__(self, text: object, accepted: Iterable[str]) -> None:
+        self.text = text
+        self.accepted: tuple[str, ...] = tuple(accepted)
+        super().__init__(
+            f"{text!r} is not an implementation status; accepted: {', '.join(self.accepted)}"
+        )
+
+
+class InvalidDateError(InvalidDataError):
+    """Text that is not one unambiguous date (or date range).
+
+    Attributes:
+        text: The text given.
+        reason: Why it was refused.
+    """
+
+    def __init__(self, text: object, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"{text!r} is not a date: {reason}")
+
+
+class ConflictError(SmomtrackError, ValueError):
+    """Two records that claim the same place with different content.
+
+    Attributes:
+        key: What both records claim (a key, or a description of the slot).
+    """
+
+    def __init__(self, key: str, detail: str) -> None:
+        self.key = key
+        self.detail = detail
+        super().__init__(f"conflict on {key}: {detail}")
+
+
+class UnknownKeyError(SmomtrackError, LookupError):
+    """A key that names nothing known.
+
+    Attributes:
+        key: The key given.
+        suggestions: The nearest known keys, best first (may be empty).
+    """
+
+    kind = "key"
+
+    def __init__(self, key: object, suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        message = f"unknown {self.kind} {key!r}"
+        if self.suggestions:
+            message += f"; did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # LookupError subclasses such as KeyError quote their message; keep ours plain.
+        return str(self.args[0])
+
+
+class UnknownRecommendationError(UnknownKeyError):
+    """A recommendation key that is not in the catalogue."""
+
+    kind = "recommendation"
+
+
+class UnknownThemeError(UnknownKeyError):
+    """A theme key that is not in the catalogue."""
+
+    kind = "theme"
+
+
+class UnknownMeetingError(UnknownKeyError):
+    """A meeting key that is not in the catalogue."""
+
+    kind = "meeting"
+
+
+class UnknownAgendaItemError(UnknownKeyError):
+    """An agenda item number that is not on the meeting's agenda."""
+
+    kind = "agenda item"
+
+
+class UnknownStateError(UnknownKeyError):
+    """Text that names no State, or a State outside a tracker's population."""
+
+    kind = "State"

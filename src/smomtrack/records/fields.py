@@ -1,0 +1,107 @@
+"""Field definitions shared by the records: typed tuple converters and validators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.vocabulary.languages import Text
+
+__all__ = [
+    "check_date",
+    "check_optional_date",
+    "check_pattern",
+    "check_texts",
+    "some_texts",
+    "non_empty",
+    "optional_str",
+    "to_tuple",
+    "tuple_of",
+]
+
+T = TypeVar("T")
+
+
+def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
+    """Convert any iterable to a tuple (the typed converter for tuple fields)."""
+    if isinstance(values, str):
+        # A lone string would silently become a tuple of characters.
+        raise InvalidDataError(f"expected a sequence, got the string {values!r}")
+    return tuple(values)
+
+
+def tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], tuple[Any, ...]], None]:
+    """A validator: every member of the tuple is a *kind*."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for index, member in enumerate(value):
+            if not isinstance(member, kind):
+                raise InvalidDataError(
+                    f"{attribute.name}[{index}]: expected {kind.__name__}, got {member!r}"
+                )
+
+    return check
+
+
+def non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A validator: a string that is not empty or blank."""
+    if not isinstance(value, str):
+        raise InvalidDataError(f"{attribute.name}: expected text, got {value!r}")
+    if not value.strip():
+        raise InvalidDataError(f"{attribute.name}: must not be empty")
+
+
+def optional_str(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    """A validator: ``None`` or a non-blank string."""
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidDataError(f"{attribute.name}: expected text or None, got {value!r}")
+
+
+def check_pattern(pattern: str) -> Callable[[Any, attrs.Attribute[str], str], None]:
+    """A validator: a string matching *pattern* entirely."""
+    compiled = re.compile(pattern)
+
+    def check(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise InvalidDataError(f"{attribute.name}: {value!r} does not match {pattern}")
+
+    return check
+
+
+def check_date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    """A validator: a ``date`` (not a ``datetime``)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidDataError(f"{attribute.name}: expected a date, got {value!r}")
+
+
+def check_optional_date(
+    instance: object, attribute: attrs.Attribute[dt.date | None], value: object
+) -> None:
+    """A validator: ``None`` or a ``date``."""
+    if value is not None:
+        check_date(instance, attribute, value)  # type: ignore[arg-type]
+
+
+def check_texts(_instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object) -> None:
+    """A validator: texts, at most one per language."""
+    if not isinstance(value, tuple):
+        raise InvalidDataError(f"{attribute.name}: expected a tuple of Text, got {value!r}")
+    seen: set[str] = set()
+    for index, text in enumerate(value):
+        if not isinstance(text, Text):
+            raise InvalidDataError(f"{attribute.name}[{index}]: expected Text, got {text!r}")
+        if text.lang in seen:
+            raise InvalidDataError(f"{attribute.name}[{index}]: a second text in {text.lang!r}")
+        seen.add(text.lang)
+
+
+def some_texts(instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object) -> None:
+    """A validator: like :func:`check_texts`, and at least one text."""
+    check_texts(instance, attribute, value)
+    if not value:
+        raise InvalidDataError(f"{attribute.name}: needs a text in at least one language")

@@ -1,0 +1,135 @@
+"""Themes and recommendations, with the citation of where each comes from."""
+
+from __future__ import annotations
+
+import attrs
+
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.fields import (
+    check_pattern,
+    check_texts,
+    optional_str,
+    some_texts,
+    to_tuple,
+    tuple_of,
+)
+from smomtrack.records.meetings import MEETING_KEY
+from smomtrack.vocabulary.languages import Text, pick
+from smomtrack.vocabulary.topics import TAG_PATTERN
+from smomtrack.vocabulary.vocabularies import Addressee, Modality
+
+__all__ = ["Citation", "Recommendation", "Theme"]
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where an official text comes from.
+
+    Attributes:
+        meeting: The meeting's key.
+        section: The section of the report (``"II.B"``).
+        document: The document's symbol, where known (``None`` otherwise: never invented).
+    """
+
+    meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
+    section: str = attrs.field(validator=check_pattern(r"[IVX]+\.[A-Z]"))
+    document: str | None = attrs.field(default=None, validator=optional_str)
+
+    def __str__(self) -> str:
+        where = f"{self.meeting}, section {self.section}"
+        return f"{where}, {self.document}" if self.document else where
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """A theme: a section of a meeting's recommendations (``II.B``), on one topic of the meeting.
+
+    Attributes:
+        key: ``"SOM7-B"``: the meeting's key and the section letter.
+        meeting: The meeting's key.
+        letter: The section letter (``"B"``).
+        titles: The title per language, official or editorial.
+        section: The section in the report (``"II.B"``).
+    """
+
+    key: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[A-Z]"))
+    meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
+    letter: str = attrs.field(validator=check_pattern(r"[A-Z]"))
+    titles: tuple[Text, ...] = attrs.field(converter=to_tuple, validator=some_texts)
+    section: str = attrs.field(validator=check_pattern(r"[IVX]+\.[A-Z]"))
+
+    def __attrs_post_init__(self) -> None:
+        if self.key != f"{self.meeting}-{self.letter}":
+            raise InvalidDataError(
+                f"key: {self.key!r} does not match meeting {self.meeting!r} and letter {self.letter!r}"
+            )
+        if not self.section.endswith(f".{self.letter}"):
+            raise InvalidDataError(f"section: {self.section!r} does not end with the letter {self.letter!r}")
+
+    def title(self, lang: str = "en") -> Text:
+        """The title in *lang*, or in the fallback language (the returned text says which)."""
+        title = pick(self.titles, lang)
+        assert title is not None  # noqa: S101 (validated: at least one title)
+        return title
+
+
+def _check_topics(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    for index, tag in enumerate(value):
+        if not isinstance(tag, str) or not TAG_PATTERN.fullmatch(tag):
+            raise InvalidDataError(
+                f"{attribute.name}[{index}]: {tag!r} is not a topic tag (lower-case words joined by '-')"
+            )
+    if len(set(value)) != len(value):
+        raise InvalidDataError(f"{attribute.name}: a tag appears twice in {value}")
+
+
+@attrs.frozen(kw_only=True)
+class Recommendation:
+    """A recommendation adopted by the Working Group.
+
+    Attributes:
+        key: ``"SOM7-5"``: the meeting's key and the number.
+        meeting: The meeting's key.
+        theme: The theme's key (``"SOM7-B"``).
+        number: The number in the meeting's report.
+        texts: The text per language; official texts are verbatim.
+        titles: Editorial short titles per language.
+        modality: How strongly it is worded.
+        addressee: Whom it is addressed to.
+        topics: Cross-cutting topic tags (editorial).
+        source: Where the official text comes from.
+    """
+
+    key: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[1-9][0-9]*"))
+    meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
+    theme: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[A-Z]"))
+    number: int = attrs.field(validator=attrs.validators.instance_of(int))
+    texts: tuple[Text, ...] = attrs.field(converter=to_tuple, validator=some_texts)
+    titles: tuple[Text, ...] = attrs.field(default=(), converter=to_tuple, validator=check_texts)
+    modality: Modality = attrs.field(validator=attrs.validators.instance_of(Modality))
+    addressee: Addressee = attrs.field(validator=attrs.validators.instance_of(Addressee))
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=[tuple_of(str), _check_topics]
+    )
+    source: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if self.key != f"{self.meeting}-{self.number}":
+            problems.append(f"key: {self.key!r} does not match meeting {self.meeting!r} and number {self.number}")
+        if not self.theme.startswith(f"{self.meeting}-"):
+            problems.append(f"theme: {self.theme!r} is not a theme of meeting {self.meeting!r}")
+        if self.source.meeting != self.meeting:
+            problems.append(f"source: cites meeting {self.source.meeting!r}, not {self.meeting!r}")
+        if problems:
+            raise InvalidDataError(f"recommendation {self.key}: {p}" for p in problems)
+
+    def text(self, lang: str = "en") -> Text:
+        """The text in *lang*, or in the fallback language (the returned text says which)."""
+        text = pick(self.texts, lang)
+        assert text is not None  # noqa: S101 (validated: at least one text)
+        return text
+
+    def title(self, lang: str = "en") -> Text | None:
+        """The editorial short title in *lang* (or the fallback language); ``None`` if there is none."""
+        return pick(self.titles, lang)

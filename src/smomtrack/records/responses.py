@@ -1,0 +1,101 @@
+"""Responses: what a State did about a recommendation, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.fields import check_date, check_optional_date, check_pattern, to_tuple, tuple_of
+from smomtrack.records.meetings import MEETING_KEY
+from smomtrack.vocabulary.states import is_state_code
+from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.vocabularies import Reporter
+
+__all__ = ["Response"]
+
+
+def _check_state(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not is_state_code(value):
+        raise InvalidDataError(f"{attribute.name}: {value!r} is not an ISO 3166-1 alpha-3 code")
+
+
+def _check_status(_instance: object, attribute: attrs.Attribute[Status], value: object) -> None:
+    if not isinstance(value, Status):
+        raise InvalidDataError(f"{attribute.name}: expected a Status, got {value!r}")
+    if value is Status.NO_INFORMATION:
+        raise InvalidDataError(
+            f"{attribute.name}: no_information is never recorded; it is what a pair has"
+            " when nothing was reported"
+        )
+
+
+def _check_timestamp(_instance: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
+        raise InvalidDataError(f"{attribute.name}: expected an aware datetime, got {value!r}")
+
+
+def _check_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidDataError(f"{attribute.name}: expected text, got {value!r}")
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """What a State did about a recommendation, as of a date.
+
+    Records are strict: dates are ``date`` objects, the State an alpha-3 code and the
+    recommendation a canonical key. :meth:`smomtrack.Tracker.record` takes what people type
+    and builds the record.
+
+    Attributes:
+        state: ISO 3166-1 alpha-3 code.
+        recommendation: Canonical recommendation key (``"SOM7-5"``).
+        status: The implementation status (never ``NO_INFORMATION``).
+        as_of: The date the status describes.
+        measures: The measures taken.
+        evidence: Document symbols or URLs supporting the response.
+        responsible: The responsible body.
+        due: When implementation is due, if a date was set.
+        reporter: Who reported it.
+        source: Where the response comes from (e.g. a questionnaire round).
+        notes: Anything else.
+        correction: Whether this record corrects (supersedes) an earlier one for the same
+            State, recommendation and date.
+        recorded_at: When it was recorded (aware, UTC).
+    """
+
+    state: str = attrs.field(validator=_check_state)
+    recommendation: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[1-9][0-9]*"))
+    status: Status = attrs.field(validator=_check_status)
+    as_of: dt.date = attrs.field(validator=check_date)
+    measures: str = attrs.field(default="", validator=_check_text)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=tuple_of(str))
+    responsible: str = attrs.field(default="", validator=_check_text)
+    due: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+    reporter: Reporter = attrs.field(
+        default=Reporter.STATE, validator=attrs.validators.instance_of(Reporter)
+    )
+    source: str = attrs.field(default="", validator=_check_text)
+    notes: str = attrs.field(default="", validator=_check_text)
+    correction: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    recorded_at: dt.datetime = attrs.field(factory=_utc_now, validator=_check_timestamp)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """``(state, recommendation)``."""
+        return self.state, self.recommendation
+
+    def same_content(self, other: Response) -> bool:
+        """Whether *other* says the same thing (everything but ``correction`` and ``recorded_at``)."""
+        ignore = {"correction", "recorded_at"}
+        return all(
+            getattr(self, a.name) == getattr(other, a.name)
+            for a in attrs.fields(Response)
+            if a.name not in ignore
+        )

@@ -1,0 +1,1 @@
+"""Layer 5: rendering. The only place that knows tabulate, report layout and output labels."""

@@ -1,0 +1,111 @@
+"""Tables of the catalogue: recommendations, themes and a meeting's organization of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import tabulate as tabulate_module
+from tabulate import tabulate
+
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.meetings import Meeting
+from smomtrack.records.recommendations import Recommendation
+from smomtrack.rendering.labels import format_date, label, word
+from smomtrack.vocabulary.languages import Text
+from smomtrack.vocabulary.topics import topic_label
+
+__all__ = ["TABLE_FORMATS", "agenda_table", "check_format", "recommendations_table"]
+
+TABLE_FORMATS: tuple[str, ...] = tuple(sorted(tabulate_module.tabulate_formats))
+"""Every table format tabulate knows (``"github"``, ``"grid"``, ``"html"``, ``"latex"``, …)."""
+
+_WRAPPING_FORMATS = frozenset({"plain", "simple", "grid", "simple_grid", "rounded_grid", "fancy_grid", "rst", "psql", "outline", "pretty"})
+
+
+def check_format(fmt: str) -> str:
+    """Return *fmt* if tabulate knows it.
+
+    Raises:
+        InvalidDataError: It does not; the message lists the formats.
+    """
+    if fmt not in TABLE_FORMATS:
+        raise InvalidDataError(
+            f"unknown table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}"
+        )
+    return fmt
+
+
+def _mark(text: Text | None, lang: str) -> str:
+    """A text, marked with its language when it is not the one asked for."""
+    if text is None:
+        return ""
+    return text.value if text.lang == lang else f"{text.value} [{text.lang}]"
+
+
+def recommendations_table(
+    recommendations: Iterable[Recommendation],
+    *,
+    lang: str = "en",
+    fmt: str = "github",
+    with_text: bool = False,
+    width: int = 60,
+) -> str:
+    """A table of *recommendations*: key, theme, modality, topics, short title and optionally text.
+
+    Short titles are editorial; texts are official where the catalogue says so. A text in
+    another language than *lang* (the fallback) is marked with its language code.
+
+    Raises:
+        InvalidDataError: *fmt* is not a tabulate format.
+    """
+    check_format(fmt)
+    headers = [
+        word("recommendation", lang),
+        word("theme", lang),
+        word("modality", lang),
+        word("topics", lang),
+        word("title", lang),
+    ]
+    if with_text:
+        headers.append(word("text", lang))
+    rows = []
+    for rec in recommendations:
+        row = [
+            rec.key,
+            rec.theme,
+            label(rec.modality, lang),
+            ", ".join(topic_label(t, lang) for t in rec.topics),
+            _mark(rec.title(lang), lang),
+        ]
+        if with_text:
+            row.append(_mark(rec.text(lang), lang))
+        rows.append(row)
+    widths = [None, None, None, 30, 40, width] if fmt in _WRAPPING_FORMATS else None
+    return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
+
+
+def agenda_table(meeting: Meeting, *, lang: str = "en", fmt: str = "github", width: int = 70) -> str:
+    """The organization of work of *meeting*: date, time slot, agenda item and its title.
+
+    Raises:
+        InvalidDataError: *fmt* is not a tabulate format.
+    """
+    check_format(fmt)
+    rows = []
+    for session in meeting.sessions:
+        for index, number in enumerate(session.items):
+            title = _mark(meeting.agenda_item(number).title(lang), lang)
+            if number in session.continued:
+                title = f"{title} {word('continued', lang)}"
+            first = index == 0
+            rows.append(
+                [
+                    format_date(session.date, lang) if first else "",
+                    f"{session.start:%H:%M}–{session.end:%H:%M}" if first else "",
+                    number,
+                    title,
+                ]
+            )
+    headers = [word("date", lang), word("time", lang), word("item", lang), word("item_title", lang)]
+    widths = [None, None, None, width] if fmt in _WRAPPING_FORMATS else None
+    return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)

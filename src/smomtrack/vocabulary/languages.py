@@ -1,0 +1,79 @@
+"""Multilingual text: a text in one language, official or editorial, and language fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from smomtrack.exceptions import InvalidDataError
+
+__all__ = ["FALLBACK_ORDER", "LANGUAGES", "Text", "pick", "validate_lang"]
+
+LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+"""The six official languages of the United Nations (ISO 639-1 codes)."""
+
+FALLBACK_ORDER: tuple[str, ...] = ("en", "fr", "es")
+"""Where a text is missing in the language asked, these are tried in turn, then any other."""
+
+
+def validate_lang(lang: str) -> str:
+    """Return *lang* if it is one of :data:`LANGUAGES`.
+
+    Raises:
+        InvalidDataError: It is not.
+    """
+    if lang not in LANGUAGES:
+        raise InvalidDataError(
+            f"language {lang!r} is not one of the UN languages {', '.join(LANGUAGES)}"
+        )
+    return lang
+
+
+def _check_lang(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in LANGUAGES:
+        raise InvalidDataError(
+            f"{attribute.name}: {value!r} is not one of the UN languages {', '.join(LANGUAGES)}"
+        )
+
+
+def _check_non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise InvalidDataError(f"{attribute.name}: must not be empty")
+
+
+@attrs.frozen
+class Text:
+    """A text in one language.
+
+    Attributes:
+        lang: ISO 639-1 code of one of the six UN languages.
+        value: The text itself.
+        official: ``True`` for an official UN text (copied verbatim from its source);
+            ``False`` for an editorial text written by us (short titles, working translations).
+
+    ``str(text)`` is the text itself.
+    """
+
+    lang: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_lang])
+    value: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_non_empty])
+    official: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def pick(texts: Iterable[Text], lang: str) -> Text | None:
+    """Return the text in *lang*, else the first found along :data:`FALLBACK_ORDER`, else any.
+
+    The returned :class:`Text` says which language came back. ``None`` only when
+    *texts* is empty.
+
+    >>> pick([Text("fr", "Prévue", official=False)], "es").lang
+    'fr'
+    """
+    by_lang = {t.lang: t for t in texts}
+    for candidate in (lang, *FALLBACK_ORDER):
+        if candidate in by_lang:
+            return by_lang[candidate]
+    return next(iter(by_lang.values()), None)
