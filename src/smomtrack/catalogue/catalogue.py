@@ -300,5 +300,5 @@ def _member(enum: type[E], value: E | str) -> E:
     except ValueError as exc:
         accepted = ", ".join(m.value for m in enum)
         raise InvalidDataError(
-            f"{value!r} is not a {enum.__name__.lower()}; accepted: {accepted}"
+            f"{value!r} is not a valid {enum.__name__.lower()}; accepted: {accepted}"
         ) from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Any, TypeVar
 
 import cattrs
@@ -116,6 +117,24 @@ def _describe(exc: BaseException, kind: type | None) -> str:
     return format_exception(exc, kind)
 
 
+_FIELD_PREFIX = re.compile(r"^(?P<field>[a-z_]+(?:\[\d+\])?): (?P<rest>.*)$", re.DOTALL)
+
+
+def _path_first(problem: str) -> str:
+    """cattrs writes ``message @ $.path``; we write ``$.path: message``.
+
+    A record's own validation message starts with the field it is about
+    (``titles: needs a text``); the field joins the path.
+    """
+    message, separator, path = problem.rpartition(" @ ")
+    if not separator:
+        return problem
+    field = _FIELD_PREFIX.match(message)
+    if field:
+        return f"{path}.{field['field']}: {field['rest']}"
+    return f"{path}: {message}"
+
+
 def unstructure(value: object) -> Any:
     """*value* (a record, a catalogue) as plain JSON-ready data."""
     return _converter.unstructure(value)
@@ -133,7 +152,7 @@ def structure(data: object, kind: type[T], *, where: str = "$") -> T:
         return _converter.structure(data, kind)
     except (cattrs.BaseValidationError, cattrs.ForbiddenExtraKeysError) as exc:
         problems = cattrs.transform_error(exc, path=where, format_exception=_describe)
-        raise InvalidDataError(problems) from exc
+        raise InvalidDataError(_path_first(p) for p in problems) from exc
     except SmomtrackError as exc:
         raise InvalidDataError(f"{where}: {exc}") from exc
 
