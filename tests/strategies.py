@@ -13,9 +13,7 @@ RECOMMENDATION_KEYS = tuple(f"SOM7-{n}" for n in range(1, 19))
 RECORDED_STATUSES = tuple(s for s in Status if s is not Status.NO_INFORMATION)
 
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2025, 12, 31))
-plain_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30
-)
+plain_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 texts = st.builds(
     Text,
     lang=st.sampled_from(("en", "fr", "es")),

@@ -13,16 +13,18 @@ from pathlib import Path
 import pytest
 
 from smomtrack import (
+    TOPICS,
     Addressee,
     Catalogue,
     DocumentKind,
     MeetingFormat,
     Modality,
-    TOPICS,
 )
 
 DATA = Path(__file__).parent / "data"
-RECOMMENDATIONS_SOURCE = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(encoding="utf-8")
+RECOMMENDATIONS_SOURCE = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(
+    encoding="utf-8"
+)
 AGENDA_SOURCE = (DATA / "agenda-8th-meeting-2021.fr.md").read_text(encoding="utf-8")
 TOPICS_SOURCE = (DATA / "som7-2020-topics.en.md").read_text(encoding="utf-8")
 

@@ -94,14 +94,18 @@ class TestFilters:
     def test_by_meeting_and_theme(self, catalogue: Catalogue) -> None:
         """Theme B holds 1–7 and theme C 8–18, in number order."""
         assert [r.number for r in catalogue.recommendations(theme="SOM7-B")] == list(range(1, 8))
-        assert [r.number for r in catalogue.recommendations(meeting="SOM7", theme="som7-c")] == list(
-            range(8, 19)
-        )
+        assert [
+            r.number for r in catalogue.recommendations(meeting="SOM7", theme="som7-c")
+        ] == list(range(8, 19))
         assert catalogue.recommendations(meeting="SOM8") == ()
 
     def test_by_modality_and_addressee(self, catalogue: Catalogue) -> None:
         """Modality and addressee filter by enum or value."""
-        assert [r.number for r in catalogue.recommendations(modality=Modality.ENCOURAGED)] == [1, 10, 16]
+        assert [r.number for r in catalogue.recommendations(modality=Modality.ENCOURAGED)] == [
+            1,
+            10,
+            16,
+        ]
         assert [r.number for r in catalogue.recommendations(modality="should_consider")] == [17]
         assert [r.number for r in catalogue.recommendations(addressee="states")] == [5]
         assert len(catalogue.recommendations(addressee=Addressee.STATES_PARTIES)) == 17
@@ -114,7 +118,9 @@ class TestFilters:
 
     def test_bad_filter_values(self, catalogue: Catalogue) -> None:
         """Unknown filter values are errors, not empty results."""
-        with pytest.raises(InvalidDataError, match="'must' is not a valid modality; accepted: should"):
+        with pytest.raises(
+            InvalidDataError, match="'must' is not a valid modality; accepted: should"
+        ):
             catalogue.recommendations(modality="must")
         with pytest.raises(InvalidDataError, match="'everyone' is not a valid addressee"):
             catalogue.recommendations(addressee="everyone")
@@ -153,9 +159,7 @@ class TestBuildingAndMerging:
         """Themes and recommendations must refer to what the catalogue holds."""
         with pytest.raises(InvalidDataError) as info:
             Catalogue(themes=[NEW_THEME], recommendations=[NEW_RECOMMENDATION])
-        assert info.value.problems == (
-            "theme SOM9-A: meeting 'SOM9' is not in the catalogue",
-        )
+        assert info.value.problems == ("theme SOM9-A: meeting 'SOM9' is not in the catalogue",)
         with pytest.raises(InvalidDataError, match="theme 'SOM9-A' is not in the catalogue"):
             Catalogue(meetings=[NEW_MEETING], recommendations=[NEW_RECOMMENDATION])
 

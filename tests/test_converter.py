@@ -96,7 +96,7 @@ class TestStrictness:
         """Numbers are accepted where floats belong; booleans and strings are not."""
         assert structure(1, float) == 1.0
         with pytest.raises(InvalidDataError, match="expected a number"):
-            structure(True, float)
+            structure(True, float)  # noqa: FBT003
         with pytest.raises(InvalidDataError, match="expected a number"):
             structure("1", float)
 

@@ -9,7 +9,8 @@ from smomtrack import meeting_key, recommendation_key, theme_key
 
 class TestKeys:
     @pytest.mark.parametrize(
-        "text", ["SOM7-5", "som7-5", "SOM7/5", "SOM7 R5", "SOM7-R5", "som 7 rec. 5", "SOM7.5", "SOM07-05"]
+        "text",
+        ["SOM7-5", "som7-5", "SOM7/5", "SOM7 R5", "SOM7-R5", "som 7 rec. 5", "SOM7.5", "SOM07-05"],
     )
     def test_recommendation(self, text: str) -> None:
         """Every usual way of writing a recommendation key gives the canonical one."""
@@ -33,6 +34,6 @@ class TestKeys:
 
     def test_not_text(self) -> None:
         """A non-string is not a key."""
-        assert recommendation_key(5) is None  # type: ignore[arg-type]
-        assert theme_key(5) is None  # type: ignore[arg-type]
-        assert meeting_key(5) is None  # type: ignore[arg-type]
+        assert recommendation_key(5) is None
+        assert theme_key(5) is None
+        assert meeting_key(5) is None

@@ -120,7 +120,11 @@ class TestTheme:
     def test_invalid(self, changes: dict[str, Any], message: str) -> None:
         """An inconsistent theme is refused."""
         fields: dict[str, Any] = {
-            "key": "SOM9-A", "meeting": "SOM9", "letter": "A", "section": "II.A", "titles": [FR],
+            "key": "SOM9-A",
+            "meeting": "SOM9",
+            "letter": "A",
+            "section": "II.A",
+            "titles": [FR],
         }
         fields.update(changes)
         with pytest.raises(InvalidDataError, match=message):
@@ -168,7 +172,9 @@ class TestMeeting:
 
     def test_documents(self) -> None:
         """A document is found by its symbol; a document may have no symbol."""
-        paper = Document(symbol="CTOC/COP/WG.7/2021/2", titles=[FR], kind=DocumentKind.BACKGROUND_PAPER)
+        paper = Document(
+            symbol="CTOC/COP/WG.7/2021/2", titles=[FR], kind=DocumentKind.BACKGROUND_PAPER
+        )
         meeting = Meeting(key="SOM8", ordinal=8, documents=[paper], format=MeetingFormat.HYBRID)
         assert meeting.document("CTOC/COP/WG.7/2021/2") is paper
         assert meeting.document("CTOC/COP/WG.7/2021/9") is None
@@ -185,7 +191,7 @@ class TestMeeting:
     def test_sub_items_are_agenda_items(self) -> None:
         """Sub-items must be agenda items."""
         with pytest.raises(InvalidDataError, match=r"sub_items\[0\]"):
-            AgendaItem(number="1", titles=[FR], sub_items=["a"])
+            AgendaItem(number="1", titles=[FR], sub_items=["a"])  # type: ignore[list-item]
 
     def test_agenda_item_annotation(self) -> None:
         """An item without annotation has None."""
@@ -193,7 +199,12 @@ class TestMeeting:
 
     @pytest.mark.parametrize(
         "changes",
-        [{"number": "1a"}, {"date": "2021-10-14"}, {"date": dt.datetime(2021, 1, 1)}, {"symbol": ""}],  # noqa: DTZ001
+        [
+            {"number": "1a"},
+            {"date": "2021-10-14"},
+            {"date": dt.datetime(2021, 1, 1, tzinfo=dt.UTC)},
+            {"symbol": ""},
+        ],
     )
     def test_malformed_fields(self, changes: dict[str, Any]) -> None:
         """Malformed numbers, dates and symbols are refused."""

@@ -1,5 +1,7 @@
-"""smomtrack: track how States parties implement the recommendations of the UN Working Group
-on the Smuggling of Migrants, and produce compliance summaries from that.
+"""smomtrack: track the implementation of the Working Group on the Smuggling of Migrants' advice.
+
+Track how States parties implement the recommendations of the UN Working Group on the
+Smuggling of Migrants, and produce compliance summaries from that.
 """
 
 from __future__ import annotations

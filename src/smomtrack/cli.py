@@ -10,7 +10,6 @@ from typing import TextIO
 from smomtrack.exceptions import SmomtrackError
 from smomtrack.interchange.builtin import builtin_catalogue
 from smomtrack.rendering.catalogue_tables import (
-
     agenda_table,
     check_format,
     recommendations_table,
@@ -100,6 +99,3 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except SmomtrackError as exc:
         print(f"smomtrack: error: {exc}", file=sys.stderr)
         return 2
-
-
-

@@ -92,9 +92,7 @@ class Catalogue:
     )
     _meeting_index: dict[str, Meeting] = attrs.field(init=False, eq=False, repr=False)
     _theme_index: dict[str, Theme] = attrs.field(init=False, eq=False, repr=False)
-    _recommendation_index: dict[str, Recommendation] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    _recommendation_index: dict[str, Recommendation] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         meetings = _index(self._meetings, lambda m: m.key, "meeting")

@@ -33,7 +33,7 @@ def _strict(kind: type[T]) -> Any:
     def hook(value: object, _type: object) -> T:
         if type(value) is not kind:
             raise InvalidDataError(f"expected {kind.__name__}, got {value!r}")
-        return value  # type: ignore[return-value]
+        return value
 
     return hook
 
@@ -76,9 +76,7 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError as exc:
         accepted = ", ".join(repr(m.value) for m in kind)
-        raise InvalidDataError(
-            f"{value!r} is not a {kind.__name__}; accepted: {accepted}"
-        ) from exc
+        raise InvalidDataError(f"{value!r} is not a {kind.__name__}; accepted: {accepted}") from exc
 
 
 _converter.register_structure_hook(str, _strict(str))
@@ -100,9 +98,7 @@ def _unstructure_catalogue(catalogue: Catalogue) -> dict[str, Any]:
     return {
         "meetings": _converter.unstructure(catalogue.meetings(), tuple[Meeting, ...]),
         "themes": _converter.unstructure(catalogue.themes(), tuple[Theme, ...]),
-        "recommendations": _converter.unstructure(
-            tuple(catalogue), tuple[Recommendation, ...]
-        ),
+        "recommendations": _converter.unstructure(tuple(catalogue), tuple[Recommendation, ...]),
     }
 
 
@@ -121,7 +117,7 @@ _FIELD_PREFIX = re.compile(r"^(?P<field>[a-z_]+(?:\[\d+\])?): (?P<rest>.*)$", re
 
 
 def _path_first(problem: str) -> str:
-    """cattrs writes ``message @ $.path``; we write ``$.path: message``.
+    """Cattrs writes ``message @ $.path``; we write ``$.path: message``.
 
     A record's own validation message starts with the field it is about
     (``titles: needs a text``); the field joins the path.

@@ -17,9 +17,11 @@ __all__ = [
     "check_optional_date",
     "check_pattern",
     "check_texts",
-    "some_texts",
     "non_empty",
     "optional_str",
+    "some_texts",
+    "to_strings",
+    "to_texts",
     "to_tuple",
     "tuple_of",
 ]
@@ -33,6 +35,16 @@ def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
         # A lone string would silently become a tuple of characters.
         raise InvalidDataError(f"expected a sequence, got the string {values!r}")
     return tuple(values)
+
+
+def to_strings(values: Iterable[str]) -> tuple[str, ...]:
+    """Converter for a tuple of strings."""
+    return to_tuple(values)
+
+
+def to_texts(values: Iterable[Text]) -> tuple[Text, ...]:
+    """Converter for a tuple of texts."""
+    return to_tuple(values)
 
 
 def tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], tuple[Any, ...]], None]:
@@ -66,7 +78,7 @@ def check_pattern(pattern: str) -> Callable[[Any, attrs.Attribute[str], str], No
     """A validator: a string matching *pattern* entirely."""
     compiled = re.compile(pattern)
 
-    def check(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    def check(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
         if not isinstance(value, str) or not compiled.fullmatch(value):
             raise InvalidDataError(f"{attribute.name}: {value!r} does not match {pattern}")
 
@@ -87,7 +99,9 @@ def check_optional_date(
         check_date(instance, attribute, value)  # type: ignore[arg-type]
 
 
-def check_texts(_instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object) -> None:
+def check_texts(
+    _instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object
+) -> None:
     """A validator: texts, at most one per language."""
     if not isinstance(value, tuple):
         raise InvalidDataError(f"{attribute.name}: expected a tuple of Text, got {value!r}")
@@ -100,7 +114,9 @@ def check_texts(_instance: object, attribute: attrs.Attribute[tuple[Text, ...]],
         seen.add(text.lang)
 
 
-def some_texts(instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object) -> None:
+def some_texts(
+    instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object
+) -> None:
     """A validator: like :func:`check_texts`, and at least one text."""
     check_texts(instance, attribute, value)
     if not value:

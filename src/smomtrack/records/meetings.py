@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
@@ -14,6 +15,8 @@ from smomtrack.records.fields import (
     check_texts,
     optional_str,
     some_texts,
+    to_strings,
+    to_texts,
     to_tuple,
     tuple_of,
 )
@@ -23,6 +26,18 @@ from smomtrack.vocabulary.vocabularies import DocumentKind, MeetingFormat
 __all__ = ["AgendaItem", "Document", "Meeting", "Session"]
 
 MEETING_KEY = r"[A-Z]+[1-9][0-9]*"
+
+
+def _agenda_items(values: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
+    return to_tuple(values)
+
+
+def _documents(values: Iterable[Document]) -> tuple[Document, ...]:
+    return to_tuple(values)
+
+
+def _sessions(values: Iterable[Session]) -> tuple[Session, ...]:
+    return to_tuple(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -38,7 +53,7 @@ class Document:
     """
 
     symbol: str | None = attrs.field(default=None, validator=optional_str)
-    titles: tuple[Text, ...] = attrs.field(converter=to_tuple, validator=some_texts)
+    titles: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
     kind: DocumentKind = attrs.field(validator=attrs.validators.instance_of(DocumentKind))
     date: dt.date | None = attrs.field(default=None, validator=check_optional_date)
 
@@ -61,14 +76,14 @@ class AgendaItem:
     """
 
     number: str = attrs.field(validator=check_pattern(r"[0-9]+( [a-z]\))?"))
-    titles: tuple[Text, ...] = attrs.field(converter=to_tuple, validator=some_texts)
+    titles: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
     annotations: tuple[Text, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=check_texts
+        default=(), converter=to_texts, validator=check_texts
     )
     documents: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(str)
+        default=(), converter=to_strings, validator=tuple_of(str)
     )
-    sub_items: tuple[AgendaItem, ...] = attrs.field(default=(), converter=to_tuple)
+    sub_items: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda_items)
 
     def __attrs_post_init__(self) -> None:
         for index, item in enumerate(self.sub_items):
@@ -99,9 +114,9 @@ class Session:
     date: dt.date = attrs.field(validator=check_date)
     start: dt.time = attrs.field(validator=attrs.validators.instance_of(dt.time))
     end: dt.time = attrs.field(validator=attrs.validators.instance_of(dt.time))
-    items: tuple[str, ...] = attrs.field(converter=to_tuple, validator=tuple_of(str))
+    items: tuple[str, ...] = attrs.field(converter=to_strings, validator=tuple_of(str))
     continued: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(str)
+        default=(), converter=to_strings, validator=tuple_of(str)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -133,21 +148,25 @@ class Meeting:
     end: dt.date | None = attrs.field(default=None, validator=check_optional_date)
     venue: str | None = attrs.field(default=None, validator=optional_str)
     format: MeetingFormat | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(MeetingFormat))
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(MeetingFormat)),
     )
     agenda: tuple[AgendaItem, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(AgendaItem)
+        default=(), converter=_agenda_items, validator=tuple_of(AgendaItem)
     )
     documents: tuple[Document, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(Document)
+        default=(), converter=_documents, validator=tuple_of(Document)
     )
     sessions: tuple[Session, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(Session)
+        default=(), converter=_sessions, validator=tuple_of(Session)
     )
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if not self.key.endswith(str(self.ordinal)) or self.key[-len(str(self.ordinal)) - 1].isdigit():
+        if (
+            not self.key.endswith(str(self.ordinal))
+            or self.key[-len(str(self.ordinal)) - 1].isdigit()
+        ):
             problems.append(f"ordinal: {self.ordinal} does not match key {self.key!r}")
         if self.start and self.end and self.end < self.start:
             problems.append(f"end: {self.end} is before start {self.start}")
@@ -168,9 +187,7 @@ class Meeting:
 
     def all_agenda_items(self) -> tuple[AgendaItem, ...]:
         """Every agenda item, sub-items included, in agenda order."""
-        return tuple(
-            member for item in self.agenda for member in (item, *item.sub_items)
-        )
+        return tuple(member for item in self.agenda for member in (item, *item.sub_items))
 
     def agenda_item(self, number: str) -> AgendaItem:
         """The agenda item numbered *number* (``"2"``, ``"1 a)"``, also ``"1a"``, ``"1 (a)"``).

@@ -10,7 +10,8 @@ from smomtrack.records.fields import (
     check_texts,
     optional_str,
     some_texts,
-    to_tuple,
+    to_strings,
+    to_texts,
     tuple_of,
 )
 from smomtrack.records.meetings import MEETING_KEY
@@ -55,16 +56,19 @@ class Theme:
     key: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[A-Z]"))
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
     letter: str = attrs.field(validator=check_pattern(r"[A-Z]"))
-    titles: tuple[Text, ...] = attrs.field(converter=to_tuple, validator=some_texts)
+    titles: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
     section: str = attrs.field(validator=check_pattern(r"[IVX]+\.[A-Z]"))
 
     def __attrs_post_init__(self) -> None:
         if self.key != f"{self.meeting}-{self.letter}":
             raise InvalidDataError(
-                f"key: {self.key!r} does not match meeting {self.meeting!r} and letter {self.letter!r}"
+                f"key: {self.key!r} does not match meeting {self.meeting!r}"
+                f" and letter {self.letter!r}"
             )
         if not self.section.endswith(f".{self.letter}"):
-            raise InvalidDataError(f"section: {self.section!r} does not end with the letter {self.letter!r}")
+            raise InvalidDataError(
+                f"section: {self.section!r} does not end with the letter {self.letter!r}"
+            )
 
     def title(self, lang: str = "en") -> Text:
         """The title in *lang*, or in the fallback language (the returned text says which)."""
@@ -73,11 +77,14 @@ class Theme:
         return title
 
 
-def _check_topics(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def _check_topics(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[object, ...]
+) -> None:
     for index, tag in enumerate(value):
         if not isinstance(tag, str) or not TAG_PATTERN.fullmatch(tag):
             raise InvalidDataError(
-                f"{attribute.name}[{index}]: {tag!r} is not a topic tag (lower-case words joined by '-')"
+                f"{attribute.name}[{index}]: {tag!r} is not a topic tag"
+                " (lower-case words joined by '-')"
             )
     if len(set(value)) != len(value):
         raise InvalidDataError(f"{attribute.name}: a tag appears twice in {value}")
@@ -104,19 +111,22 @@ class Recommendation:
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
     theme: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[A-Z]"))
     number: int = attrs.field(validator=attrs.validators.instance_of(int))
-    texts: tuple[Text, ...] = attrs.field(converter=to_tuple, validator=some_texts)
-    titles: tuple[Text, ...] = attrs.field(default=(), converter=to_tuple, validator=check_texts)
+    texts: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
+    titles: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
     modality: Modality = attrs.field(validator=attrs.validators.instance_of(Modality))
     addressee: Addressee = attrs.field(validator=attrs.validators.instance_of(Addressee))
     topics: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[tuple_of(str), _check_topics]
+        default=(), converter=to_strings, validator=[tuple_of(str), _check_topics]
     )
     source: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
 
     def __attrs_post_init__(self) -> None:
         problems = []
         if self.key != f"{self.meeting}-{self.number}":
-            problems.append(f"key: {self.key!r} does not match meeting {self.meeting!r} and number {self.number}")
+            problems.append(
+                f"key: {self.key!r} does not match meeting {self.meeting!r}"
+                f" and number {self.number}"
+            )
         if not self.theme.startswith(f"{self.meeting}-"):
             problems.append(f"theme: {self.theme!r} is not a theme of meeting {self.meeting!r}")
         if self.source.meeting != self.meeting:
@@ -131,5 +141,5 @@ class Recommendation:
         return text
 
     def title(self, lang: str = "en") -> Text | None:
-        """The editorial short title in *lang* (or the fallback language); ``None`` if there is none."""
+        """The editorial short title in *lang* (or the fallback); ``None`` if there is none."""
         return pick(self.titles, lang)

@@ -7,7 +7,13 @@ import datetime as dt
 import attrs
 
 from smomtrack.exceptions import InvalidDataError
-from smomtrack.records.fields import check_date, check_optional_date, check_pattern, to_tuple, tuple_of
+from smomtrack.records.fields import (
+    check_date,
+    check_optional_date,
+    check_pattern,
+    to_strings,
+    tuple_of,
+)
 from smomtrack.records.meetings import MEETING_KEY
 from smomtrack.vocabulary.states import is_state_code
 from smomtrack.vocabulary.statuses import Status
@@ -31,7 +37,9 @@ def _check_status(_instance: object, attribute: attrs.Attribute[Status], value: 
         )
 
 
-def _check_timestamp(_instance: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
+def _check_timestamp(
+    _instance: object, attribute: attrs.Attribute[dt.datetime], value: object
+) -> None:
     if not isinstance(value, dt.datetime) or value.tzinfo is None:
         raise InvalidDataError(f"{attribute.name}: expected an aware datetime, got {value!r}")
 
@@ -75,7 +83,9 @@ class Response:
     status: Status = attrs.field(validator=_check_status)
     as_of: dt.date = attrs.field(validator=check_date)
     measures: str = attrs.field(default="", validator=_check_text)
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=tuple_of(str))
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=tuple_of(str)
+    )
     responsible: str = attrs.field(default="", validator=_check_text)
     due: dt.date | None = attrs.field(default=None, validator=check_optional_date)
     reporter: Reporter = attrs.field(
@@ -92,7 +102,7 @@ class Response:
         return self.state, self.recommendation
 
     def same_content(self, other: Response) -> bool:
-        """Whether *other* says the same thing (everything but ``correction`` and ``recorded_at``)."""
+        """Whether *other* says the same thing (all but ``correction`` and ``recorded_at``)."""
         ignore = {"correction", "recorded_at"}
         return all(
             getattr(self, a.name) == getattr(other, a.name)

@@ -19,7 +19,20 @@ __all__ = ["TABLE_FORMATS", "agenda_table", "check_format", "recommendations_tab
 TABLE_FORMATS: tuple[str, ...] = tuple(sorted(tabulate_module.tabulate_formats))
 """Every table format tabulate knows (``"github"``, ``"grid"``, ``"html"``, ``"latex"``, …)."""
 
-_WRAPPING_FORMATS = frozenset({"plain", "simple", "grid", "simple_grid", "rounded_grid", "fancy_grid", "rst", "psql", "outline", "pretty"})
+_WRAPPING_FORMATS = frozenset(
+    {
+        "plain",
+        "simple",
+        "grid",
+        "simple_grid",
+        "rounded_grid",
+        "fancy_grid",
+        "rst",
+        "psql",
+        "outline",
+        "pretty",
+    }
+)
 
 
 def check_format(fmt: str) -> str:
@@ -84,7 +97,9 @@ def recommendations_table(
     return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
 
 
-def agenda_table(meeting: Meeting, *, lang: str = "en", fmt: str = "github", width: int = 70) -> str:
+def agenda_table(
+    meeting: Meeting, *, lang: str = "en", fmt: str = "github", width: int = 70
+) -> str:
     """The organization of work of *meeting*: date, time slot, agenda item and its title.
 
     Raises:

@@ -32,13 +32,21 @@ _WORDS: dict[str, dict[str, str]] = {
 
 _ENUMS: dict[object, dict[str, str]] = {
     Modality.SHOULD: {"en": "should", "fr": "devraient", "es": "deberían"},
-    Modality.ENCOURAGED: {"en": "are encouraged to", "fr": "sont encouragés à", "es": "se alienta a"},
+    Modality.ENCOURAGED: {
+        "en": "are encouraged to",
+        "fr": "sont encouragés à",
+        "es": "se alienta a",
+    },
     Modality.SHOULD_CONSIDER: {
         "en": "should consider",
         "fr": "devraient envisager de",
         "es": "deberían considerar",
     },
-    Addressee.STATES_PARTIES: {"en": "States parties", "fr": "États parties", "es": "Estados partes"},
+    Addressee.STATES_PARTIES: {
+        "en": "States parties",
+        "fr": "États parties",
+        "es": "Estados partes",
+    },
     Addressee.STATES: {"en": "States", "fr": "États", "es": "Estados"},
     MeetingFormat.IN_PERSON: {"en": "in person", "fr": "en présentiel", "es": "presencial"},
     MeetingFormat.HYBRID: {"en": "hybrid", "fr": "hybride", "es": "híbrida"},
@@ -48,7 +56,9 @@ _ENUMS: dict[object, dict[str, str]] = {
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es": (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ),
 }
 
 

@@ -54,12 +54,13 @@ _NOISE = frozenset(
     " lundi mardi mercredi jeudi vendredi samedi dimanche"
     " lunes martes miercoles jueves viernes sabado domingo"
     # articles and prepositions around dates
-    " the of on le du de del el from"
-    .split()
+    " the of on le du de del el from".split()
 )
-_CONNECTORS = frozenset("et and y au al to through till until".split())
+_CONNECTORS = frozenset(["et", "and", "y", "au", "al", "to", "through", "till", "until"])
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
 _DAY_FIRST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})\2(\d{1,2})$")
 _TOKEN = re.compile(r"\d+(?:er|st|nd|rd|th|o|º)?|[a-z]+|[–—-]|/")
@@ -112,8 +113,10 @@ def parse_date(value: dt.date | str) -> dt.date:
 
     >>> parse_date("jeudi 14 octobre 2021")
     datetime.date(2021, 10, 14)
-    >>> parse_date("14 de octubre de 2021") == parse_date("October 14, 2021") == parse_date("14/10/2021")
+    >>> parse_date("14 de octubre de 2021") == parse_date("October 14, 2021")
     True
+    >>> parse_date("14/10/2021")
+    datetime.date(2021, 10, 14)
     >>> parse_date("1er août 2021")
     datetime.date(2021, 8, 1)
 
@@ -163,8 +166,7 @@ def _written(value: str, tokens: list[str]) -> dt.date:
     )
     try:
         readings = {
-            dateutil_parser.parse(english, default=default, dayfirst=True)
-            for default in _DEFAULTS
+            dateutil_parser.parse(english, default=default, dayfirst=True) for default in _DEFAULTS
         }
     except (ValueError, OverflowError) as exc:
         raise InvalidDateError(value, f"not a valid date ({exc})") from exc
@@ -196,9 +198,7 @@ def parse_date_range(value: str) -> tuple[dt.date, dt.date]:
         if _ISO_DATE.match(left_text.strip()) and _ISO_DATE.match(right_text.strip()):
             return _ordered(value, parse_date(left_text), parse_date(right_text))
     tokens = _tokens(text)
-    cut = next(
-        (i for i, t in enumerate(tokens) if t in _CONNECTORS or t in {"-", "–", "—"}), None
-    )
+    cut = next((i for i, t in enumerate(tokens) if t in _CONNECTORS or t in {"-", "–", "—"}), None)
     if cut is None:
         day = parse_date(value)
         return day, day

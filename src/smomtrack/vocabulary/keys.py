@@ -22,7 +22,7 @@ _RECOMMENDATION = re.compile(
 )
 
 
-def meeting_key(text: str) -> str | None:
+def meeting_key(text: object) -> str | None:
     """The canonical meeting key *text* stands for, or ``None`` if it is not one.
 
     >>> meeting_key("som 7")
@@ -32,7 +32,7 @@ def meeting_key(text: str) -> str | None:
     return f"{match[1].upper()}{int(match[2])}" if match else None
 
 
-def theme_key(text: str) -> str | None:
+def theme_key(text: object) -> str | None:
     """The canonical theme key *text* stands for, or ``None`` if it is not one.
 
     >>> theme_key("som7 b"), theme_key("SOM7/II.C")
@@ -42,7 +42,7 @@ def theme_key(text: str) -> str | None:
     return f"{match[1].upper()}{int(match[2])}-{match[3].upper()}" if match else None
 
 
-def recommendation_key(text: str) -> str | None:
+def recommendation_key(text: object) -> str | None:
     """The canonical recommendation key *text* stands for, or ``None`` if it is not one.
 
     >>> [recommendation_key(t) for t in ("SOM7-5", "som7-5", "SOM7/5", "SOM7 R5")]

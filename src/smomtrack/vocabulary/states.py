@@ -24,9 +24,7 @@ _PARENTHESIS = re.compile(r"^(?P<head>[^(]+)\((?P<tail>[^)]+)\)\s*$")
 
 @functools.cache
 def _translations(lang: str) -> gettext.NullTranslations:
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
-    )
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
 def _variants(name: str) -> set[str]:
@@ -126,7 +124,7 @@ def state_name(code: str, lang: str = "en") -> str:
     Raises:
         UnknownStateError: *code* is not an alpha-3 code.
     """
-    country = pycountry.countries.get(alpha_3=code) if isinstance(code, str) else None
+    country = pycountry.countries.get(alpha_3=code)
     if country is None or len(code) != 3:
         raise UnknownStateError(code)
     name: str = getattr(country, "common_name", None) or country.name
