@@ -1,0 +1,87 @@
+"""Every example in the documentation and the docstrings runs and gives what it shows.
+
+- ``>>>`` examples in ``docs/*.md`` and in every module's docstrings run as doctests;
+- ``$ smomtrack …`` lines in ```` ```console ```` blocks of the docs run through the
+  command line, and their output must be the lines that follow.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import io
+import pkgutil
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+import smomtrack
+from smomtrack.cli import main
+
+DOCS = Path(__file__).parent.parent / "docs"
+PAGES = sorted(DOCS.glob("*.md"))
+MODULES = sorted(
+    name
+    for _, name, _ in pkgutil.walk_packages(smomtrack.__path__, prefix="smomtrack.")
+    if not name.endswith("__main__")
+)
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
+PYCON = re.compile(r"```pycon\n(.*?)```", re.DOTALL)
+
+
+def run_pycon_blocks(page: Path) -> doctest.TestResults:
+    """Run the page's ```` ```pycon ```` blocks in order, as one doctest sharing its names."""
+    source = "\n\n".join(PYCON.findall(page.read_text(encoding="utf-8")))
+    test = doctest.DocTestParser().get_doctest(source, {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    runner.run(test)
+    return runner.summarize(verbose=False)
+
+
+def console_examples(page: Path) -> list[tuple[str, str]]:
+    """(command, expected output) for each ``$ smomtrack`` line of the page."""
+    examples = []
+    for block in CONSOLE.findall(page.read_text(encoding="utf-8")):
+        command: str | None = None
+        output: list[str] = []
+        for line in [*block.splitlines(), "$ end"]:
+            if line.startswith("$ "):
+                if command is not None:
+                    examples.append((command, "\n".join(output)))
+                command = line[2:] if line.startswith("$ smomtrack") else None
+                output = []
+            elif command is not None:
+                output.append(line)
+    return examples
+
+
+class TestDocs:
+    @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+    def test_doctests_in_pages(self, page: Path) -> None:
+        """The page's Python examples give the output shown."""
+        result = run_pycon_blocks(page)
+        assert result.failed == 0
+
+    @pytest.mark.parametrize(
+        ("command", "expected"),
+        [example for page in PAGES for example in console_examples(page)],
+    )
+    def test_console_examples(self, command: str, expected: str) -> None:
+        """The command line prints what the docs show."""
+        out = io.StringIO()
+        assert main(shlex.split(command)[1:], out=out) == 0
+        assert out.getvalue().rstrip("\n") == expected.rstrip("\n")
+
+    @pytest.mark.parametrize("name", MODULES)
+    def test_docstrings(self, name: str) -> None:
+        """The module's docstring examples give the output shown."""
+        result = doctest.testmod(importlib.import_module(name), optionflags=FLAGS)
+        assert result.failed == 0
+
+    def test_there_are_examples(self) -> None:
+        """The harness finds the docs' examples (a harness that finds nothing proves nothing)."""
+        assert any(console_examples(page) for page in PAGES)
+        assert "smomtrack.vocabulary.dates" in MODULES

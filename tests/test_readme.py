@@ -1,0 +1,29 @@
+"""The README keeps its promise: exactly two commands, and CI runs the test one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def commands() -> list[str]:
+    return re.findall(r"```console\n(.*?)\n```", README, re.DOTALL)
+
+
+class TestReadme:
+    def test_exactly_two_commands(self) -> None:
+        """The README has two console commands: the main job and the tests."""
+        main, tests = commands()
+        assert main.endswith("smomtrack catalogue --lang fr")
+        assert tests.endswith("-m pytest")
+        assert all("\n" not in command for command in (main, tests))
+
+    def test_ci_runs_the_readme_test_command(self) -> None:
+        """.ci/run reads the test command from the README under its marker."""
+        assert "<!-- test-command -->\n```console\n" + commands()[1] in README
+        ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+        assert "<!-- test-command -->" in ci
+        assert 'bash -c "$test_command"' in ci
