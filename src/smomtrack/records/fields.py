@@ -17,7 +17,6 @@ __all__ = [
     "check_optional_date",
     "check_pattern",
     "check_texts",
-    "non_empty",
     "optional_str",
     "some_texts",
     "to_strings",
@@ -60,14 +59,6 @@ def tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], tuple[Any,
     return check
 
 
-def non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """A validator: a string that is not empty or blank."""
-    if not isinstance(value, str):
-        raise InvalidDataError(f"{attribute.name}: expected text, got {value!r}")
-    if not value.strip():
-        raise InvalidDataError(f"{attribute.name}: must not be empty")
-
-
 def optional_str(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     """A validator: ``None`` or a non-blank string."""
     if value is not None and (not isinstance(value, str) or not value.strip()):
@@ -100,11 +91,9 @@ def check_optional_date(
 
 
 def check_texts(
-    _instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object
+    _instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: tuple[object, ...]
 ) -> None:
     """A validator: texts, at most one per language."""
-    if not isinstance(value, tuple):
-        raise InvalidDataError(f"{attribute.name}: expected a tuple of Text, got {value!r}")
     seen: set[str] = set()
     for index, text in enumerate(value):
         if not isinstance(text, Text):
@@ -115,7 +104,7 @@ def check_texts(
 
 
 def some_texts(
-    instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: object
+    instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: tuple[object, ...]
 ) -> None:
     """A validator: like :func:`check_texts`, and at least one text."""
     check_texts(instance, attribute, value)

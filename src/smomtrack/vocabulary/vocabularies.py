@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.vocabulary.folding import fold
+
 __all__ = ["Addressee", "DocumentKind", "MeetingFormat", "Modality", "Reporter"]
 
 
@@ -28,12 +31,61 @@ class Addressee(enum.Enum):
 
 
 class Reporter(enum.Enum):
-    """Who reported a response."""
+    """Who reported a response.
+
+    >>> Reporter.parse("Société civile")
+    <Reporter.CIVIL_SOCIETY: 'civil_society'>
+    """
 
     STATE = "state"
     SECRETARIAT = "secretariat"
     CIVIL_SOCIETY = "civil_society"
     OTHER = "other"
+
+    def label(self, lang: str = "en") -> str:
+        """The label in *lang* (``en``, ``fr`` or ``es``; others fall back to ``en``)."""
+        return _REPORTER_LABELS.get(lang, _REPORTER_LABELS["en"])[self]
+
+    @classmethod
+    def parse(cls, text: object) -> Reporter:
+        """Read a reporter from its value or its label in English, French or Spanish.
+
+        Raises:
+            InvalidDataError: Not a reporter; the message lists what is accepted.
+        """
+        if isinstance(text, Reporter):
+            return text
+        folded = fold(text) if isinstance(text, str) else None
+        for reporter in Reporter:
+            names = [reporter.value, *(table[reporter] for table in _REPORTER_LABELS.values())]
+            if folded in {fold(name) for name in names}:
+                return reporter
+        accepted = ", ".join(
+            dict.fromkeys(label for table in _REPORTER_LABELS.values() for label in table.values())
+        )
+        raise InvalidDataError(f"{text!r} is not a reporter; accepted: {accepted}")
+
+
+_REPORTER_LABELS: dict[str, dict[Reporter, str]] = {
+    "en": {
+        Reporter.STATE: "State",
+        Reporter.SECRETARIAT: "Secretariat",
+        Reporter.CIVIL_SOCIETY: "Civil society",
+        Reporter.OTHER: "Other",
+    },
+    "fr": {
+        Reporter.STATE: "État",
+        Reporter.SECRETARIAT: "Secrétariat",
+        Reporter.CIVIL_SOCIETY: "Société civile",
+        Reporter.OTHER: "Autre",
+    },
+    "es": {
+        Reporter.STATE: "Estado",
+        Reporter.SECRETARIAT: "Secretaría",
+        Reporter.CIVIL_SOCIETY: "Sociedad civil",
+        Reporter.OTHER: "Otro",
+    },
+}
 
 
 class MeetingFormat(enum.Enum):

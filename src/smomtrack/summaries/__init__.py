@@ -1,0 +1,1 @@
+"""Layer 4: compliance summaries, pure computations over a tracker."""

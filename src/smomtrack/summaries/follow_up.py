@@ -1,0 +1,122 @@
+"""Follow-up lists: overdue pairs, stale pairs, States that never reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.records.responses import Response
+from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.scope import as_of_date, in_scope, pairs
+from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import parse_period
+from smomtrack.vocabulary.statuses import Status
+
+__all__ = ["FollowUp", "follow_up"]
+
+FINAL = frozenset({Status.IMPLEMENTED, Status.NOT_APPLICABLE})
+"""Statuses that need no follow-up: implemented, or not applicable."""
+
+
+@attrs.frozen
+class FollowUp(Presentable):
+    """What needs following up as of a date.
+
+    Attributes:
+        as_of: The date.
+        stale_after: The period after which a response is stale.
+        overdue: Current responses past their due date and not implemented (nor not applicable),
+            oldest due date first.
+        stale: Current responses older than *stale_after* and not implemented (nor not
+            applicable), oldest first.
+        never_reported: States of the population with no response in scope as of the date.
+        catalogue: The catalogue (for titles when rendering).
+    """
+
+    as_of: dt.date
+    stale_after: relativedelta
+    overdue: tuple[Response, ...]
+    stale: tuple[Response, ...]
+    never_reported: tuple[str, ...]
+    catalogue: Catalogue = attrs.field(eq=False, repr=False)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per item of the three lists.
+
+        Keys: ``list`` (``overdue``, ``stale``, ``never_reported``), ``state``,
+        ``recommendation``, ``status``, ``as_of`` and ``due`` (``None`` where not relevant).
+        """
+        records: list[dict[str, Any]] = []
+        for name, items in (("overdue", self.overdue), ("stale", self.stale)):
+            records.extend(
+                {
+                    "list": name,
+                    "state": r.state,
+                    "recommendation": r.recommendation,
+                    "status": r.status.value,
+                    "as_of": r.as_of,
+                    "due": r.due,
+                }
+                for r in items
+            )
+        records.extend(
+            {
+                "list": "never_reported",
+                "state": state,
+                "recommendation": None,
+                "status": Status.NO_INFORMATION.value,
+                "as_of": None,
+                "due": None,
+            }
+            for state in self.never_reported
+        )
+        return records
+
+
+def follow_up(
+    tracker: Tracker,
+    *,
+    as_of: dt.date | str | None = None,
+    stale_after: str | relativedelta = "12 months",
+    meeting: str | None = None,
+    theme: str | None = None,
+) -> FollowUp:
+    """What needs following up as of a date (today by default).
+
+    - **overdue**: the current response has a due date before the date and its status is
+      neither implemented nor not applicable;
+    - **stale**: the current response is older than *stale_after* ("12 months", "1 year",
+      "18 mois", a ``relativedelta``) and is neither implemented nor not applicable;
+    - **never reported**: States of the population with no response in scope.
+
+    Raises:
+        InvalidDataError: *stale_after* is not a period.
+    """
+    day = as_of_date(as_of)
+    period = parse_period(stale_after)
+    threshold = day - period
+    overdue: list[Response] = []
+    stale: list[Response] = []
+    reported: set[str] = set()
+    for _, state, _, response in pairs(tracker, in_scope(tracker, meeting, theme), day):
+        if response is None:
+            continue
+        reported.add(state)
+        if response.status in FINAL:
+            continue
+        if response.due is not None and response.due < day:
+            overdue.append(response)
+        if response.as_of < threshold:
+            stale.append(response)
+    return FollowUp(
+        as_of=day,
+        stale_after=period,
+        overdue=tuple(sorted(overdue, key=lambda r: (r.due, r.state, r.recommendation))),
+        stale=tuple(sorted(stale, key=lambda r: (r.as_of, r.state, r.recommendation))),
+        never_reported=tuple(s for s in tracker.states if s not in reported),
+        catalogue=tracker.catalogue,
+    )

@@ -1,0 +1,151 @@
+"""Progress between two dates: which pairs improved, regressed, stayed, were newly reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.scope import as_of_date, in_scope
+from smomtrack.summaries.summary import Grouping, check_grouping, group_keys, ordered_groups
+from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.statuses import Status
+
+__all__ = ["Change", "Progress", "ProgressRow", "progress"]
+
+
+class Change(enum.Enum):
+    """What happened to a (State, recommendation) pair between two dates."""
+
+    IMPROVED = "improved"
+    """Higher on the scale at the end."""
+    REGRESSED = "regressed"
+    """Lower on the scale at the end."""
+    UNCHANGED = "unchanged"
+    """The same status at both dates."""
+    NEWLY_REPORTED = "newly_reported"
+    """No information at the start, a response at the end."""
+    RECLASSIFIED = "reclassified"
+    """Moved to or from ``not_applicable``."""
+    NOT_REPORTED = "not_reported"
+    """No information at either date."""
+
+    @classmethod
+    def between(cls, start: Status, end: Status) -> Change:
+        """The change from status *start* to status *end*."""
+        if start is Status.NO_INFORMATION:
+            return cls.NOT_REPORTED if end is Status.NO_INFORMATION else cls.NEWLY_REPORTED
+        if start is end:
+            return cls.UNCHANGED
+        if not (start.is_applicable and end.is_applicable):
+            return cls.RECLASSIFIED
+        return cls.IMPROVED if end > start else cls.REGRESSED
+
+
+@attrs.frozen
+class ProgressRow:
+    """How many pairs of one group had each kind of change.
+
+    Attributes:
+        group: The group's key; ``None`` for the total.
+        changes: The number of pairs per :class:`Change`.
+    """
+
+    group: str | None
+    changes: Mapping[Change, int] = attrs.field(eq=False)
+
+    @property
+    def expected(self) -> int:
+        """Pairs in the group."""
+        return sum(self.changes.values())
+
+    def to_record(self, by: str) -> dict[str, Any]:
+        """One flat dict: the group under the name *by*, ``expected``, then one key per change."""
+        return {
+            by: self.group,
+            "expected": self.expected,
+            **{c.value: n for c, n in self.changes.items()},
+        }
+
+
+@attrs.frozen
+class Progress(Presentable):
+    """Progress between two dates, per group and in total.
+
+    Attributes:
+        by: How pairs are grouped.
+        start: The earlier date.
+        end: The later date.
+        rows: One row per group.
+        total_row: Every pair counted once.
+        catalogue: The catalogue (for titles when rendering).
+    """
+
+    by: Grouping
+    start: dt.date
+    end: dt.date
+    rows: tuple[ProgressRow, ...]
+    total_row: ProgressRow
+    catalogue: Catalogue = attrs.field(eq=False, repr=False)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per group: its key, ``expected`` and one key per :class:`Change` value."""
+        return [row.to_record(self.by) for row in self.rows]
+
+    def total(self) -> dict[str, Any]:
+        """The total row as a dict (the group's key is ``None``)."""
+        return self.total_row.to_record(self.by)
+
+    def __iter__(self) -> Iterator[ProgressRow]:
+        return iter(self.rows)
+
+
+def progress(  # noqa: PLR0913
+    tracker: Tracker,
+    start: dt.date | str,
+    end: dt.date | str | None = None,
+    *,
+    by: Grouping | str = "theme",
+    meeting: str | None = None,
+    theme: str | None = None,
+) -> Progress:
+    """Compare every pair's status at *start* with its status at *end* (today by default).
+
+    Raises:
+        InvalidDataError: *end* is before *start*, or *by* is not a grouping.
+    """
+    grouping = check_grouping(by)
+    first, last = as_of_date(start), as_of_date(end)
+    if last < first:
+        raise InvalidDataError(f"end: {last} is before start {first}")
+    recommendations = in_scope(tracker, meeting, theme)
+    groups_of = group_keys(grouping)
+    counts = {
+        g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, tracker, recommendations)
+    }
+    total = dict.fromkeys(Change, 0)
+    for rec in recommendations:
+        for state in tracker.states:
+            before = tracker.latest((state, rec.key), first)
+            after = tracker.latest((state, rec.key), last)
+            change = Change.between(
+                Status.NO_INFORMATION if before is None else before.status,
+                Status.NO_INFORMATION if after is None else after.status,
+            )
+            total[change] += 1
+            for group in groups_of(rec, state):
+                counts[group][change] += 1
+    return Progress(
+        by=grouping,
+        start=first,
+        end=last,
+        rows=tuple(ProgressRow(g, c) for g, c in counts.items()),
+        total_row=ProgressRow(None, total),
+        catalogue=tracker.catalogue,
+    )
