@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import (
     ConflictError,
@@ -22,10 +23,17 @@ from smomtrack.exceptions import (
     UnknownStateError,
     UnknownThemeError,
 )
-from smomtrack.interchange.builtin import builtin_catalogue
 from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
 from smomtrack.records.recommendations import Citation, Recommendation, Theme
 from smomtrack.records.responses import Response
+from smomtrack.rendering import result_tables  # noqa: F401 (registers the result renderers)
+from smomtrack.rendering.report import report
+from smomtrack.summaries.follow_up import FollowUp, follow_up
+from smomtrack.summaries.matrix import Matrix, matrix
+from smomtrack.summaries.progress import Change, Progress, progress
+from smomtrack.summaries.summary import Summary, summarize
+from smomtrack.tracking.synthetic import synthetic
+from smomtrack.tracking.tracker import HistoryEntry, Tracker
 from smomtrack.vocabulary.dates import parse_date, parse_date_range, parse_period
 from smomtrack.vocabulary.keys import meeting_key, recommendation_key, theme_key
 from smomtrack.vocabulary.languages import Text
@@ -47,24 +55,31 @@ __all__ = [
     "Addressee",
     "AgendaItem",
     "Catalogue",
+    "Change",
     "Citation",
     "ConflictError",
     "Document",
     "DocumentKind",
+    "FollowUp",
+    "HistoryEntry",
     "InvalidDataError",
     "InvalidDateError",
     "InvalidStatusError",
+    "Matrix",
     "Meeting",
     "MeetingFormat",
     "Modality",
+    "Progress",
     "Recommendation",
     "Reporter",
     "Response",
     "Session",
     "SmomtrackError",
     "Status",
+    "Summary",
     "Text",
     "Theme",
+    "Tracker",
     "UnknownAgendaItemError",
     "UnknownKeyError",
     "UnknownMeetingError",
@@ -73,13 +88,19 @@ __all__ = [
     "UnknownThemeError",
     "__version__",
     "builtin_catalogue",
+    "follow_up",
+    "matrix",
     "meeting_key",
     "parse_date",
     "parse_date_range",
     "parse_period",
+    "progress",
     "recommendation_key",
+    "report",
     "resolve_state",
     "state_name",
+    "summarize",
+    "synthetic",
     "theme_key",
     "topic_label",
 ]

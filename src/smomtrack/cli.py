@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.exceptions import SmomtrackError
-from smomtrack.interchange.builtin import builtin_catalogue
 from smomtrack.rendering.catalogue_tables import (
     agenda_table,
     check_format,

@@ -266,7 +266,11 @@ class Catalogue:
         return iter(self._recommendations)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and recommendation_key(key) in self._recommendation_index
+        if not isinstance(key, str):
+            return False
+        return key in self._recommendation_index or (
+            recommendation_key(key) in self._recommendation_index
+        )
 
 
 def _union(kind: str, mine: dict[str, T], theirs: dict[str, T]) -> list[T]:

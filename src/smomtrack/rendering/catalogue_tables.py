@@ -14,12 +14,18 @@ from smomtrack.rendering.labels import format_date, label, word
 from smomtrack.vocabulary.languages import Text
 from smomtrack.vocabulary.topics import topic_label
 
-__all__ = ["TABLE_FORMATS", "agenda_table", "check_format", "recommendations_table"]
+__all__ = [
+    "TABLE_FORMATS",
+    "WRAPPING_FORMATS",
+    "agenda_table",
+    "check_format",
+    "recommendations_table",
+]
 
 TABLE_FORMATS: tuple[str, ...] = tuple(sorted(tabulate_module.tabulate_formats))
 """Every table format tabulate knows (``"github"``, ``"grid"``, ``"html"``, ``"latex"``, …)."""
 
-_WRAPPING_FORMATS = frozenset(
+WRAPPING_FORMATS = frozenset(
     {
         "plain",
         "simple",
@@ -93,7 +99,7 @@ def recommendations_table(
         if with_text:
             row.append(_mark(rec.text(lang), lang))
         rows.append(row)
-    widths = [None, None, None, 30, 40, width] if fmt in _WRAPPING_FORMATS else None
+    widths = [None, None, None, 30, 40, width] if fmt in WRAPPING_FORMATS else None
     return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
 
 
@@ -122,5 +128,5 @@ def agenda_table(
                 ]
             )
     headers = [word("date", lang), word("time", lang), word("item", lang), word("item_title", lang)]
-    widths = [None, None, None, width] if fmt in _WRAPPING_FORMATS else None
+    widths = [None, None, None, width] if fmt in WRAPPING_FORMATS else None
     return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)

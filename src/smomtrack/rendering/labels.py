@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
+from smomtrack.exceptions import InvalidDataError
 from smomtrack.vocabulary.vocabularies import Addressee, MeetingFormat, Modality
 
-__all__ = ["OUTPUT_LANGUAGES", "format_date", "label", "word"]
+__all__ = [
+    "OUTPUT_LANGUAGES",
+    "check_language",
+    "format_date",
+    "format_date_range",
+    "format_number",
+    "format_percent",
+    "format_venue",
+    "label",
+    "word",
+]
 
 OUTPUT_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
 """The languages smomtrack writes its output in."""
@@ -28,6 +40,33 @@ _WORDS: dict[str, dict[str, str]] = {
     "item_title": {"en": "Title", "fr": "Intitulé", "es": "Título"},
     "continued": {"en": "(continued)", "fr": "(suite)", "es": "(continuación)"},
     "language": {"en": "Language", "fr": "Langue", "es": "Idioma"},
+    "expected": {"en": "Expected", "fr": "Attendues", "es": "Esperadas"},
+    "reported": {"en": "Reported", "fr": "Reçues", "es": "Recibidas"},
+    "response_rate": {"en": "Response rate", "fr": "Taux de réponse", "es": "Tasa de respuesta"},
+    "implementation_rate": {
+        "en": "Implementation rate",
+        "fr": "Taux de mise en œuvre",
+        "es": "Tasa de aplicación",
+    },
+    "score": {"en": "Score", "fr": "Score", "es": "Puntuación"},
+    "total": {"en": "Total", "fr": "Total", "es": "Total"},
+    "list": {"en": "List", "fr": "Liste", "es": "Lista"},
+    "status": {"en": "Status", "fr": "Statut", "es": "Situación"},
+    "as_of": {"en": "As of", "fr": "Au", "es": "Al"},
+    "due": {"en": "Due", "fr": "Échéance", "es": "Plazo"},
+    "overdue": {"en": "Overdue", "fr": "En retard", "es": "Vencida"},
+    "stale": {"en": "No update", "fr": "Sans mise à jour", "es": "Sin actualización"},
+    "never_reported": {"en": "Never reported", "fr": "Jamais répondu", "es": "Nunca respondió"},
+    "improved": {"en": "Improved", "fr": "En progrès", "es": "Mejora"},
+    "regressed": {"en": "Regressed", "fr": "En recul", "es": "Retroceso"},
+    "unchanged": {"en": "Unchanged", "fr": "Inchangées", "es": "Sin cambios"},
+    "newly_reported": {
+        "en": "Newly reported",
+        "fr": "Nouvelles réponses",
+        "es": "Nuevas respuestas",
+    },
+    "reclassified": {"en": "Reclassified", "fr": "Reclassées", "es": "Reclasificadas"},
+    "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
 }
 
 _ENUMS: dict[object, dict[str, str]] = {
@@ -74,6 +113,36 @@ def label(value: object, lang: str) -> str:
     return entry.get(lang, entry["en"])
 
 
+_VENUES: dict[str, dict[str, str]] = {
+    "Vienna": {"en": "Vienna", "fr": "Vienne", "es": "Viena"},
+}
+
+
+def format_venue(venue: str, lang: str) -> str:
+    """A venue's name in *lang*, where we know it; as stored otherwise.
+
+    >>> format_venue("Vienna", "fr")
+    'Vienne'
+    """
+    return _VENUES.get(venue, {}).get(lang, venue)
+
+
+def format_date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """Two dates written as one span: ``8–9 September 2020``, ``30 September – 1 October 2021``.
+
+    >>> format_date_range(dt.date(2020, 9, 8), dt.date(2020, 9, 9), "fr")
+    '8–9 septembre 2020'
+    >>> format_date_range(dt.date(2021, 10, 14), dt.date(2021, 10, 15), "es")
+    '14–15 de octubre de 2021'
+    """
+    if start == end:
+        return format_date(start, lang)
+    if (start.year, start.month) == (end.year, end.month):
+        first = "1er" if lang == "fr" and start.day == 1 else str(start.day)
+        return f"{first}–{format_date(end, lang)}"
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
 def format_date(day: dt.date, lang: str) -> str:
     """*day* written out as people write it in *lang*.
 
@@ -88,3 +157,42 @@ def format_date(day: dt.date, lang: str) -> str:
     if lang == "es":
         return f"{day.day} de {month} de {day.year}"
     return f"{day.day} {month} {day.year}"
+
+
+def check_language(lang: str) -> str:
+    """Return *lang* if smomtrack writes output in it.
+
+    Raises:
+        InvalidDataError: It does not.
+    """
+    if lang not in OUTPUT_LANGUAGES:
+        raise InvalidDataError(
+            f"output language {lang!r} is not one of {', '.join(OUTPUT_LANGUAGES)}"
+        )
+    return lang
+
+
+def format_number(value: float | None, lang: str, digits: int = 2) -> str:
+    """*value* with *digits* decimals and the language's decimal mark; ``—`` for ``None``.
+
+    >>> format_number(0.625, "fr"), format_number(None, "en")
+    ('0,63', '—')
+    """
+    if value is None:
+        return "—"
+    # Rounded half up from the shortest decimal form, as people round (0.625 -> 0.63).
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{rounded:.{digits}f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def format_percent(value: float | None, lang: str) -> str:
+    """A rate (0–1) as a percentage with one decimal, as the language writes it.
+
+    >>> format_percent(0.4567, "en"), format_percent(0.4567, "fr"), format_percent(None, "es")
+    ('45.7%', '45,7 %', '—')
+    """
+    if value is None:
+        return "—"
+    number = format_number(value * 100, lang, 1)
+    return f"{number}%" if lang == "en" else f"{number} %"

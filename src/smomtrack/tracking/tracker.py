@@ -279,8 +279,10 @@ class Tracker:
             ConflictError: It is not a correction and a different response exists for its
                 State, recommendation and date.
         """
-        self._member(response.state)
-        self._catalogue.recommendation(response.recommendation)
+        if response.state not in self._population:
+            self._member(response.state)  # raises, naming the State
+        if response.recommendation not in self._catalogue:
+            self._catalogue.recommendation(response.recommendation)  # raises, with suggestions
         existing = self._current(response)
         if existing is not None and not response.correction:
             if existing.same_content(response):

@@ -80,13 +80,18 @@ def _index() -> dict[str, str]:
     return index
 
 
+@functools.cache
+def _codes() -> frozenset[str]:
+    return frozenset(country.alpha_3 for country in pycountry.countries)
+
+
 def is_state_code(text: str) -> bool:
     """Whether *text* is an ISO 3166-1 alpha-3 code, exactly (upper case).
 
     >>> is_state_code("MEX"), is_state_code("mex")
     (True, False)
     """
-    return len(text) == 3 and text.isupper() and fold(text) in _index()
+    return text in _codes()
 
 
 def resolve_state(text: str) -> str:

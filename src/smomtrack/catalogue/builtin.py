@@ -7,8 +7,8 @@ import json
 from importlib import resources
 
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.catalogue.converter import structure_catalogue
 from smomtrack.exceptions import InvalidDataError
-from smomtrack.interchange.converter import structure_catalogue
 
 __all__ = ["CATALOGUE_FORMAT", "builtin_catalogue"]
 

@@ -1,5 +1,8 @@
 """The one private cattrs converter that turns records into plain data and back.
 
+It lives with the catalogue because the built-in catalogue is read through it; the
+interchange formats (JSON files, stores) use the same converter.
+
 Strict: a non-string where a string belongs, a float or bool where an integer
 belongs, an unknown key, each is an error. Errors come back as
 :class:`~smomtrack.InvalidDataError` listing every problem with its path

@@ -1,1 +1,0 @@
-"""Layer 6: interchange (JSON through one private cattrs converter, the built-in data)."""

@@ -1,0 +1,45 @@
+"""How groups are named in output: theme titles, State names, topic labels."""
+
+from __future__ import annotations
+
+from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.rendering.labels import word
+from smomtrack.vocabulary.languages import Text
+from smomtrack.vocabulary.states import state_name
+from smomtrack.vocabulary.topics import topic_label
+
+__all__ = ["group_columns", "group_headers", "marked"]
+
+
+def marked(text: Text | None, lang: str) -> str:
+    """A text, marked with its language code when it is not in *lang* (a fallback)."""
+    if text is None:
+        return ""
+    return text.value if text.lang == lang else f"{text.value} [{text.lang}]"
+
+
+def group_headers(by: str, lang: str) -> list[str]:
+    """The column headers that name a group."""
+    if by == "theme":
+        return [word("theme", lang), word("item_title", lang)]
+    if by == "recommendation":
+        return [word("recommendation", lang), word("title", lang)]
+    return [word(by, lang)]
+
+
+def group_columns(catalogue: Catalogue, by: str, group: str | None, lang: str) -> list[str]:
+    """The cells that name *group* (``None``: the total) in language *lang*."""
+    width = len(group_headers(by, lang))
+    if group is None:
+        return [word("total", lang), *[""] * (width - 1)]
+    if by == "theme":
+        theme = catalogue.get_theme(group)
+        return [group, "" if theme is None else marked(theme.title(lang), lang)]
+    if by == "recommendation":
+        rec = catalogue.get(group)
+        return [group, "" if rec is None else marked(rec.title(lang), lang)]
+    if by == "state":
+        return [state_name(group, lang)]
+    if by == "topic":
+        return [topic_label(group, lang)]
+    return [group]

@@ -1,0 +1,327 @@
+"""Whole compliance reports in English, French and Spanish, as Markdown, HTML or plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+from typing import Literal, get_args
+
+import attrs
+
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.meetings import Meeting
+from smomtrack.rendering.labels import (
+    check_language,
+    format_date,
+    format_date_range,
+    format_number,
+    format_percent,
+    format_venue,
+)
+from smomtrack.rendering.names import marked
+from smomtrack.rendering.result_tables import matrix_legend
+from smomtrack.summaries.follow_up import FollowUp, follow_up
+from smomtrack.summaries.matrix import matrix
+from smomtrack.summaries.progress import progress
+from smomtrack.summaries.scope import as_of_date
+from smomtrack.summaries.summary import summarize
+from smomtrack.tracking.synthetic import is_synthetic
+from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.statuses import Status
+
+__all__ = ["REPORT_FORMATS", "ReportFormat", "report"]
+
+ReportFormat = Literal["markdown", "html", "text"]
+REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+_TABLE_FORMAT = {"markdown": "github", "html": "html", "text": "simple_grid"}
+
+_PHRASES: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "Implementation of the recommendations of the Working Group on the Smuggling of Migrants",
+        "fr": "Mise en œuvre des recommandations du Groupe de travail sur le trafic illicite de migrants",
+        "es": "Aplicación de las recomendaciones del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes",
+    },
+    "subtitle": {
+        "en": "Compliance report as of {date}",
+        "fr": "Rapport de suivi au {date}",
+        "es": "Informe de seguimiento al {date}",
+    },
+    "synthetic": {
+        "en": "**Synthetic data.** The responses in this report were generated for demonstration; they describe no real State.",
+        "fr": "**Données synthétiques.** Les réponses de ce rapport ont été générées pour la démonstration ; elles ne décrivent aucun État réel.",
+        "es": "**Datos sintéticos.** Las respuestas de este informe se generaron con fines de demostración; no describen a ningún Estado real.",
+    },
+    "scope_heading": {"en": "Scope", "fr": "Champ", "es": "Alcance"},
+    "scope": {
+        "en": "This report covers {states} States and {recommendations} recommendations ({meetings}), that is {pairs} State–recommendation pairs, on the basis of {responses} responses recorded.",
+        "fr": "Le présent rapport porte sur {states} États et {recommendations} recommandations ({meetings}), soit {pairs} couples État–recommandation, sur la base de {responses} réponses enregistrées.",
+        "es": "El presente informe abarca {states} Estados y {recommendations} recomendaciones ({meetings}), es decir, {pairs} pares Estado–recomendación, sobre la base de {responses} respuestas registradas.",
+    },
+    "overall_heading": {"en": "Overall figures", "fr": "Vue d'ensemble", "es": "Cifras generales"},
+    "overall": {
+        "en": "Information was received for {reported} of {expected} pairs (response rate {response_rate}). Of the {applicable} applicable responses, {implemented} report full implementation (implementation rate {implementation_rate}); the mean score is {score} on a scale from 0 (not started) to 1 (implemented).",
+        "fr": "Des informations ont été reçues pour {reported} couples sur {expected} (taux de réponse : {response_rate}). Sur les {applicable} réponses applicables, {implemented} font état d'une mise en œuvre complète (taux de mise en œuvre : {implementation_rate}) ; le score moyen est de {score} sur une échelle allant de 0 (non entamée) à 1 (mise en œuvre).",
+        "es": "Se recibió información sobre {reported} de {expected} pares (tasa de respuesta: {response_rate}). De las {applicable} respuestas aplicables, {implemented} indican una aplicación plena (tasa de aplicación: {implementation_rate}); la puntuación media es {score} en una escala de 0 (no iniciada) a 1 (aplicada).",
+    },
+    "meeting": {
+        "en": "{ordinal}th meeting",
+        "fr": "{ordinal}e réunion",
+        "es": "{ordinal}.ª reunión",
+    },
+    "editorial": {
+        "en": "Short titles are editorial; the official texts are in the catalogue.",
+        "fr": "Les titres abrégés sont éditoriaux ; les textes officiels figurent dans le catalogue.",
+        "es": "Los títulos abreviados son editoriales; los textos oficiales figuran en el catálogo.",
+    },
+    "states_heading": {"en": "By State", "fr": "Par État", "es": "Por Estado"},
+    "matrix_heading": {
+        "en": "States and recommendations",
+        "fr": "États et recommandations",
+        "es": "Estados y recomendaciones",
+    },
+    "progress_heading": {
+        "en": "Progress since {date}",
+        "fr": "Évolution depuis le {date}",
+        "es": "Evolución desde el {date}",
+    },
+    "progress": {
+        "en": "Between {start} (the end of the {ordinal}th meeting) and {end}, {improved} pairs improved, {regressed} regressed and {newly} were reported for the first time.",
+        "fr": "Entre le {start} (fin de la {ordinal}e réunion) et le {end}, {improved} couples ont progressé, {regressed} ont reculé et {newly} ont fait l'objet d'une première réponse.",
+        "es": "Entre el {start} (fin de la {ordinal}.ª reunión) y el {end}, {improved} pares mejoraron, {regressed} retrocedieron y {newly} se notificaron por primera vez.",
+    },
+    "follow_up_heading": {"en": "Follow-up", "fr": "Suivi", "es": "Seguimiento"},
+    "follow_up": {
+        "en": "{overdue} responses are past their due date and not implemented; {stale} have had no update for more than {period}; {never} States have never reported.",
+        "fr": "{overdue} réponses ont dépassé leur échéance sans mise en œuvre ; {stale} n'ont pas été mises à jour depuis plus de {period} ; {never} États n'ont jamais répondu.",
+        "es": "{overdue} respuestas han superado su plazo sin aplicación; {stale} no se han actualizado en más de {period}; {never} Estados nunca han respondido.",
+    },
+    "shown": {
+        "en": "The first {shown} items of each list are shown.",
+        "fr": "Les {shown} premiers éléments de chaque liste sont présentés.",
+        "es": "Se presentan los {shown} primeros elementos de cada lista.",
+    },
+    "months": {"en": "{n} months", "fr": "{n} mois", "es": "{n} meses"},
+    "days": {"en": "{n} days", "fr": "{n} jours", "es": "{n} días"},
+}
+
+
+def _phrase(key: str, lang: str, **values: object) -> str:
+    return _PHRASES[key][lang].format(**values)
+
+
+@attrs.frozen
+class _Heading:
+    level: int
+    text: str
+
+
+@attrs.frozen
+class _Paragraph:
+    text: str
+
+
+@attrs.frozen
+class _Table:
+    text: str
+
+
+_Block = _Heading | _Paragraph | _Table
+
+
+def report(  # noqa: PLR0913
+    tracker: Tracker,
+    *,
+    lang: str = "en",
+    fmt: ReportFormat | str = "markdown",
+    as_of: dt.date | str | None = None,
+    stale_after: str = "12 months",
+    limit: int = 25,
+) -> str:
+    """A whole compliance report, ready to circulate.
+
+    Scope and date; overall figures; one section per meeting and theme with its title
+    and the table per recommendation; the table per State; the State × recommendation
+    matrix; progress since the end of the last meeting before the date; the follow-up
+    lists. Synthetic data are labelled as such.
+
+    Args:
+        tracker: The tracker.
+        lang: ``en``, ``fr`` or ``es``.
+        fmt: ``markdown``, ``html`` or ``text``.
+        as_of: The date (today by default).
+        stale_after: When a response counts as stale, for the follow-up list.
+        limit: How many items of each follow-up list to show (all are counted).
+
+    Raises:
+        InvalidDataError: Unknown language or format.
+    """
+    check_language(lang)
+    if fmt not in REPORT_FORMATS:
+        raise InvalidDataError(f"fmt: {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
+    day = as_of_date(as_of)
+    tables = _TABLE_FORMAT[fmt]
+    blocks = list(
+        _blocks(tracker, lang=lang, day=day, tables=tables, stale_after=stale_after, limit=limit)
+    )
+    return _write(blocks, fmt)
+
+
+def _blocks(  # noqa: PLR0913
+    tracker: Tracker, *, lang: str, day: dt.date, tables: str, stale_after: str, limit: int
+) -> Iterable[_Block]:
+    catalogue = tracker.catalogue
+    yield _Heading(1, _phrase("title", lang))
+    yield _Paragraph(_phrase("subtitle", lang, date=format_date(day, lang)))
+    if any(is_synthetic(r) for r in tracker):
+        yield _Paragraph(_phrase("synthetic", lang))
+
+    overall = summarize(tracker, "meeting", as_of=day)
+    meetings_with_recommendations = [catalogue.meeting(row.group) for row in overall if row.group]
+    total = overall.total_row.tally
+    yield _Heading(2, _phrase("scope_heading", lang))
+    yield _Paragraph(
+        _phrase(
+            "scope",
+            lang,
+            states=len(tracker.states),
+            recommendations=len(catalogue),
+            meetings=", ".join(
+                _phrase("meeting", lang, ordinal=m.ordinal) for m in meetings_with_recommendations
+            ),
+            pairs=total.expected,
+            responses=len(tracker),
+        )
+    )
+    yield _Heading(2, _phrase("overall_heading", lang))
+    yield _Paragraph(
+        _phrase(
+            "overall",
+            lang,
+            reported=total.reported,
+            expected=total.expected,
+            response_rate=format_percent(total.response_rate, lang),
+            applicable=total.applicable,
+            implemented=total.count(Status.IMPLEMENTED),
+            implementation_rate=format_percent(total.implementation_rate, lang),
+            score=format_number(total.score, lang),
+        )
+    )
+    yield _Table(summarize(tracker, "theme", as_of=day).render(tables, lang))
+
+    for meeting in meetings_with_recommendations:
+        yield _Heading(2, _meeting_name(meeting, lang))
+        for theme in catalogue.themes(meeting.key):
+            yield _Heading(3, f"{theme.key} — {marked(theme.title(lang), lang)}")
+            by_recommendation = summarize(tracker, "recommendation", as_of=day, theme=theme.key)
+            yield _Table(by_recommendation.render(tables, lang))
+        yield _Paragraph(_phrase("editorial", lang))
+
+    yield _Heading(2, _phrase("states_heading", lang))
+    yield _Table(summarize(tracker, "state", as_of=day).render(tables, lang))
+    yield _Heading(2, _phrase("matrix_heading", lang))
+    yield _Table(matrix(tracker, as_of=day).render(tables, lang))
+    yield _Paragraph(matrix_legend(lang))
+
+    yield from _progress_blocks(tracker, lang, day, tables)
+    yield from _follow_up_blocks(
+        follow_up(tracker, as_of=day, stale_after=stale_after), lang, tables, limit
+    )
+
+
+def _meeting_name(meeting: Meeting, lang: str) -> str:
+    """``7th meeting (Vienna, 8–9 September 2020)``, with what is known."""
+    details = []
+    if meeting.venue:
+        details.append(format_venue(meeting.venue, lang))
+    if meeting.start and meeting.end:
+        details.append(format_date_range(meeting.start, meeting.end, lang))
+    name = _phrase("meeting", lang, ordinal=meeting.ordinal)
+    return f"{name} ({', '.join(details)})" if details else name
+
+
+def _progress_blocks(tracker: Tracker, lang: str, day: dt.date, tables: str) -> Iterable[_Block]:
+    previous = [m for m in tracker.catalogue.meetings() if m.end is not None and m.end < day]
+    if not previous:
+        return
+    last = max(previous, key=lambda m: m.end or day)
+    assert last.end is not None  # noqa: S101 (filtered above)
+    result = progress(tracker, last.end, day, by="theme")
+    totals = result.total()
+    yield _Heading(2, _phrase("progress_heading", lang, date=format_date(last.end, lang)))
+    yield _Paragraph(
+        _phrase(
+            "progress",
+            lang,
+            start=format_date(last.end, lang),
+            end=format_date(day, lang),
+            ordinal=last.ordinal,
+            improved=totals["improved"],
+            regressed=totals["regressed"],
+            newly=totals["newly_reported"],
+        )
+    )
+    yield _Table(result.render(tables, lang))
+
+
+def _follow_up_blocks(result: FollowUp, lang: str, tables: str, limit: int) -> Iterable[_Block]:
+    period = result.stale_after
+    months = period.years * 12 + period.months
+    wording = (
+        _phrase("months", lang, n=months)
+        if months and not (period.days or period.weeks)
+        else _phrase("days", lang, n=(result.as_of - (result.as_of - period)).days)
+    )
+    yield _Heading(2, _phrase("follow_up_heading", lang))
+    yield _Paragraph(
+        _phrase(
+            "follow_up",
+            lang,
+            overdue=len(result.overdue),
+            stale=len(result.stale),
+            period=wording,
+            never=len(result.never_reported),
+        )
+    )
+    shown = attrs.evolve(
+        result,
+        overdue=result.overdue[:limit],
+        stale=result.stale[:limit],
+        never_reported=result.never_reported[:limit],
+    )
+    if max(len(result.overdue), len(result.stale), len(result.never_reported)) > limit:
+        yield _Paragraph(_phrase("shown", lang, shown=limit))
+    if shown.overdue or shown.stale or shown.never_reported:
+        yield _Table(shown.render(tables, lang))
+
+
+def _write(blocks: list[_Block], fmt: str) -> str:
+    if fmt == "html":
+        parts = []
+        for block in blocks:
+            if isinstance(block, _Heading):
+                parts.append(f"<h{block.level}>{html.escape(block.text)}</h{block.level}>")
+            elif isinstance(block, _Paragraph):
+                parts.append(f"<p>{_html_emphasis(block.text)}</p>")
+            else:
+                parts.append(block.text)
+        return "<article>\n" + "\n".join(parts) + "\n</article>\n"
+    parts = []
+    for block in blocks:
+        if isinstance(block, _Heading):
+            if fmt == "markdown":
+                parts.append(f"{'#' * block.level} {block.text}")
+            else:
+                underline = "=" if block.level == 1 else "-"
+                parts.append(f"{block.text}\n{underline * len(block.text)}")
+        elif isinstance(block, _Paragraph):
+            parts.append(block.text if fmt == "markdown" else block.text.replace("**", ""))
+        else:
+            parts.append(block.text)
+    return "\n\n".join(parts) + "\n"
+
+
+def _html_emphasis(text: str) -> str:
+    escaped = html.escape(text)
+    pieces = escaped.split("**")
+    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(pieces))

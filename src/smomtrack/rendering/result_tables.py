@@ -1,0 +1,204 @@
+"""Tables for the summary results: summaries, matrices, progress and follow-up lists.
+
+Registers a renderer for each result type with
+:func:`smomtrack.summaries.presentation.render_result`, so that ``result.render()``,
+``str(result)`` and Jupyter's rich display work.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from tabulate import tabulate
+
+from smomtrack.rendering.catalogue_tables import WRAPPING_FORMATS, check_format
+from smomtrack.rendering.labels import (
+    check_language,
+    format_date,
+    format_number,
+    format_percent,
+    word,
+)
+from smomtrack.rendering.names import group_columns, group_headers
+from smomtrack.summaries.follow_up import FollowUp
+from smomtrack.summaries.matrix import Matrix
+from smomtrack.summaries.presentation import render_result
+from smomtrack.summaries.progress import Change, Progress
+from smomtrack.summaries.summary import Summary, SummaryRow
+from smomtrack.vocabulary.states import state_name
+from smomtrack.vocabulary.statuses import Status
+
+__all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "table"]
+
+MATRIX_SYMBOLS: dict[Status, str] = {
+    Status.NOT_STARTED: "○",
+    Status.PLANNED: "◔",
+    Status.IN_PROGRESS: "◑",
+    Status.PARTIALLY_IMPLEMENTED: "◕",
+    Status.IMPLEMENTED: "●",
+    Status.NOT_APPLICABLE: "–",
+    Status.NO_INFORMATION: "·",
+}
+"""The symbol of each status in matrix cells (language-neutral; the legend gives the labels)."""
+
+STATUS_COLOURS: dict[Status, str] = {
+    Status.NOT_STARTED: "#d7191c",
+    Status.PLANNED: "#fdae61",
+    Status.IN_PROGRESS: "#ffffbf",
+    Status.PARTIALLY_IMPLEMENTED: "#a6d96a",
+    Status.IMPLEMENTED: "#1a9641",
+    Status.NOT_APPLICABLE: "#bababa",
+    Status.NO_INFORMATION: "#ffffff",
+}
+"""Cell colours of the HTML matrix (a heat map), colour-blind-safe diverging scale."""
+
+_SCALE = tuple(Status)
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    fmt: str,
+    widths: Sequence[int | None] | None = None,
+) -> str:
+    """One table in tabulate format *fmt*, wrapping long columns where the format allows."""
+    check_format(fmt)
+    wrap = list(widths) if widths and fmt in WRAPPING_FORMATS else None
+    return tabulate(
+        rows, headers=list(headers), tablefmt=fmt, maxcolwidths=wrap, disable_numparse=True
+    )
+
+
+def _summary_cells(summary: Summary, row: SummaryRow, lang: str) -> list[str]:
+    tally = row.tally
+    return [
+        *group_columns(summary.catalogue, summary.by, row.group, lang),
+        str(tally.expected),
+        str(tally.reported),
+        *(str(tally.count(status)) for status in _SCALE),
+        format_percent(tally.response_rate, lang),
+        format_percent(tally.implementation_rate, lang),
+        format_number(tally.score, lang),
+    ]
+
+
+@render_result.register
+def _render_summary(summary: Summary, fmt: str, lang: str) -> str:
+    check_language(lang)
+    headers = [
+        *group_headers(summary.by, lang),
+        word("expected", lang),
+        word("reported", lang),
+        *(status.label(lang) for status in _SCALE),
+        word("response_rate", lang),
+        word("implementation_rate", lang),
+        word("score", lang),
+    ]
+    rows = [_summary_cells(summary, row, lang) for row in (*summary.rows, summary.total_row)]
+    title_width = 40 if summary.by in {"theme", "recommendation"} else None
+    widths = [None, title_width] if title_width else [None]
+    widths += [12] * (len(headers) - len(widths))
+    return table(headers, rows, fmt, widths)
+
+
+@render_result.register
+def _render_progress(result: Progress, fmt: str, lang: str) -> str:
+    check_language(lang)
+    headers = [
+        *group_headers(result.by, lang),
+        word("expected", lang),
+        *(word(change.value, lang) for change in Change),
+    ]
+    rows = [
+        [
+            *group_columns(result.catalogue, result.by, row.group, lang),
+            str(row.expected),
+            *(str(row.changes[change]) for change in Change),
+        ]
+        for row in (*result.rows, result.total_row)
+    ]
+    widths = [None, 40] if result.by in {"theme", "recommendation"} else [None]
+    return table(headers, rows, fmt, widths + [12] * (len(headers) - len(widths)))
+
+
+@render_result.register
+def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
+    check_language(lang)
+    headers = [
+        word("list", lang),
+        word("state", lang),
+        word("recommendation", lang),
+        word("status", lang),
+        word("as_of", lang),
+        word("due", lang),
+    ]
+    rows: list[list[str]] = []
+    for name, items in (("overdue", result.overdue), ("stale", result.stale)):
+        rows.extend(
+            [
+                word(name, lang),
+                state_name(r.state, lang),
+                r.recommendation,
+                r.status.label(lang),
+                format_date(r.as_of, lang),
+                format_date(r.due, lang) if r.due else "—",
+            ]
+            for r in items
+        )
+    rows.extend(
+        [
+            word("never_reported", lang),
+            state_name(s, lang),
+            "—",
+            Status.NO_INFORMATION.label(lang),
+            "—",
+            "—",
+        ]
+        for s in result.never_reported
+    )
+    return table(headers, rows, fmt)
+
+
+@render_result.register
+def _render_matrix(result: Matrix, fmt: str, lang: str) -> str:
+    check_language(lang)
+    check_format(fmt)
+    if fmt in {"html", "unsafehtml"}:
+        return _matrix_html(result, lang)
+    headers = [word("state", lang), *result.recommendations]
+    rows = [
+        [
+            state_name(state, lang),
+            *(MATRIX_SYMBOLS[result.cells[(state, key)]] for key in result.recommendations),
+        ]
+        for state in result.states
+    ]
+    return table(headers, rows, fmt)
+
+
+def matrix_legend(lang: str) -> str:
+    """The legend of the matrix symbols in *lang*: ``● Implemented · ◕ Partially …``."""
+    return " · ".join(f"{symbol} {status.label(lang)}" for status, symbol in MATRIX_SYMBOLS.items())
+
+
+def _matrix_html(result: Matrix, lang: str) -> str:
+    """The matrix as an HTML heat map: one coloured cell per status, the label as tooltip."""
+    head = "".join(f"<th>{html.escape(key)}</th>" for key in result.recommendations)
+    lines = [
+        '<table class="smomtrack-matrix">',
+        f"<thead><tr><th>{html.escape(word('state', lang))}</th>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    for state in result.states:
+        cells = []
+        for key in result.recommendations:
+            status = result.cells[(state, key)]
+            cells.append(
+                f'<td title="{html.escape(status.label(lang))}" '
+                f'style="background:{STATUS_COLOURS[status]};text-align:center">'
+                f"{MATRIX_SYMBOLS[status]}</td>"
+            )
+        lines.append(f"<tr><th>{html.escape(state_name(state, lang))}</th>{''.join(cells)}</tr>")
+    lines += ["</tbody>", "</table>", f"<p>{html.escape(matrix_legend(lang))}</p>"]
+    return "\n".join(lines)
