@@ -128,7 +128,11 @@ class Catalogue:
         """
         return _lookup(self._meeting_index, meeting_key(key), key, UnknownMeetingError)
 
-    def get_meeting(self, key: str, default: D = None) -> Meeting | D:  # type: ignore[assignment]
+    @overload
+    def get_meeting(self, key: str) -> Meeting | None: ...
+    @overload
+    def get_meeting(self, key: str, default: D) -> Meeting | D: ...
+    def get_meeting(self, key: str, default: object = None) -> object:
         """The meeting with *key*, or *default*."""
         return self._meeting_index.get(meeting_key(key) or "", default)
 
@@ -153,7 +157,11 @@ class Catalogue:
         """
         return _lookup(self._theme_index, theme_key(key), key, UnknownThemeError)
 
-    def get_theme(self, key: str, default: D = None) -> Theme | D:  # type: ignore[assignment]
+    @overload
+    def get_theme(self, key: str) -> Theme | None: ...
+    @overload
+    def get_theme(self, key: str, default: D) -> Theme | D: ...
+    def get_theme(self, key: str, default: object = None) -> object:
         """The theme with *key*, or *default*."""
         return self._theme_index.get(theme_key(key) or "", default)
 
