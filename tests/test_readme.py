@@ -17,7 +17,7 @@ class TestReadme:
     def test_exactly_two_commands(self) -> None:
         """The README has two console commands: the main job and the tests."""
         main, tests = commands()
-        assert main.endswith("smomtrack catalogue --lang fr")
+        assert main.endswith("smomtrack demo")
         assert tests.endswith("-m pytest")
         assert all("\n" not in command for command in (main, tests))
 

@@ -15,6 +15,10 @@ from smomtrack.rendering.catalogue_tables import (
     recommendations_table,
 )
 from smomtrack.rendering.labels import OUTPUT_LANGUAGES
+from smomtrack.rendering.report import REPORT_FORMATS, report
+from smomtrack.summaries.summary import GROUPINGS, summarize
+from smomtrack.tracking.synthetic import synthetic
+from smomtrack.tracking.tracker import Tracker
 
 __all__ = ["main"]
 
@@ -54,7 +58,51 @@ def _parser() -> argparse.ArgumentParser:
     agenda = commands.add_parser("agenda", help="print a meeting's organization of work")
     agenda.add_argument("meeting", help="the meeting (e.g. SOM8)")
     output_options(agenda)
+
+    def data_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--as-of", help="the date to report on (any written date; default: today)"
+        )
+        synthetic_data = command.add_argument_group(
+            "synthetic data", "the made-up tracker the command works on (see smomtrack.synthetic)"
+        )
+        synthetic_data.add_argument(
+            "--states", type=int, default=150, help="how many States (default: 150)"
+        )
+        synthetic_data.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+
+    summary = commands.add_parser("summary", help="a compliance summary table")
+    summary.add_argument(
+        "--by", choices=GROUPINGS, default="theme", help="how to group (default: theme)"
+    )
+    summary.add_argument("--meeting", help="only this meeting's recommendations")
+    summary.add_argument("--theme", help="only this theme's recommendations")
+    data_options(summary)
+    output_options(summary)
+
+    report = commands.add_parser("report", help="a whole compliance report")
+    report_options(report)
+    data_options(report)
+
+    demo = commands.add_parser(
+        "demo", help="the whole loop on synthetic data: a report as of 31 December 2023"
+    )
+    report_options(demo)
     return parser
+
+
+def report_options(command: argparse.ArgumentParser) -> None:
+    """The options of the commands that print a report."""
+    command.add_argument(
+        "--lang", choices=OUTPUT_LANGUAGES, default="en", help="report language (default: en)"
+    )
+    command.add_argument(
+        "--format",
+        dest="report_format",
+        choices=REPORT_FORMATS,
+        default="markdown",
+        help="markdown, html or text (default: markdown)",
+    )
 
 
 def _version() -> str:
@@ -80,7 +128,47 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-_COMMANDS = {"catalogue": _catalogue, "agenda": _agenda}
+def _synthetic(args: argparse.Namespace) -> Tracker:
+    print(
+        f"smomtrack: synthetic data ({args.states} States, seed {args.seed}), not real responses",
+        file=sys.stderr,
+    )
+    return synthetic(states=args.states, seed=args.seed)
+
+
+def _summary(args: argparse.Namespace, out: TextIO) -> int:
+    result = summarize(
+        _synthetic(args), args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme
+    )
+    print(result.render(args.fmt, args.lang), file=out)
+    return 0
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    text = report(_synthetic(args), lang=args.lang, fmt=args.report_format, as_of=args.as_of)
+    print(text, file=out, end="")
+    return 0
+
+
+DEMO_DATE = "2023-12-31"
+"""The demo reports as of this date, so that its output is the same every day."""
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    tracker = synthetic()
+    print(
+        report(tracker, lang=args.lang, fmt=args.report_format, as_of=DEMO_DATE), file=out, end=""
+    )
+    return 0
+
+
+_COMMANDS = {
+    "catalogue": _catalogue,
+    "agenda": _agenda,
+    "summary": _summary,
+    "report": _report,
+    "demo": _demo,
+}
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
