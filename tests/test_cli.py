@@ -83,6 +83,41 @@ class TestAgenda:
         assert "did you mean 'SOM8'" in capsys.readouterr().err
 
 
+class TestTracking:
+    def test_summary(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`summary` prints a summary table of synthetic data, and says the data are synthetic."""
+        status, output = run(
+            "summary", "--by", "meeting", "--states", "20", "--as-of", "31 décembre 2023",
+            "--lang", "fr", "--format", "tsv",
+        )  # fmt: skip
+        assert status == 0
+        lines = output.splitlines()
+        assert lines[0].split("\t")[0].strip() == "Réunion"
+        assert [cell.strip() for cell in lines[1].split("\t")[:2]] == ["SOM7", "360"]
+        assert "synthetic data (20 States, seed 0)" in capsys.readouterr().err
+
+    def test_report(self) -> None:
+        """`report` prints a whole report in the chosen language and format."""
+        status, output = run(
+            "report", "--states", "5", "--as-of", "2023-12-31", "--lang", "es", "--format", "html"
+        )
+        assert status == 0
+        assert output.startswith("<article>\n<h1>Aplicación de las recomendaciones")
+
+    def test_demo_is_the_same_every_day(self) -> None:
+        """`demo` reports on fixed synthetic data as of a fixed date."""
+        first = run("demo", "--lang", "fr")[1]
+        assert first == run("demo", "--lang", "fr")[1]
+        assert "Rapport de suivi au 31 décembre 2023" in first
+        assert "**Données synthétiques.**" in first
+        assert "150 États et 18 recommandations" in first
+
+    def test_bad_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A date that would be guessed is an error, not a guess."""
+        assert run("summary", "--states", "2", "--as-of", "décembre 2023")[0] == 2
+        assert "would have to be guessed" in capsys.readouterr().err
+
+
 class TestEntryPoints:
     def test_python_dash_m(self) -> None:
         """`python -m smomtrack` runs the command line."""

@@ -60,9 +60,9 @@ _PHRASES: dict[str, dict[str, str]] = {
     },
     "overall_heading": {"en": "Overall figures", "fr": "Vue d'ensemble", "es": "Cifras generales"},
     "overall": {
-        "en": "Information was received for {reported} of {expected} pairs (response rate {response_rate}). Of the {applicable} applicable responses, {implemented} report full implementation (implementation rate {implementation_rate}); the mean score is {score} on a scale from 0 (not started) to 1 (implemented).",
-        "fr": "Des informations ont été reçues pour {reported} couples sur {expected} (taux de réponse : {response_rate}). Sur les {applicable} réponses applicables, {implemented} font état d'une mise en œuvre complète (taux de mise en œuvre : {implementation_rate}) ; le score moyen est de {score} sur une échelle allant de 0 (non entamée) à 1 (mise en œuvre).",
-        "es": "Se recibió información sobre {reported} de {expected} pares (tasa de respuesta: {response_rate}). De las {applicable} respuestas aplicables, {implemented} indican una aplicación plena (tasa de aplicación: {implementation_rate}); la puntuación media es {score} en una escala de 0 (no iniciada) a 1 (aplicada).",
+        "en": "Information was received for {reported} of {expected} pairs (response rate {response_rate}). Full implementation is reported for {implemented} of the {applicable} applicable responses (implementation rate {implementation_rate}); the mean score is {score} on a scale from 0 (not started) to 1 (implemented).",
+        "fr": "Des informations ont été reçues pour {reported} couples sur {expected} (taux de réponse : {response_rate}). Une mise en œuvre complète est signalée pour {implemented} des {applicable} réponses applicables (taux de mise en œuvre : {implementation_rate}) ; le score moyen est de {score} sur une échelle allant de 0 (non entamée) à 1 (mise en œuvre).",
+        "es": "Se recibió información sobre {reported} de {expected} pares (tasa de respuesta: {response_rate}). Se comunica una aplicación plena en {implemented} de las {applicable} respuestas aplicables (tasa de aplicación: {implementation_rate}); la puntuación media es {score} en una escala de 0 (no iniciada) a 1 (aplicada).",
     },
     "meeting": {
         "en": "{ordinal}th meeting",
@@ -86,15 +86,15 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Evolución desde el {date}",
     },
     "progress": {
-        "en": "Between {start} (the end of the {ordinal}th meeting) and {end}, {improved} pairs improved, {regressed} regressed and {newly} were reported for the first time.",
-        "fr": "Entre le {start} (fin de la {ordinal}e réunion) et le {end}, {improved} couples ont progressé, {regressed} ont reculé et {newly} ont fait l'objet d'une première réponse.",
-        "es": "Entre el {start} (fin de la {ordinal}.ª reunión) y el {end}, {improved} pares mejoraron, {regressed} retrocedieron y {newly} se notificaron por primera vez.",
+        "en": "Between {start} (the end of the {ordinal}th meeting) and {end}: pairs that improved, {improved}; that regressed, {regressed}; reported for the first time, {newly}.",
+        "fr": "Entre le {start} (fin de la {ordinal}e réunion) et le {end} : couples en progrès, {improved} ; en recul, {regressed} ; ayant fait l'objet d'une première réponse, {newly}.",
+        "es": "Entre el {start} (fin de la {ordinal}.ª reunión) y el {end}: pares que mejoraron, {improved}; que retrocedieron, {regressed}; notificados por primera vez, {newly}.",
     },
     "follow_up_heading": {"en": "Follow-up", "fr": "Suivi", "es": "Seguimiento"},
     "follow_up": {
-        "en": "{overdue} responses are past their due date and not implemented; {stale} have had no update for more than {period}; {never} States have never reported.",
-        "fr": "{overdue} réponses ont dépassé leur échéance sans mise en œuvre ; {stale} n'ont pas été mises à jour depuis plus de {period} ; {never} États n'ont jamais répondu.",
-        "es": "{overdue} respuestas han superado su plazo sin aplicación; {stale} no se han actualizado en más de {period}; {never} Estados nunca han respondido.",
+        "en": "Responses past their due date and not implemented: {overdue}. Responses with no update for more than {period}: {stale}. States that have never reported: {never}.",
+        "fr": "Réponses dont l'échéance est dépassée sans mise en œuvre : {overdue}. Réponses sans mise à jour depuis plus de {period} : {stale}. États n'ayant jamais répondu : {never}.",
+        "es": "Respuestas con el plazo vencido y sin aplicación: {overdue}. Respuestas sin actualizar desde hace más de {period}: {stale}. Estados que nunca han respondido: {never}.",
     },
     "shown": {
         "en": "The first {shown} items of each list are shown.",
