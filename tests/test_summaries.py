@@ -159,7 +159,7 @@ class TestSummarize:
             with contextlib.suppress(ConflictError):
                 tracker.add(record)
         summary = summarize(tracker, by, as_of=day)
-        for row in [*summary.to_rows(), summary.total()]:
+        for row in [*summary.to_records(), summary.total()]:
             assert sum(row[key] for key in STATUS_KEYS) == row["expected"]
             assert row["reported"] == row["expected"] - row["no_information"]
         assert summary.total()["expected"] == len(STATES) * 18
