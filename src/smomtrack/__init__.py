@@ -32,7 +32,7 @@ from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import Matrix, matrix
 from smomtrack.summaries.progress import Change, Progress, progress
 from smomtrack.summaries.summary import Summary, summarize
-from smomtrack.tracking.synthetic import synthetic
+from smomtrack.tracking.synthetic import synthetic, synthetic_catalogue
 from smomtrack.tracking.tracker import HistoryEntry, Tracker
 from smomtrack.vocabulary.dates import parse_date, parse_date_range, parse_period
 from smomtrack.vocabulary.keys import meeting_key, recommendation_key, theme_key
@@ -101,6 +101,7 @@ __all__ = [
     "state_name",
     "summarize",
     "synthetic",
+    "synthetic_catalogue",
     "theme_key",
     "topic_label",
 ]

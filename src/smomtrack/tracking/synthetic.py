@@ -11,13 +11,16 @@ import pycountry
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.meetings import Meeting
+from smomtrack.records.recommendations import Citation, Recommendation, Theme
 from smomtrack.records.responses import Response
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import parse_date
+from smomtrack.vocabulary.languages import Text
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter
+from smomtrack.vocabulary.vocabularies import Addressee, Modality, Reporter
 
-__all__ = ["SYNTHETIC_SOURCE", "is_synthetic", "synthetic"]
+__all__ = ["SYNTHETIC_SOURCE", "is_synthetic", "synthetic", "synthetic_catalogue"]
 
 SYNTHETIC_SOURCE = "synthetic"
 """The ``source`` of every synthetic response begins with this word."""
@@ -33,6 +36,61 @@ _SCALE = (
     Status.IMPLEMENTED,
 )
 _RECORDED_AT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+
+def synthetic_catalogue(recommendations: int, *, per_meeting: int = 18) -> Catalogue:
+    """A made-up catalogue of *recommendations*, for benchmarks at scale.
+
+    Meetings ``SYN1``, ``SYN2``… of *per_meeting* recommendations each, in two themes
+    (``A`` and ``B``). Every text is editorial and says it is synthetic.
+
+    >>> catalogue = synthetic_catalogue(40)
+    >>> [m.key for m in catalogue.meetings()], len(catalogue)
+    (['SYN1', 'SYN2', 'SYN3'], 40)
+
+    Raises:
+        InvalidDataError: Fewer than one recommendation or per meeting.
+    """
+    if recommendations < 1 or per_meeting < 1:
+        raise InvalidDataError("recommendations and per_meeting must be at least 1")
+    meetings: list[Meeting] = []
+    themes: list[Theme] = []
+    recs: list[Recommendation] = []
+    for index in range(recommendations):
+        ordinal, number = divmod(index, per_meeting)
+        ordinal, number = ordinal + 1, number + 1
+        key = f"SYN{ordinal}"
+        letter = "A" if number <= per_meeting // 2 or per_meeting == 1 else "B"
+        if number == 1:
+            meetings.append(Meeting(key=key, ordinal=ordinal))
+        theme_key = f"{key}-{letter}"
+        if not themes or themes[-1].key != theme_key:
+            themes.append(
+                Theme(
+                    key=theme_key,
+                    meeting=key,
+                    letter=letter,
+                    section=f"II.{letter}",
+                    titles=[Text("en", f"Synthetic theme {theme_key}", official=False)],
+                )
+            )
+        recs.append(
+            Recommendation(
+                key=f"{key}-{number}",
+                meeting=key,
+                theme=theme_key,
+                number=number,
+                texts=[Text("en", f"Synthetic recommendation {key}-{number}.", official=False)],
+                modality=Modality.SHOULD,
+                addressee=Addressee.STATES_PARTIES,
+                topics=[_TOPICS[index % len(_TOPICS)]],
+                source=Citation(meeting=key, section=f"II.{letter}"),
+            )
+        )
+    return Catalogue(meetings=meetings, themes=themes, recommendations=recs)
+
+
+_TOPICS = ("capacity-building", "data-collection", "international-cooperation", "partnerships")
 
 
 def is_synthetic(response: Response) -> bool:
@@ -82,6 +140,7 @@ def synthetic(
     tracker = Tracker(chosen, population)
     keys = [r.key for r in chosen]
     levels: dict[tuple[str, str], int] = {}
+    notes = f"Synthetic data (smomtrack.synthetic, seed {seed}); not a real response."
     for number, day in enumerate(days, start=1):
         source = f"{SYNTHETIC_SOURCE} round {number}"
         for state in tracker.states:
@@ -90,7 +149,7 @@ def synthetic(
                     continue
                 tracker.add(
                     _response(
-                        generator, levels, state=state, key=key, day=day, source=source, seed=seed
+                        generator, levels, state=state, key=key, day=day, source=source, notes=notes
                     )
                 )
     return tracker
@@ -113,7 +172,7 @@ def _response(  # noqa: PLR0913
     key: str,
     day: dt.date,
     source: str,
-    seed: int,
+    notes: str,
 ) -> Response:
     previous = levels.get((state, key))
     if previous is None:
@@ -135,6 +194,6 @@ def _response(  # noqa: PLR0913
         due=due,
         reporter=Reporter.SECRETARIAT if generator.random() < 0.1 else Reporter.STATE,
         source=source,
-        notes=f"Synthetic data (smomtrack.synthetic, seed {seed}); not a real response.",
+        notes=notes,
         recorded_at=_RECORDED_AT,
     )
