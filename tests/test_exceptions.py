@@ -58,4 +58,10 @@ class TestMessages:
         """A conflict names what both records claim."""
         error = e.ConflictError("theme SOM7-B", "different content")
         assert error.key == "theme SOM7-B"
-        assert str(error) == "conflict on theme SOM7-B: different content"
+        assert str(error) == "theme SOM7-B: different content"
+
+    def test_known_key_refused_with_a_reason(self) -> None:
+        """A known key refused in a context says why instead of "unknown"."""
+        error = e.UnknownStateError("Italie", reason="(ITA) is not in this tracker's population")
+        assert str(error) == "State 'Italie' (ITA) is not in this tracker's population"
+        assert error.reason == "(ITA) is not in this tracker's population"

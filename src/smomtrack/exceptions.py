@@ -92,7 +92,7 @@ class ConflictError(SmomtrackError, ValueError):
     def __init__(self, key: str, detail: str) -> None:
         self.key = key
         self.detail = detail
-        super().__init__(f"conflict on {key}: {detail}")
+        super().__init__(f"{key}: {detail}")
 
 
 class UnknownKeyError(SmomtrackError, LookupError):
@@ -101,14 +101,21 @@ class UnknownKeyError(SmomtrackError, LookupError):
     Attributes:
         key: The key given.
         suggestions: The nearest known keys, best first (may be empty).
+        reason: Why a known key is refused here, if that is the problem
+            (a State outside a tracker's population).
     """
 
     kind = "key"
 
-    def __init__(self, key: object, suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, key: object, suggestions: Iterable[str] = (), *, reason: str | None = None
+    ) -> None:
         self.key = key
         self.suggestions: tuple[str, ...] = tuple(suggestions)
-        message = f"unknown {self.kind} {key!r}"
+        self.reason = reason
+        message = (
+            f"unknown {self.kind} {key!r}" if reason is None else f"{self.kind} {key!r} {reason}"
+        )
         if self.suggestions:
             message += f"; did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
         super().__init__(message)

@@ -54,9 +54,9 @@ _PHRASES: dict[str, dict[str, str]] = {
     },
     "scope_heading": {"en": "Scope", "fr": "Champ", "es": "Alcance"},
     "scope": {
-        "en": "This report covers {states} States and {recommendations} recommendations ({meetings}), that is {pairs} State–recommendation pairs, on the basis of {responses} responses recorded.",
-        "fr": "Le présent rapport porte sur {states} États et {recommendations} recommandations ({meetings}), soit {pairs} couples État–recommandation, sur la base de {responses} réponses enregistrées.",
-        "es": "El presente informe abarca {states} Estados y {recommendations} recomendaciones ({meetings}), es decir, {pairs} pares Estado–recomendación, sobre la base de {responses} respuestas registradas.",
+        "en": "This report covers {states} States and {recommendations} recommendations ({meetings}), that is {pairs} State–recommendation pairs, on the basis of the {responses} responses recorded (corrections applied).",
+        "fr": "Le présent rapport porte sur {states} États et {recommendations} recommandations ({meetings}), soit {pairs} couples État–recommandation, sur la base des {responses} réponses enregistrées (corrections comprises).",
+        "es": "El presente informe abarca {states} Estados y {recommendations} recomendaciones ({meetings}), es decir, {pairs} pares Estado–recomendación, sobre la base de las {responses} respuestas registradas (con las correcciones).",
     },
     "overall_heading": {"en": "Overall figures", "fr": "Vue d'ensemble", "es": "Cifras generales"},
     "overall": {
@@ -190,7 +190,7 @@ def _blocks(  # noqa: PLR0913
                 _phrase("meeting", lang, ordinal=m.ordinal) for m in meetings_with_recommendations
             ),
             pairs=total.expected,
-            responses=len(tracker),
+            responses=len(tracker.responses()),
         )
     )
     yield _Heading(2, _phrase("overall_heading", lang))

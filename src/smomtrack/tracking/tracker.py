@@ -315,7 +315,8 @@ class Tracker:
         code = resolve_state(state)
         if code not in self._population:
             raise UnknownStateError(
-                f"{state} (not in this tracker's population of {len(self._states)} States)"
+                state,
+                reason=f"({code}) is not in this tracker's population of {len(self._states)} States",
             )
         return code
 
