@@ -316,7 +316,8 @@ class Tracker:
         if code not in self._population:
             raise UnknownStateError(
                 state,
-                reason=f"({code}) is not in this tracker's population of {len(self._states)} States",
+                reason=f"({code}) is not in this tracker's population"
+                f" of {len(self._states)} States",
             )
         return code
 
