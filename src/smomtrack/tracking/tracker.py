@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
 
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.exceptions import ConflictError, InvalidDataError, UnknownStateError
+from smomtrack.exceptions import (
+    ConflictError,
+    InvalidDataError,
+    SmomtrackError,
+    UnknownStateError,
+)
 from smomtrack.records.responses import Response
+from smomtrack.tracking.imports import ImportResult, RowError, csv_reader
+from smomtrack.tracking.stores import ResponseStore
 from smomtrack.vocabulary.dates import parse_date
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
@@ -106,6 +116,7 @@ class Tracker:
         self._log: list[Response] = []
         self._timelines: dict[Pair, _Timeline] = {}
         self._superseded: set[int] = set()  # positions in the log
+        self._store: ResponseStore | None = None
 
     # -- what the tracker is about ----------------------------------------------
 
@@ -168,16 +179,7 @@ class Tracker:
             notes=notes,
             correction=False,
         )
-        existing = self._current(response)
-        if existing is not None:
-            if existing.same_content(response):
-                return existing
-            raise ConflictError(
-                f"{response.state} on {response.recommendation} as of {response.as_of}",
-                f"already recorded as {existing.status.value}; use correct() to replace it",
-            )
-        self._append(response)
-        return response
+        return self._commit_one(response)
 
     def correct(  # noqa: PLR0913 (the fields of a response)
         self,
@@ -217,16 +219,7 @@ class Tracker:
             notes=notes,
             correction=True,
         )
-        existing = self._current(response)
-        if existing is None:
-            raise InvalidDataError(
-                f"nothing recorded for {response.state} on {response.recommendation}"
-                f" as of {response.as_of} to correct; use record()"
-            )
-        if existing.same_content(response):
-            return existing
-        self._append(response)
-        return response
+        return self._commit_one(response)
 
     def _build(  # noqa: PLR0913
         self,
@@ -271,7 +264,8 @@ class Tracker:
     def add(self, response: Response) -> Response:
         """Add a response record as it is (e.g. read from a file), keeping its recording time.
 
-        A correction supersedes the current record of its State, recommendation and date.
+        A record with ``correction=True`` supersedes the current record of its State,
+        recommendation and date; otherwise the identical record again is a no-op.
 
         Raises:
             UnknownStateError: Its State is not in the population.
@@ -279,23 +273,130 @@ class Tracker:
             ConflictError: It is not a correction and a different response exists for its
                 State, recommendation and date.
         """
+        return self._commit_one(response)
+
+    def import_csv(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
+        """Read a spreadsheet of responses and record its valid rows, all in one transaction.
+
+        Rows already recorded identically are left alone, so importing the same file twice
+        records nothing the second time. Rows that are not valid, name a State outside the
+        population, or conflict with what is recorded are returned as errors with their
+        line numbers; every other row is recorded.
+
+        Returns:
+            The rows newly recorded (``responses``), those already recorded (``unchanged``)
+            and the errors.
+
+        Raises:
+            InvalidDataError: The file is not a table of responses at all.
+        """
+        return self.import_responses(csv_reader()(source, catalogue=self._catalogue))
+
+    def import_responses(self, read: ImportResult) -> ImportResult:
+        """Record the responses of *read* (as :meth:`import_csv` does with a file's rows)."""
+        lines = read.lines or tuple(range(1, len(read.responses) + 1))
+        errors = list(read.errors)
+        fresh: list[Response] = []
+        unchanged: list[Response] = []
+        with self._writing():
+            batch: dict[tuple[Pair, int], Response] = {}
+            for line, response in zip(lines, read.responses, strict=True):
+                try:
+                    existing = self._decide(response, batch)
+                except (SmomtrackError, LookupError) as exc:
+                    errors.append(RowError(line=line, column="", value="", message=str(exc)))
+                    continue
+                if existing is None:
+                    fresh.append(response)
+                    batch[(response.pair, response.as_of.toordinal())] = response
+                else:
+                    unchanged.append(existing)
+            if self._store is not None and fresh:
+                self._store.insert(fresh)
+        for response in fresh:
+            self._apply(response)
+        return ImportResult(
+            responses=fresh,
+            lines=(),
+            errors=sorted(errors, key=lambda e: e.line),
+            unchanged=unchanged,
+            skipped=read.skipped,
+            ignored_columns=read.ignored_columns,
+        )
+
+    def refresh(self) -> int:
+        """Take in the records other processes committed to this tracker's store.
+
+        Returns:
+            How many records were taken in (0 for a tracker without a store).
+        """
+        if self._store is None:
+            return 0
+        others = self._store.unseen()
+        for response in others:
+            self._apply(response)
+        return len(others)
+
+    def attach(self, store: ResponseStore) -> None:
+        """Keep this tracker's future records in *store* (the interchange layer calls this)."""
+        self._store = store
+
+    # -- the log ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write transaction of the store, after taking in what others committed."""
+        if self._store is None:
+            yield
+            return
+        with self._store.transaction() as others:
+            for response in others:
+                self._apply(response)
+            yield
+
+    def _commit_one(self, response: Response) -> Response:
+        with self._writing():
+            existing = self._decide(response, {})
+            if existing is not None:
+                return existing
+            if self._store is not None:
+                self._store.insert([response])
+        self._apply(response)
+        return response
+
+    def _decide(
+        self, response: Response, batch: dict[tuple[Pair, int], Response]
+    ) -> Response | None:
+        """``None`` if *response* is to be appended; the existing record if it changes nothing.
+
+        Raises:
+            UnknownStateError, UnknownRecommendationError: Not in the population or catalogue.
+            ConflictError: A different record holds its place and it is not a correction.
+            InvalidDataError: A correction of nothing.
+        """
         if response.state not in self._population:
             self._member(response.state)  # raises, naming the State
         if response.recommendation not in self._catalogue:
             self._catalogue.recommendation(response.recommendation)  # raises, with suggestions
-        existing = self._current(response)
-        if existing is not None and not response.correction:
-            if existing.same_content(response):
-                return existing
+        existing = batch.get((response.pair, response.as_of.toordinal())) or self._current(response)
+        if existing is not None and existing.same_content(response):
+            return existing
+        if response.correction:
+            if existing is None:
+                raise InvalidDataError(
+                    f"nothing recorded for {response.state} on {response.recommendation}"
+                    f" as of {response.as_of} to correct; use record()"
+                )
+            return None
+        if existing is not None:
             raise ConflictError(
                 f"{response.state} on {response.recommendation} as of {response.as_of}",
-                f"already recorded as {existing.status.value}",
+                f"already recorded as {existing.status.value}; use correct() to replace it",
             )
-        self._append(response)
-        return response
+        return None
 
-    def _append(self, response: Response) -> None:
-        """The one place where a response enters the log."""
+    def _apply(self, response: Response) -> None:
+        """The one place where a response enters the log in memory."""
         position = len(self._log)
         self._log.append(response)
         timeline = self._timelines.get(response.pair)

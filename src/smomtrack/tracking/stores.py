@@ -1,0 +1,36 @@
+"""Where a tracker keeps its records beyond memory: the interface a store implements.
+
+The tracker (this layer) decides what is recorded; a store (the interchange layer's SQLite
+store) makes it durable. A store writes inside an exclusive transaction and, when the
+transaction begins, hands over the records other processes committed since it last
+looked, so that the tracker decides on the whole log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from smomtrack.records.responses import Response
+
+__all__ = ["ResponseStore"]
+
+
+class ResponseStore(Protocol):
+    """Durable, append-only storage of a tracker's responses."""
+
+    def transaction(self) -> AbstractContextManager[Sequence[Response]]:
+        """Begin an exclusive write transaction; yield the records others committed meanwhile.
+
+        The transaction commits when the block ends and rolls back if it raises.
+        """
+        ...
+
+    def insert(self, responses: Sequence[Response]) -> None:
+        """Append *responses*, inside the current transaction."""
+        ...
+
+    def unseen(self) -> Sequence[Response]:
+        """The records others committed since this store last looked (read only)."""
+        ...
