@@ -87,7 +87,7 @@ class TestTracking:
     def test_summary(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`summary` prints a summary table of synthetic data, and says the data are synthetic."""
         status, output = run(
-            "summary", "--by", "meeting", "--states", "20", "--as-of", "31 décembre 2023",
+            "summary", "--by", "meeting", "--synthetic-states", "20", "--as-of", "31 décembre 2023",
             "--lang", "fr", "--format", "tsv",
         )  # fmt: skip
         assert status == 0
@@ -99,7 +99,7 @@ class TestTracking:
     def test_report(self) -> None:
         """`report` prints a whole report in the chosen language and format."""
         status, output = run(
-            "report", "--states", "5", "--as-of", "2023-12-31", "--lang", "es", "--format", "html"
+            "report", "--synthetic-states", "5", "--as-of", "2023-12-31", "--lang", "es", "--format", "html"
         )
         assert status == 0
         assert output.startswith("<article>\n<h1>Aplicación de las recomendaciones")
@@ -114,7 +114,7 @@ class TestTracking:
 
     def test_bad_date(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A date that would be guessed is an error, not a guess."""
-        assert run("summary", "--states", "2", "--as-of", "décembre 2023")[0] == 2
+        assert run("summary", "--synthetic-states", "2", "--as-of", "décembre 2023")[0] == 2
         assert "would have to be guessed" in capsys.readouterr().err
 
 

@@ -23,6 +23,10 @@ from smomtrack.exceptions import (
     UnknownStateError,
     UnknownThemeError,
 )
+from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
+from smomtrack.interchange.files import load, save
+from smomtrack.interchange.json_format import from_json, to_json
+from smomtrack.interchange.sqlite_store import open_tracker
 from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
 from smomtrack.records.recommendations import Citation, Recommendation, Theme
 from smomtrack.records.responses import Response
@@ -32,6 +36,7 @@ from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import Matrix, matrix
 from smomtrack.summaries.progress import Change, Progress, progress
 from smomtrack.summaries.summary import Summary, summarize
+from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.synthetic import synthetic, synthetic_catalogue
 from smomtrack.tracking.tracker import HistoryEntry, Tracker
 from smomtrack.vocabulary.dates import parse_date, parse_date_range, parse_period
@@ -62,6 +67,7 @@ __all__ = [
     "DocumentKind",
     "FollowUp",
     "HistoryEntry",
+    "ImportResult",
     "InvalidDataError",
     "InvalidDateError",
     "InvalidStatusError",
@@ -73,6 +79,7 @@ __all__ = [
     "Recommendation",
     "Reporter",
     "Response",
+    "RowError",
     "Session",
     "SmomtrackError",
     "Status",
@@ -88,20 +95,28 @@ __all__ = [
     "UnknownThemeError",
     "__version__",
     "builtin_catalogue",
+    "csv_template",
     "follow_up",
+    "from_json",
+    "load",
     "matrix",
     "meeting_key",
+    "open_tracker",
     "parse_date",
     "parse_date_range",
     "parse_period",
     "progress",
+    "read_csv",
     "recommendation_key",
     "report",
     "resolve_state",
+    "save",
     "state_name",
     "summarize",
     "synthetic",
     "synthetic_catalogue",
     "theme_key",
+    "to_json",
     "topic_label",
+    "write_csv",
 ]

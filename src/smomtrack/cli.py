@@ -5,22 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from smomtrack.catalogue.builtin import builtin_catalogue
-from smomtrack.exceptions import SmomtrackError
-from smomtrack.rendering.catalogue_tables import (
-    agenda_table,
-    check_format,
-    recommendations_table,
-)
+from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
+from smomtrack.interchange.files import load, save
+from smomtrack.interchange.sqlite_store import open_tracker
+from smomtrack.rendering.catalogue_tables import agenda_table, check_format, recommendations_table
 from smomtrack.rendering.labels import OUTPUT_LANGUAGES
 from smomtrack.rendering.report import REPORT_FORMATS, report
 from smomtrack.summaries.summary import GROUPINGS, summarize
+from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.synthetic import synthetic
 from smomtrack.tracking.tracker import Tracker
 
-__all__ = ["main"]
+__all__ = ["DEMO_DATE", "main"]
+
+DEMO_DATE = "2023-12-31"
+"""The demo reports as of this date, so that its output is the same every day."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,70 +36,80 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def output_options(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "--lang", choices=OUTPUT_LANGUAGES, default="en", help="output language (default: en)"
-        )
-        command.add_argument(
-            "--format",
-            dest="fmt",
-            default="simple_grid",
-            metavar="FORMAT",
-            help="any tabulate format: github, grid, html, latex, … (default: simple_grid)",
-        )
-
-    catalogue = commands.add_parser(
-        "catalogue", help="list the recommendations of the built-in catalogue"
-    )
+    catalogue = commands.add_parser("catalogue", help="list the recommendations of the catalogue")
     catalogue.add_argument("--meeting", help="only this meeting (e.g. SOM7)")
     catalogue.add_argument("--theme", help="only this theme (e.g. SOM7-B)")
     catalogue.add_argument("--topic", help="only this topic tag (e.g. capacity-building)")
-    catalogue.add_argument(
-        "--text", action="store_true", help="show each recommendation's official text"
-    )
-    output_options(catalogue)
+    catalogue.add_argument("--text", action="store_true", help="show the official texts")
+    _table_options(catalogue)
 
     agenda = commands.add_parser("agenda", help="print a meeting's organization of work")
     agenda.add_argument("meeting", help="the meeting (e.g. SOM8)")
-    output_options(agenda)
-
-    def data_options(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "--as-of", help="the date to report on (any written date; default: today)"
-        )
-        synthetic_data = command.add_argument_group(
-            "synthetic data", "the made-up tracker the command works on (see smomtrack.synthetic)"
-        )
-        synthetic_data.add_argument(
-            "--states", type=int, default=150, help="how many States (default: 150)"
-        )
-        synthetic_data.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    _table_options(agenda)
 
     summary = commands.add_parser("summary", help="a compliance summary table")
     summary.add_argument(
-        "--by", choices=GROUPINGS, default="theme", help="how to group (default: theme)"
+        "--by", choices=GROUPINGS, default="theme", help="grouping (default: theme)"
     )
     summary.add_argument("--meeting", help="only this meeting's recommendations")
     summary.add_argument("--theme", help="only this theme's recommendations")
-    data_options(summary)
-    output_options(summary)
+    _source_options(summary)
+    _table_options(summary)
 
-    report = commands.add_parser("report", help="a whole compliance report")
-    report_options(report)
-    data_options(report)
+    report_command = commands.add_parser("report", help="a whole compliance report")
+    _source_options(report_command)
+    _report_options(report_command)
 
     demo = commands.add_parser(
-        "demo", help="the whole loop on synthetic data: a report as of 31 December 2023"
+        "demo", help="the whole loop on synthetic data, as of 31 December 2023"
     )
-    report_options(demo)
+    _report_options(demo)
+
+    import_command = commands.add_parser(
+        "import", help="record a spreadsheet's responses in a tracker file"
+    )
+    import_command.add_argument("csv", type=Path, help="the spreadsheet (CSV)")
+    import_command.add_argument(
+        "--into", type=Path, required=True, help="tracker file: .sqlite or .json"
+    )
+    import_command.add_argument(
+        "--states",
+        help="the population, for a new tracker file: comma-separated codes or names,"
+        " or 'from-file' for the States that appear in the spreadsheet",
+    )
+
+    validate = commands.add_parser("validate", help="check a spreadsheet; list every bad row")
+    validate.add_argument("csv", type=Path, help="the spreadsheet (CSV)")
+
+    export = commands.add_parser("export", help="write a tracker's current responses as CSV")
+    export.add_argument("tracker", type=Path, help="tracker file: .sqlite or .json")
+    export.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
+    export.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and labels")
+
+    template = commands.add_parser("template", help="write a blank spreadsheet to fill in")
+    template.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
+    template.add_argument(
+        "--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and names"
+    )
+    template.add_argument(
+        "--states", help="comma-separated codes or names: one row per State × recommendation"
+    )
     return parser
 
 
-def report_options(command: argparse.ArgumentParser) -> None:
-    """The options of the commands that print a report."""
+def _table_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="output language")
     command.add_argument(
-        "--lang", choices=OUTPUT_LANGUAGES, default="en", help="report language (default: en)"
+        "--format",
+        dest="fmt",
+        default="simple_grid",
+        metavar="FORMAT",
+        help="any tabulate format: github, grid, html, latex, … (default: simple_grid)",
     )
+
+
+def _report_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="report language")
     command.add_argument(
         "--format",
         dest="report_format",
@@ -105,20 +119,72 @@ def report_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _source_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        help="a tracker file (.sqlite, .json) or a spreadsheet (.csv); synthetic data if omitted",
+    )
+    command.add_argument("--as-of", help="the date to report on (any written date; default: today)")
+    command.add_argument(
+        "--states",
+        help="for a spreadsheet: the population (comma-separated);"
+        " by default the States in the file",
+    )
+    synthetic_data = command.add_argument_group("synthetic data, when no source is given")
+    synthetic_data.add_argument("--synthetic-states", type=int, default=150, help="how many States")
+    synthetic_data.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+
+
 def _version() -> str:
-    from smomtrack import __version__  # noqa: PLC0415 (the package imports this module's layer last)
+    from smomtrack import __version__  # noqa: PLC0415 (the package imports this module last)
 
     return f"smomtrack {__version__}"
+
+
+def _say(text: str) -> None:
+    print(f"smomtrack: {text}", file=sys.stderr)
+
+
+def _states(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _print_errors(result: ImportResult, name: Path) -> None:
+    for error in result.errors:
+        print(f"{name}: {error}", file=sys.stderr)
+
+
+def _tracker(args: argparse.Namespace) -> Tracker:
+    source: Path | None = args.source
+    if source is None:
+        _say(
+            f"synthetic data ({args.synthetic_states} States, seed {args.seed}), not real responses"
+        )
+        return synthetic(states=args.synthetic_states, seed=args.seed)
+    if source.suffix.lower() != ".csv":
+        return load(source)
+    read = read_csv(source)
+    _print_errors(read, source)
+    population = _states(args.states) if args.states else sorted({r.state for r in read.responses})
+    if not args.states:
+        _say(f"population: the {len(population)} States in {source.name}")
+    tracker = Tracker(builtin_catalogue(), population)
+    imported = tracker.import_responses(read)
+    for error in imported.errors[len(read.errors) :]:
+        print(f"{source}: {error}", file=sys.stderr)
+    return tracker
 
 
 def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
     recommendations = builtin_catalogue().recommendations(
         meeting=args.meeting, theme=args.theme, topic=args.topic
     )
-    print(
-        recommendations_table(recommendations, lang=args.lang, fmt=args.fmt, with_text=args.text),
-        file=out,
+    table = recommendations_table(
+        recommendations, lang=args.lang, fmt=args.fmt, with_text=args.text
     )
+    print(table, file=out)
     return 0
 
 
@@ -128,37 +194,85 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _synthetic(args: argparse.Namespace) -> Tracker:
-    print(
-        f"smomtrack: synthetic data ({args.states} States, seed {args.seed}), not real responses",
-        file=sys.stderr,
-    )
-    return synthetic(states=args.states, seed=args.seed)
-
-
 def _summary(args: argparse.Namespace, out: TextIO) -> int:
     result = summarize(
-        _synthetic(args), args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme
+        _tracker(args), args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme
     )
     print(result.render(args.fmt, args.lang), file=out)
     return 0
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    text = report(_synthetic(args), lang=args.lang, fmt=args.report_format, as_of=args.as_of)
+    text = report(_tracker(args), lang=args.lang, fmt=args.report_format, as_of=args.as_of)
     print(text, file=out, end="")
     return 0
 
 
-DEMO_DATE = "2023-12-31"
-"""The demo reports as of this date, so that its output is the same every day."""
-
-
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    tracker = synthetic()
+    text = report(synthetic(), lang=args.lang, fmt=args.report_format, as_of=DEMO_DATE)
+    print(text, file=out, end="")
+    return 0
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    target: Path = args.into
+    read = read_csv(args.csv)
+    exists = target.exists() and target.stat().st_size > 0
+    if exists:
+        tracker = load(target)
+    elif args.states is None:
+        raise InvalidDataError(
+            f"{target} does not exist yet: give its population with --states"
+            " (codes or names, or 'from-file')"
+        )
+    else:
+        states = (
+            sorted({r.state for r in read.responses})
+            if args.states == "from-file"
+            else _states(args.states)
+        )
+        tracker = (
+            open_tracker(target, states=states)
+            if target.suffix.lower() == ".sqlite"
+            else Tracker(builtin_catalogue(), states)
+        )
+    result = tracker.import_responses(read)
+    if target.suffix.lower() == ".json":
+        save(tracker, target)
+    _print_errors(result, args.csv)
     print(
-        report(tracker, lang=args.lang, fmt=args.report_format, as_of=DEMO_DATE), file=out, end=""
+        f"{args.csv}: {len(result.responses)} recorded, {len(result.unchanged)} already there,"
+        f" {len(result.errors)} refused, {result.skipped} blank;"
+        f" {target} holds {len(tracker)} records",
+        file=out,
     )
+    return 1 if result.errors else 0
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    result = read_csv(args.csv)
+    for error in result.errors:
+        print(f"{args.csv}: {error}", file=out)
+    if result.ignored_columns:
+        print(f"{args.csv}: columns not read: {', '.join(result.ignored_columns)}", file=out)
+    print(
+        f"{args.csv}: {len(result.responses)} valid rows, {len(result.errors)} bad rows,"
+        f" {result.skipped} blank rows",
+        file=out,
+    )
+    return 1 if result.errors else 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    count = write_csv(load(args.tracker), args.output, lang=args.lang)
+    print(f"{args.output}: {count} responses written", file=out)
+    return 0
+
+
+def _template(args: argparse.Namespace, out: TextIO) -> int:
+    states = _states(args.states) if args.states else None
+    count = csv_template(args.output, lang=args.lang, states=states)
+    print(f"{args.output}: {count} rows to fill in", file=out)
     return 0
 
 
@@ -168,22 +282,26 @@ _COMMANDS = {
     "summary": _summary,
     "report": _report,
     "demo": _demo,
+    "import": _import,
+    "validate": _validate,
+    "export": _export,
+    "template": _template,
 }
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit status.
 
-    Exit status: 0 on success, 2 when the command line or its input is wrong
-    (the error is printed on standard error, without a traceback).
+    Exit status: 0 on success; 1 when a spreadsheet had bad rows (``import``, ``validate``);
+    2 when the command line or its input is wrong (the error is printed on standard error,
+    without a traceback).
     """
     out = out or sys.stdout
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         if hasattr(args, "fmt"):
             check_format(args.fmt)
         return _COMMANDS[args.command](args, out)
     except SmomtrackError as exc:
-        print(f"smomtrack: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 2

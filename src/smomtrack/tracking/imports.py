@@ -46,6 +46,10 @@ def _errors(values: Iterable[RowError]) -> tuple[RowError, ...]:
     return to_tuple(values)
 
 
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return to_tuple(values)
+
+
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
     return to_tuple(values)
 
@@ -64,7 +68,7 @@ class ImportResult:
     """
 
     responses: tuple[Response, ...] = attrs.field(converter=_responses)
-    lines: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    lines: tuple[int, ...] = attrs.field(default=(), converter=_ints)
     errors: tuple[RowError, ...] = attrs.field(default=(), converter=_errors)
     unchanged: tuple[Response, ...] = attrs.field(default=(), converter=_responses)
     skipped: int = 0

@@ -6,7 +6,7 @@ import bisect
 import contextlib
 import datetime as dt
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -333,8 +333,7 @@ class Tracker:
         if self._store is None:
             return 0
         others = self._store.unseen()
-        for response in others:
-            self._apply(response)
+        self._apply_many(others)
         return len(others)
 
     def attach(self, store: ResponseStore) -> None:
@@ -350,8 +349,7 @@ class Tracker:
             yield
             return
         with self._store.transaction() as others:
-            for response in others:
-                self._apply(response)
+            self._apply_many(others)
             yield
 
     def _commit_one(self, response: Response) -> Response:
@@ -406,6 +404,37 @@ class Tracker:
         if replaced is not None:
             self._superseded.add(replaced)
 
+    def _apply_many(self, responses: Sequence[Response]) -> None:
+        """Apply many responses at once (loading a store): the same result as one by one."""
+        if len(responses) < 1000:
+            for response in responses:
+                self._apply(response)
+            return
+        start = len(self._log)
+        self._log.extend(responses)
+        added: dict[Pair, list[tuple[int, int]]] = {}
+        for position, response in enumerate(responses, start):
+            pair = (response.state, response.recommendation)
+            added.setdefault(pair, []).append((response.as_of.toordinal(), position))
+        for pair, entries in added.items():
+            timeline = self._timelines.get(pair)
+            if timeline is not None and len(timeline.days):
+                for day, position in entries:  # merge into an existing history
+                    replaced = timeline.put(day, position)
+                    if replaced is not None:
+                        self._superseded.add(replaced)
+                continue
+            entries.sort()  # by date, then log position: the later record of a date wins
+            days = [day for day, _ in entries]
+            positions = [position for _, position in entries]
+            if len(set(days)) != len(days):  # corrections: keep the last record of each date
+                kept = dict(entries)
+                self._superseded.update(set(positions) - set(kept.values()))
+                days, positions = list(kept), list(kept.values())
+            timeline = self._timelines[pair] = _Timeline()
+            timeline.days.extend(days)
+            timeline.positions.extend(positions)
+
     def _current(self, response: Response) -> Response | None:
         """The current response for the same State, recommendation and date, if any."""
         timeline = self._timelines.get(response.pair)
@@ -417,8 +446,8 @@ class Tracker:
         if code not in self._population:
             raise UnknownStateError(
                 state,
-                reason=f"({code}) is not in this tracker's population"
-                f" of {len(self._states)} States",
+                reason=("" if state == code else f"({code}) ")
+                + f"is not in this tracker's population of {len(self._states)} States",
             )
         return code
 
