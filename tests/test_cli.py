@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -99,7 +100,15 @@ class TestTracking:
     def test_report(self) -> None:
         """`report` prints a whole report in the chosen language and format."""
         status, output = run(
-            "report", "--synthetic-states", "5", "--as-of", "2023-12-31", "--lang", "es", "--format", "html"
+            "report",
+            "--synthetic-states",
+            "5",
+            "--as-of",
+            "2023-12-31",
+            "--lang",
+            "es",
+            "--format",
+            "html",
         )
         assert status == 0
         assert output.startswith("<article>\n<h1>Aplicación de las recomendaciones")
@@ -116,6 +125,79 @@ class TestTracking:
         """A date that would be guessed is an error, not a guess."""
         assert run("summary", "--synthetic-states", "2", "--as-of", "décembre 2023")[0] == 2
         assert "would have to be guessed" in capsys.readouterr().err
+
+
+DATA = Path(__file__).parent / "data"
+FRENCH = DATA / "reponses-excel-fr-cp1252.csv"
+
+
+class TestFiles:
+    def test_validate(self) -> None:
+        """validate lists every bad row with its line and exits 1."""
+        status, output = run("validate", str(FRENCH))
+        assert status == 1
+        lines = output.splitlines()
+        assert [line.split(": ", 2)[1] for line in lines[:3]] == [
+            "line 7, column 'État'",
+            "line 8",
+            "line 9, column 'Recommandation'",
+        ]
+        assert lines[-1].endswith("4 valid rows, 3 bad rows, 1 blank rows")
+
+    def test_validate_clean_file(self, tmp_path: Path) -> None:
+        """A clean file validates with exit 0 and names the columns it does not read."""
+        path = tmp_path / "ok.csv"
+        path.write_text(
+            "state,recommendation,status,as_of,colour\nMEX,SOM7-1,planned,2021-10-14,red\n"
+        )
+        status, output = run("validate", str(path))
+        assert status == 0
+        assert "columns not read: colour" in output
+
+    def test_import_export_template(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """import into a store (population given), again (nothing new), export in French, template."""
+        store = tmp_path / "team.sqlite"
+        assert run("import", str(FRENCH), "--into", str(store))[0] == 2
+        assert "give its population with --states" in capsys.readouterr().err
+        status, output = run(
+            "import", str(FRENCH), "--into", str(store), "--states", "MEX,DEU,Maroc,CIV"
+        )
+        assert status == 1  # some rows were refused
+        assert "4 recorded, 0 already there, 3 refused, 1 blank" in output
+        assert "line 7, column 'État'" in capsys.readouterr().err
+        assert "0 recorded, 4 already there" in run("import", str(FRENCH), "--into", str(store))[1]
+        exported = tmp_path / "out.csv"
+        assert run("export", str(store), "-o", str(exported), "--lang", "fr") == (
+            0,
+            f"{exported}: 4 responses written\n",
+        )
+        assert exported.read_text(encoding="utf-8-sig").startswith("état;recommandation;statut")
+        template = tmp_path / "modele.csv"
+        assert run("template", "-o", str(template), "--lang", "fr", "--states", "MEX,DEU")[
+            1
+        ].endswith("36 rows to fill in\n")
+
+    def test_import_into_json_from_file_states(self, tmp_path: Path) -> None:
+        """A JSON tracker file can take its population from the spreadsheet."""
+        target = tmp_path / "t.json"
+        status, output = run("import", str(FRENCH), "--into", str(target), "--states", "from-file")
+        assert status == 1
+        assert "4 recorded" in output
+        assert run("summary", str(target), "--by", "state", "--format", "tsv")[1].count("\n") == 6
+
+    def test_summary_of_a_spreadsheet(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """summary reads a spreadsheet; its population is the States in it unless given."""
+        status, output = run(
+            "summary", str(FRENCH), "--by", "state", "--format", "tsv", "--as-of", "2024-01-01"
+        )
+        assert status == 0
+        assert "population: the 4 States in" in capsys.readouterr().err
+        assert len(output.splitlines()) == 6
+        status, output = run("report", str(FRENCH), "--states", "MEX,DEU", "--as-of", "2024-01-01")
+        assert "2 States" in output
+        assert "is not in this tracker's population" in capsys.readouterr().err
 
 
 class TestEntryPoints:

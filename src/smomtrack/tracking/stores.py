@@ -34,3 +34,7 @@ class ResponseStore(Protocol):
     def unseen(self) -> Sequence[Response]:
         """The records others committed since this store last looked (read only)."""
         ...
+
+    def close(self) -> None:
+        """Release the store (its connection, its file)."""
+        ...

@@ -336,6 +336,21 @@ class Tracker:
         self._apply_many(others)
         return len(others)
 
+    def close(self) -> None:
+        """Release the tracker's store, if it has one; the tracker stays readable in memory.
+
+        A tracker is also a context manager: ``with open_tracker(path) as tracker: ...``.
+        """
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def attach(self, store: ResponseStore) -> None:
         """Keep this tracker's future records in *store* (the interchange layer calls this)."""
         self._store = store

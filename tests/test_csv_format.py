@@ -1,0 +1,296 @@
+"""Spreadsheets of responses: reading what people have, writing what they can open safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smomtrack import (
+    InvalidDataError,
+    Reporter,
+    Response,
+    Status,
+    Tracker,
+    builtin_catalogue,
+    csv_template,
+    read_csv,
+    write_csv,
+)
+from smomtrack.interchange.csv_format import escape, unescape
+
+DATA = Path(__file__).parent / "data"
+FRENCH_FILES = ["reponses-excel-fr-cp1252.csv", "reponses-excel-fr-utf8-bom.csv"]
+
+
+class TestFrenchExcel:
+    @pytest.mark.parametrize("name", FRENCH_FILES)
+    def test_valid_rows(self, name: str) -> None:
+        """French headers, labels, dates and country names; quoted multi-line cells; blank lines."""
+        result = read_csv(DATA / name)
+        assert result.lines == (2, 5, 6, 11)
+        mexico, germany, morocco, ivory_coast = result.responses
+        assert (mexico.state, mexico.recommendation, mexico.status) == (
+            "MEX",
+            "SOM7-1",
+            Status.PARTIALLY_IMPLEMENTED,
+        )
+        assert (mexico.as_of, mexico.due) == (dt.date(2021, 10, 14), dt.date(2022, 12, 31))
+        assert mexico.measures == "Protocole d'accueil adopté ;\nformation des agents en cours"
+        assert mexico.responsible == "Secrétariat d'État aux migrations"
+        assert mexico.evidence == ("CTOC/COP/WG.7/2021/2",)
+        assert mexico.source == "Questionnaire 2021"
+        assert germany.as_of == dt.date(2021, 8, 1)
+        assert germany.notes == "=à vérifier"
+        assert morocco.evidence == ("https://example.org/rapport", "https://example.org/annexe")
+        assert morocco.reporter is Reporter.CIVIL_SOCIETY
+        assert (ivory_coast.state, ivory_coast.status, ivory_coast.reporter) == (
+            "CIV",
+            Status.NOT_APPLICABLE,
+            Reporter.OTHER,
+        )
+        assert result.skipped == 1  # Thaïlande: an unanswered row
+        assert result.ignored_columns == ()
+
+    @pytest.mark.parametrize("name", FRENCH_FILES)
+    def test_bad_rows(self, name: str) -> None:
+        """Every bad row is reported once, with its physical line, column, value and reasons."""
+        errors = read_csv(DATA / name).errors
+        assert [e.line for e in errors] == [7, 8, 9]
+        atlantis, extra, france = errors
+        assert (atlantis.column, atlantis.value) == ("État", "Atlantide")
+        assert "unknown State 'Atlantide'" in atlantis.message
+        assert extra.message == "1 cell(s) in a column without a header"
+        assert (france.column, france.value) == ("Recommandation", "SOM7-19")
+        assert "Statut: 'fait' is not an implementation status" in france.message
+        assert "Date: '8 et 9 septembre 2020' is not a date: a range" in france.message
+        assert str(atlantis).startswith("line 7, column 'État': État: unknown State")
+
+    def test_both_encodings_read_the_same(self) -> None:
+        """cp1252 and UTF-8 with BOM give the same responses."""
+        one, two = (read_csv(DATA / name) for name in FRENCH_FILES)
+        assert all(a.same_content(b) for a, b in zip(one.responses, two.responses, strict=True))
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "input.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+class TestFormats:
+    @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+    def test_delimiters(self, tmp_path: Path, delimiter: str) -> None:
+        """Comma, semicolon and tab are recognised."""
+        text = delimiter.join(["state", "recommendation", "status", "as_of"]) + "\n"
+        text += delimiter.join(["MEX", "SOM7-5", "planned", "2021-10-14"]) + "\n"
+        assert read_csv(write(tmp_path, text)).responses[0].status is Status.PLANNED
+
+    def test_spanish_headers_and_values(self, tmp_path: Path) -> None:
+        """Spanish headers, labels, dates and names."""
+        text = "Estado;Recomendación;Situación;Fecha;Plazo;Informante\nMéxico;SOM7-2;En curso;14 de octubre de 2021;31/12/2022;Secretaría\n"
+        response = read_csv(write(tmp_path, text)).responses[0]
+        assert (response.state, response.status, response.reporter) == (
+            "MEX",
+            Status.IN_PROGRESS,
+            Reporter.SECRETARIAT,
+        )
+
+    def test_open_files(self) -> None:
+        """Text and binary file objects are read too."""
+        text = "state,recommendation,status,as_of\r\nFR,SOM7-3,implemented,14/10/2021\r\n"
+        assert read_csv(io.StringIO(text)).responses[0].state == "FRA"
+        assert read_csv(io.BytesIO(text.encode())).responses[0].state == "FRA"
+
+    def test_unknown_columns_are_reported(self, tmp_path: Path) -> None:
+        """Columns smomtrack does not read are named, not silently dropped."""
+        text = "state,recommendation,status,as_of,reviewer\nMEX,SOM7-5,planned,2021-10-14,Ana\n"
+        assert read_csv(write(tmp_path, text)).ignored_columns == ("reviewer",)
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("", "empty"),
+            ("   \n\n", "empty"),
+            ("state,recommendation\nMEX,SOM7-5\n", "missing the column\\(s\\) status, as_of"),
+            ("a,b,c\n1,2,3\n", "missing the column\\(s\\) state, recommendation, status, as_of"),
+            ("state,pays,recommendation,status,as_of\n", "the column 'state' appears twice"),
+        ],
+    )
+    def test_not_a_table(self, tmp_path: Path, text: str, message: str) -> None:
+        """Files that are not tables of responses are refused as a whole."""
+        with pytest.raises(InvalidDataError, match=message):
+            read_csv(write(tmp_path, text))
+
+    def test_binary(self, tmp_path: Path) -> None:
+        """A binary file is refused."""
+        path = tmp_path / "x.csv"
+        path.write_bytes(b"PK\x03\x04\x00\x00binary")
+        with pytest.raises(InvalidDataError, match="binary"):
+            read_csv(path)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A file that cannot be read is a clear error."""
+        with pytest.raises(InvalidDataError, match="cannot be read"):
+            read_csv(tmp_path / "missing.csv")
+
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            ("MEX,SOM7-5,,2021-10-14", "status is empty"),
+            ("MEX,SOM7-5,no information,2021-10-14", "never recorded"),
+            ("MEX,SOM7-5,planned,", "as_of is empty"),
+            ("MEX,SOM7-5,planned,2999-01-01", "in the future"),
+            ("MEX,SOM7-5,planned,2021-10-14,extra", "beyond|without a header"),
+            (",SOM7-5,planned,2021-10-14", "state is empty"),
+        ],
+    )
+    def test_row_errors(self, tmp_path: Path, row: str, message: str) -> None:
+        """Each kind of bad row gets its reason; the good row after it is kept."""
+        text = f"state,recommendation,status,as_of\n{row}\nDEU,SOM7-1,planned,2021-10-14\n"
+        result = read_csv(write(tmp_path, text))
+        assert len(result.errors) == 1
+        assert result.errors[0].line == 2
+        assert re.search(message, result.errors[0].message)
+        assert [r.state for r in result.responses] == ["DEU"]
+
+
+class TestInjection:
+    @pytest.mark.parametrize(
+        "value",
+        ["=1+1", "+33 1 23", "-", "@SUM(A1)", "\tx", "\rx", "'=x", "''", "'t Hooft", "plain"],
+    )
+    def test_escape_round_trip(self, value: str) -> None:
+        """Escaped cells never start with a formula character, and come back unchanged."""
+        escaped = escape(value)
+        assert not escaped.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert unescape(escaped) == value
+
+    @given(st.text(max_size=20))
+    def test_escape_property(self, value: str) -> None:
+        """For any text, unescape(escape(x)) == x."""
+        assert unescape(escape(value)) == value
+
+
+class TestWriting:
+    def tracker(self) -> Tracker:
+        tracker = Tracker(builtin_catalogue(), ["MEX", "DEU"])
+        tracker.record(
+            "MEX", "SOM7-1", "planned", as_of="2021-10-14", due="2022-12-31",
+            measures='=HYPERLINK("http://x")\nsecond line', evidence=["a", "b"],
+            responsible="-", reporter="civil society", source="@round", notes="+note",
+        )  # fmt: skip
+        tracker.record("DEU", "SOM7-2", "implemented", as_of="2022-01-01")
+        tracker.correct("DEU", "SOM7-2", "in progress", as_of="2022-01-01")
+        return tracker
+
+    @pytest.mark.parametrize("lang", ["en", "fr", "es"])
+    def test_round_trip(self, tmp_path: Path, lang: str) -> None:
+        """write_csv then read_csv gives the same responses, in any language."""
+        tracker = self.tracker()
+        path = tmp_path / "out.csv"
+        assert write_csv(tracker, path, lang=lang) == 2
+        back = read_csv(path)
+        assert back.errors == ()
+        for original, read in zip(tracker.responses(), back.responses, strict=True):
+            assert original.same_content(read)
+
+    def test_file_is_safe_and_localised(self, tmp_path: Path) -> None:
+        """UTF-8 with BOM, semicolons and French labels; formula cells are guarded."""
+        path = tmp_path / "out.csv"
+        write_csv(self.tracker(), path, lang="fr")
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        text = raw.decode("utf-8-sig")
+        assert (
+            text.splitlines()[0]
+            == "état;recommandation;statut;date;mesures;preuves;responsable;échéance;rapporteur;source;observations"
+        )
+        assert ";Prévue;" in text
+        assert "'=HYPERLINK" in text
+        assert ";'-;" in text
+        assert ";'@round;'+note" in text
+
+    def test_responses_iterable(self, tmp_path: Path) -> None:
+        """An iterable of responses is written as given."""
+        tracker = self.tracker()
+        path = tmp_path / "all.csv"
+        assert write_csv(list(tracker), path) == 3
+
+    def test_separator_in_evidence_is_refused(self, tmp_path: Path) -> None:
+        """An evidence item containing ';' cannot be written without changing it."""
+        response = Response(
+            state="MEX",
+            recommendation="SOM7-1",
+            status=Status.PLANNED,
+            as_of=dt.date(2021, 1, 1),
+            evidence=["a;b"],
+        )
+        with pytest.raises(InvalidDataError, match="contains ';'"):
+            write_csv([response], tmp_path / "x.csv")
+
+
+class TestTemplate:
+    def test_french_template(self, tmp_path: Path) -> None:
+        """A row per State × recommendation, French headers and names, short titles; reads back blank."""
+        path = tmp_path / "modele.csv"
+        assert csv_template(path, lang="fr", states=["MEX", "Allemagne"]) == 36
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        assert lines[0].endswith(";observations;titre")
+        assert lines[1].startswith("Allemagne;SOM7-1;;;")
+        assert lines[1].endswith(
+            "Se préparer à accueillir les migrants objet d'un trafic en raison des crises"
+        )
+        result = read_csv(path)
+        assert (result.responses, result.errors, result.skipped) == ((), (), 36)
+
+    def test_filled_template_imports(self, tmp_path: Path) -> None:
+        """A focal point fills in one row; that row is read."""
+        path = tmp_path / "modele.csv"
+        csv_template(path, lang="es", states=["MEX"])
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines[3] = lines[3].replace(
+            "México;SOM7-3;;", "México;SOM7-3;En curso;1 de marzo de 2023", 1
+        )
+        path.write_text("\n".join(lines), encoding="utf-8-sig")
+        result = read_csv(path)
+        assert [(r.recommendation, r.status) for r in result.responses] == [
+            ("SOM7-3", Status.IN_PROGRESS)
+        ]
+        assert result.skipped == 17
+
+    def test_template_without_states(self, tmp_path: Path) -> None:
+        """Without States, one row per recommendation with the State to fill in."""
+        path = tmp_path / "t.csv"
+        assert csv_template(path) == 18
+        assert path.read_text(encoding="utf-8-sig").splitlines()[1].startswith(",SOM7-1,")
+
+
+class TestImport:
+    def test_import_twice_records_once(self) -> None:
+        """Importing the same file twice records nothing the second time."""
+        tracker = Tracker(builtin_catalogue(), ["MEX", "DEU", "MAR", "CIV"])
+        first = tracker.import_csv(DATA / FRENCH_FILES[0])
+        assert (len(first.responses), len(first.unchanged), len(first.errors)) == (4, 0, 3)
+        second = tracker.import_csv(DATA / FRENCH_FILES[1])
+        assert (len(second.responses), len(second.unchanged)) == (0, 4)
+        assert len(tracker) == 4
+
+    def test_population_and_conflicts_are_row_errors(self, tmp_path: Path) -> None:
+        """A State outside the population or a conflicting row is refused with its line; others recorded."""
+        tracker = Tracker(builtin_catalogue(), ["MEX"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+        text = "state,recommendation,status,as_of\nDEU,SOM7-1,planned,2021-10-14\nMEX,SOM7-1,implemented,2021-10-14\nMEX,SOM7-2,planned,2021-10-14\nMEX,SOM7-2,implemented,2021-10-14\n"
+        result = tracker.import_csv(write(tmp_path, text))
+        assert [(e.line, e.message[:20]) for e in result.errors] == [
+            (2, "State 'DEU' is not i"),
+            (3, "MEX on SOM7-1 as of "),
+            (5, "MEX on SOM7-2 as of "),
+        ]
+        assert [r.recommendation for r in result.responses] == ["SOM7-2"]
+        assert len(tracker) == 2

@@ -1,0 +1,163 @@
+"""JSON documents of trackers and catalogues."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smomtrack import (
+    Catalogue,
+    InvalidDataError,
+    Response,
+    Tracker,
+    builtin_catalogue,
+    from_json,
+    synthetic,
+    synthetic_catalogue,
+    to_json,
+)
+from tests.strategies import STATES, responses
+
+
+def tracker_with_correction() -> Tracker:
+    tracker = Tracker(builtin_catalogue(), ["MEX", "DEU"])
+    tracker.record(
+        "MEX", "SOM7-1", "planned", as_of="2021-10-14", evidence=["a", "b"], due="2022-01-01"
+    )
+    tracker.correct("MEX", "SOM7-1", "in progress", as_of="2021-10-14", measures="Décret n° 12")
+    return tracker
+
+
+class TestRoundTrip:
+    def test_tracker(self) -> None:
+        """A tracker with a correction comes back equal, superseded record included."""
+        tracker = tracker_with_correction()
+        back = from_json(to_json(tracker))
+        assert back == tracker
+        assert isinstance(back, Tracker)
+        assert len(back) == 2
+        assert back.history("MEX", "SOM7-1")[0].superseded
+
+    def test_catalogues(self, catalogue: Catalogue) -> None:
+        """Built-in and custom catalogues come back equal."""
+        assert from_json(to_json(catalogue)) == catalogue
+        custom = synthetic_catalogue(20)
+        assert from_json(to_json(custom)) == custom
+
+    def test_custom_catalogue_is_embedded(self) -> None:
+        """A tracker on a custom catalogue carries it; the built-in one is named."""
+        assert '"catalogue": "builtin"' in to_json(tracker_with_correction())
+        custom = synthetic(states=2, catalogue=synthetic_catalogue(4))
+        text = to_json(custom)
+        assert '"SYN1-1"' in text
+        assert from_json(text) == custom
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(responses, max_size=25))
+    def test_property(self, records: list[Response]) -> None:
+        """from_json(to_json(x)) == x for random trackers."""
+        tracker = Tracker(builtin_catalogue(), STATES)
+        for record in records:
+            with contextlib.suppress(InvalidDataError, LookupError, ValueError):
+                tracker.add(record)
+        assert from_json(to_json(tracker)) == tracker
+
+
+class TestLayout:
+    def test_deterministic_and_diff_friendly(self) -> None:
+        """Same tracker, same text; sorted keys; one response per line; ISO dates."""
+        tracker = tracker_with_correction()
+        text = to_json(tracker)
+        assert text == to_json(tracker)
+        lines = text.splitlines()
+        assert lines[0] == "{"
+        assert lines[1:4] == [
+            ' "catalogue": "builtin",',
+            ' "format": "smomtrack.tracker",',
+            ' "responses": [',
+        ]
+        assert lines[4].startswith(
+            '  {"as_of": "2021-10-14", "correction": false, "due": "2022-01-01"'
+        )
+        assert lines[5].startswith('  {"as_of": "2021-10-14", "correction": true')
+        assert json.loads(text)["version"] == "1.0"
+        assert "Décret n° 12" in text  # not escaped
+
+    def test_empty_tracker(self) -> None:
+        """An empty tracker is a valid document."""
+        tracker = Tracker(builtin_catalogue(), [])
+        assert from_json(to_json(tracker)) == tracker
+
+
+class TestErrors:
+    def document(self) -> dict[str, object]:
+        return json.loads(to_json(tracker_with_correction()))  # type: ignore[no-any-return]
+
+    def test_every_problem_with_its_path(self) -> None:
+        """A bad document lists every problem with its path."""
+        document = self.document()
+        document["responses"][0]["status"] = "done"  # type: ignore[index]
+        document["responses"][1]["measures"] = 5  # type: ignore[index]
+        document["states"] = ["MEX", "Germany"]
+        with pytest.raises(InvalidDataError) as info:
+            from_json(json.dumps(document))
+        problems = info.value.problems
+        assert problems[0] == "$.states: expected an array of ISO 3166-1 alpha-3 codes"
+        assert problems[1].startswith(
+            "$.responses[0].status: 'done' is not a Status; accepted: 'not_started'"
+        )
+        assert problems[2] == "$.responses[1].measures: expected str, got 5"
+
+    def test_replay_problems(self) -> None:
+        """A record outside the population or a conflicting one is named by its index."""
+        document = self.document()
+        document["states"] = ["DEU"]
+        with pytest.raises(InvalidDataError, match=r"\$.responses\[0\]: State 'MEX' is not in"):
+            from_json(json.dumps(document))
+        document = self.document()
+        document["responses"][1]["correction"] = False  # type: ignore[index]
+        with pytest.raises(
+            InvalidDataError, match=r"\$.responses\[1\]: MEX on SOM7-1 as of 2021-10-14"
+        ):
+            from_json(json.dumps(document))
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                "{",
+                "not JSON: Expecting property name enclosed in double quotes at line 1, column 2",
+            ),
+            (b"\xff\xfe", "not JSON"),
+            ("[]", r"\$: a smomtrack document is a JSON object"),
+            ('{"format": "x", "version": "1.0"}', r"\$.format: 'x' is not"),
+            ('{"format": "smomtrack.tracker", "version": 1}', r"\$.version: 1 is not a version"),
+            ('{"format": "smomtrack.tracker", "version": "2.0"}', "written by a newer smomtrack"),
+            (
+                '{"format": "smomtrack.catalogue", "version": "1.3", "catalogue": {}, "x": 1}',
+                r"\$.x: unknown key",
+            ),
+            (
+                '{"format": "smomtrack.tracker", "version": "1.0", "catalogue": 5, "states": []}',
+                r"\$.catalogue: expected an object",
+            ),
+        ],
+    )
+    def test_not_a_document(self, text: str | bytes, message: str) -> None:
+        """Not JSON, not an object, unknown format, bad or newer version: clear errors."""
+        with pytest.raises(InvalidDataError, match=message):
+            from_json(text)
+
+    def test_older_minor_version_is_read(self) -> None:
+        """Any 1.x document is read."""
+        text = to_json(builtin_catalogue()).replace('"version": "1.0"', '"version": "1.7"')
+        assert from_json(text) == builtin_catalogue()
+
+    def test_wrong_type(self) -> None:
+        """Only trackers and catalogues are written."""
+        with pytest.raises(InvalidDataError, match="takes a Tracker or a Catalogue"):
+            to_json([1, 2])  # type: ignore[arg-type]

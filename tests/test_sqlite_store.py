@@ -1,0 +1,234 @@
+"""The SQLite store: durable, append-only, shared by several processes."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from smomtrack import (
+    ConflictError,
+    InvalidDataError,
+    Status,
+    Tracker,
+    builtin_catalogue,
+    load,
+    open_tracker,
+    synthetic,
+    synthetic_catalogue,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(name="path")
+def fixture_path(tmp_path: Path) -> Path:
+    return tmp_path / "team.sqlite"
+
+
+class TestStore:
+    def test_reopen_gives_the_same_tracker(self, path: Path) -> None:
+        """Records, corrections and details survive closing and reopening."""
+        tracker = open_tracker(path, states=["Mexique", "DEU"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14", evidence=["x"], due="2022-01-31",
+                       measures="Plan", responsible="Ministère", source="Q1", notes="n", reporter="secretariat")  # fmt: skip
+        tracker.correct("MEX", "SOM7-1", "in progress", as_of="2021-10-14")
+        tracker.record("DEU", "SOM7-2", "implemented", as_of="2022-06-30")
+        again = open_tracker(path)
+        assert again == tracker
+        assert again.states == ("DEU", "MEX")
+        assert again.status("MEX", "SOM7-1", "2021-10-14") is Status.IN_PROGRESS
+        assert again.history("MEX", "SOM7-1")[0].superseded
+
+    def test_each_record_is_committed(self, path: Path) -> None:
+        """Another connection sees a record as soon as record() returns."""
+        tracker = open_tracker(path, states=["MEX"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+        with sqlite3.connect(path) as other:
+            rows = other.execute(
+                "SELECT state, recommendation, status, as_of FROM responses_readable"
+            ).fetchall()
+        assert rows == [("MEX", "SOM7-1", "planned", "2021-10-14")]
+
+    def test_failed_record_writes_nothing(self, path: Path) -> None:
+        """A refused record leaves the store unchanged."""
+        tracker = open_tracker(path, states=["MEX"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+        with pytest.raises(ConflictError):
+            tracker.record("MEX", "SOM7-1", "implemented", as_of="2021-10-14")
+        assert len(open_tracker(path)) == 1
+
+    def test_append_only(self, path: Path) -> None:
+        """The table refuses updates and deletions."""
+        open_tracker(path, states=["MEX"]).record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+        with sqlite3.connect(path) as other:
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                other.execute("UPDATE responses SET status = 4")
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                other.execute("DELETE FROM responses")
+
+    def test_custom_catalogue(self, path: Path) -> None:
+        """A store keeps a custom catalogue."""
+        catalogue = synthetic_catalogue(5)
+        tracker = open_tracker(path, catalogue=catalogue, states=["MEX"])
+        tracker.record("MEX", "SYN1-3", "planned", as_of="2021-10-14")
+        again = open_tracker(path)
+        assert again.catalogue == catalogue
+        assert again == tracker
+
+    def test_import_is_one_transaction(self, path: Path) -> None:
+        """import_csv records the valid rows; importing again records nothing."""
+        tracker = open_tracker(path, states=["MEX", "DEU", "MAR", "CIV"])
+        first = tracker.import_csv(DATA / "reponses-excel-fr-cp1252.csv")
+        assert len(first.responses) == 4
+        assert len(tracker.import_csv(DATA / "reponses-excel-fr-utf8-bom.csv").responses) == 0
+        assert len(open_tracker(path)) == 4
+
+    def test_refresh_takes_in_other_writers(self, path: Path) -> None:
+        """A second tracker on the file sees the first one's records on refresh() or its next write."""
+        one = open_tracker(path, states=["MEX", "DEU"])
+        two = open_tracker(path)
+        one.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+        assert len(two) == 0
+        assert two.refresh() == 1
+        one.record("MEX", "SOM7-2", "planned", as_of="2021-10-14")
+        with pytest.raises(ConflictError):  # decided on the whole log, taken in first
+            two.record("MEX", "SOM7-2", "implemented", as_of="2021-10-14")
+        assert len(two) == 2
+        assert Tracker(builtin_catalogue(), ["MEX"]).refresh() == 0
+
+
+class TestOpening:
+    def test_new_store_needs_a_population(self, path: Path) -> None:
+        """Creating a store without States is refused."""
+        with pytest.raises(InvalidDataError, match="needs its population"):
+            open_tracker(path)
+
+    def test_population_and_catalogue_must_match(self, path: Path) -> None:
+        """Opening with other States or another catalogue is a conflict."""
+        open_tracker(path, states=["MEX"])
+        assert open_tracker(path, states=["Mexique"]).states == ("MEX",)
+        with pytest.raises(ConflictError, match="population is MEX"):
+            open_tracker(path, states=["DEU"])
+        with pytest.raises(ConflictError, match="another catalogue"):
+            open_tracker(path, catalogue=synthetic_catalogue(2))
+
+    def test_not_a_store(self, tmp_path: Path) -> None:
+        """A file that is not a smomtrack store is refused."""
+        junk = tmp_path / "junk.sqlite"
+        junk.write_text("not a database at all, just text " * 100)
+        with pytest.raises(InvalidDataError, match="not a smomtrack store"):
+            open_tracker(junk)
+        other = tmp_path / "other.sqlite"
+        with sqlite3.connect(other) as connection:
+            connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+            connection.execute("INSERT INTO meta VALUES ('format', 'other')")
+        with pytest.raises(InvalidDataError, match="not a smomtrack store"):
+            open_tracker(other)
+
+    def test_schema_version_is_checked(self, path: Path) -> None:
+        """A store of another schema version is refused."""
+        open_tracker(path, states=["MEX"])
+        with sqlite3.connect(path) as connection:
+            connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        with pytest.raises(InvalidDataError, match="schema version 99"):
+            open_tracker(path)
+
+    def test_old_sqlite_is_refused(self, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """SQLite older than 3.37 (no STRICT tables) gets a clear error."""
+        monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+        with pytest.raises(InvalidDataError, match=r"needs SQLite 3\.37"):
+            open_tracker(path, states=["MEX"])
+
+    def test_bad_rows_are_reported(self, path: Path) -> None:
+        """A row edited by hand into nonsense is reported with its id."""
+        open_tracker(path, states=["MEX"]).record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+        with sqlite3.connect(path) as connection:
+            connection.execute("INSERT INTO responses (state, recommendation, status, as_of, reporter,"
+                               " correction, recorded_at) VALUES (7, 0, 0, 738000, 0, 0, 0)")  # fmt: skip
+        with pytest.raises(InvalidDataError, match="responses row 2"):
+            open_tracker(path)
+
+
+def run_python(code: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+class TestProcesses:
+    def test_killed_while_recording(self, path: Path) -> None:
+        """A process killed while recording loses nothing it had committed; the file opens."""
+        open_tracker(path, states=["MEX"])
+        writer = run_python(
+            f"""
+            import datetime as dt, sys
+            from smomtrack import open_tracker
+            tracker = open_tracker({str(path)!r})
+            day = dt.date(2015, 1, 1)
+            for i in range(100000):
+                tracker.record("MEX", f"SOM7-{{i % 18 + 1}}", "planned", as_of=day + dt.timedelta(days=i))
+                print(i, flush=True)
+            """
+        )
+        assert writer.stdout is not None
+        committed = -1
+        while committed < 30:
+            line = writer.stdout.readline()
+            assert line, writer.stderr.read() if writer.stderr else ""
+            committed = int(line)
+        writer.kill()
+        writer.communicate()
+        reopened = open_tracker(path)
+        assert len(reopened) >= committed + 1
+        assert reopened.status("MEX", "SOM7-1", "2015-01-01") is Status.PLANNED
+
+    def test_two_processes_record_at_once(self, path: Path) -> None:
+        """Two processes recording into one file at the same time: every record is there."""
+        open_tracker(path, states=["MEX", "DEU"])
+        code = """
+            import datetime as dt
+            from smomtrack import open_tracker
+            tracker = open_tracker({path!r})
+            for i in range(60):
+                tracker.record({state!r}, f"SOM7-{{i % 18 + 1}}", "in progress",
+                               as_of=dt.date(2020, 1, 1) + dt.timedelta(days=i))
+            print("done", len(tracker))
+            """
+        writers = [run_python(code.format(path=str(path), state=state)) for state in ("MEX", "DEU")]
+        for writer in writers:
+            out, err = writer.communicate(timeout=120)
+            assert writer.returncode == 0, err
+            assert out.startswith("done")
+        tracker = open_tracker(path)
+        assert len(tracker) == 120
+        assert {r.state for r in tracker} == {"MEX", "DEU"}
+
+
+class TestJsonSaveCrash:
+    def test_killed_while_saving(self, tmp_path: Path) -> None:
+        """A process killed in the middle of saving JSON leaves a whole file behind."""
+        path = tmp_path / "tracker.json"
+        writer = run_python(
+            f"""
+            from smomtrack import save, synthetic
+            tracker = synthetic(states=60)
+            for i in range(1000):
+                save(tracker, {str(path)!r})
+                print(i, flush=True)
+            """
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline()
+        time.sleep(0.05)
+        writer.kill()
+        writer.communicate()
+        assert load(path) == synthetic(states=60)
