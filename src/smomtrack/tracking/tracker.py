@@ -8,7 +8,7 @@ import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Self
 
 import attrs
 
@@ -345,7 +345,7 @@ class Tracker:
             self._store.close()
             self._store = None
 
-    def __enter__(self) -> Tracker:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
