@@ -41,18 +41,26 @@ def run_pycon_blocks(page: Path) -> doctest.TestResults:
     return runner.summarize(verbose=False)
 
 
-def console_examples(page: Path) -> list[tuple[str, str]]:
-    """(command, expected output) for each ``$ smomtrack`` line of the page."""
-    examples = []
+def console_examples(page: Path) -> list[tuple[str, str, int]]:
+    """(command, expected output, exit status) for each ``$ smomtrack`` line of the page.
+
+    The exit status is 0 unless the command is followed by ``$ echo $?`` and its output.
+    """
+    examples: list[tuple[str, str, int]] = []
     for block in CONSOLE.findall(page.read_text(encoding="utf-8")):
         command: str | None = None
         output: list[str] = []
+        status_next = False
         for line in [*block.splitlines(), "$ end"]:
             if line.startswith("$ "):
                 if command is not None:
-                    examples.append((command, "\n".join(output)))
+                    examples.append((command, "\n".join(output), 0))
                 command = line[2:] if line.startswith("$ smomtrack") else None
+                status_next = line == "$ echo $?" and bool(examples)
                 output = []
+            elif status_next:
+                examples[-1] = (examples[-1][0], examples[-1][1], int(line))
+                status_next = False
             elif command is not None:
                 output.append(line)
     return examples
@@ -66,13 +74,16 @@ class TestDocs:
         assert result.failed == 0
 
     @pytest.mark.parametrize(
-        ("command", "expected"),
+        ("command", "expected", "status"),
         [example for page in PAGES for example in console_examples(page)],
     )
-    def test_console_examples(self, command: str, expected: str) -> None:
-        """The command line prints what the docs show."""
+    def test_console_examples(
+        self, command: str, expected: str, status: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The command line prints what the docs show, with the exit status they show."""
+        monkeypatch.chdir(DOCS.parent)
         out = io.StringIO()
-        assert main(shlex.split(command)[1:], out=out) == 0
+        assert main(shlex.split(command)[1:], out=out) == status
         assert out.getvalue().rstrip("\n") == expected.rstrip("\n")
 
     @pytest.mark.parametrize("name", MODULES)

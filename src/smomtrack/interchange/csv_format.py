@@ -175,7 +175,7 @@ def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[str]]:
     missing = [c for c in REQUIRED if c not in positions]
     if missing:
         accepted = "; ".join(
-            f"{c}: {', '.join(h for headers in _HEADERS[c].values() for h in headers)}"
+            f"{c}: {', '.join(dict.fromkeys(h for hs in _HEADERS[c].values() for h in hs))}"
             for c in missing
         )
         raise InvalidDataError(

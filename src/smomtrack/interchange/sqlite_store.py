@@ -297,15 +297,18 @@ def open_tracker(
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
+    if not exists and states is None:
+        raise InvalidDataError(f"{path}: a new store needs its population (states=...)")
+    connection = _connect(path)
     try:
-        connection = _connect(path)
         if not exists:
-            if states is None:
-                raise InvalidDataError(f"{path}: a new store needs its population (states=...)")
-            return _create(path, connection, catalogue or builtin_catalogue(), states)
+            return _create(path, connection, catalogue or builtin_catalogue(), states or ())
         return _open(path, connection, catalogue, states)
-    except sqlite3.DatabaseError as exc:
-        raise InvalidDataError(f"{path}: not a smomtrack store ({exc})") from exc
+    except BaseException as exc:
+        connection.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise InvalidDataError(f"{path}: not a smomtrack store ({exc})") from exc
+        raise
 
 
 def _create(
