@@ -299,13 +299,15 @@ def open_tracker(
     exists = path.exists() and path.stat().st_size > 0
     if not exists and states is None:
         raise InvalidDataError(f"{path}: a new store needs its population (states=...)")
-    connection = _connect(path)
+    connection = None
     try:
+        connection = _connect(path)
         if not exists:
             return _create(path, connection, catalogue or builtin_catalogue(), states or ())
         return _open(path, connection, catalogue, states)
     except BaseException as exc:
-        connection.close()
+        if connection is not None:
+            connection.close()
         if isinstance(exc, sqlite3.DatabaseError):
             raise InvalidDataError(f"{path}: not a smomtrack store ({exc})") from exc
         raise
