@@ -151,7 +151,7 @@ class TestOpening:
         with sqlite3.connect(path) as connection:
             connection.execute("INSERT INTO responses (state, recommendation, status, as_of, reporter,"
                                " correction, recorded_at) VALUES (7, 0, 0, 738000, 0, 0, 0)")  # fmt: skip
-        with pytest.raises(InvalidDataError, match="responses row 2"):
+        with pytest.raises(InvalidDataError, match="the responses row after id 1"):
             open_tracker(path)
 
 

@@ -140,43 +140,58 @@ class _Reader:
         self._codes = codes
         self._dates: dict[int, dt.date] = {}
         self._details: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {}
-        self._last_stamp: tuple[int, dt.datetime] = (0, _EPOCH)
 
-    def response(self, row: _Row) -> Response:
-        """The response of one row."""
-        number, state, key, status, as_of, due, reporter, correction, recorded_at, details = row
-        dates = self._dates
+    def responses(self, rows: Iterable[_Row], *, after: int) -> list[Response]:
+        """The responses of *rows* (those with an id above *after*), in order.
+
+        The hot loop of opening a store: names are bound locally, nothing is validated twice.
+        """
+        dates, details_cache, trusted = self._dates, self._details, Response.trusted
+        states, keys = self._codes.states, self._codes.keys
+        statuses, reporters, epoch, microseconds = _STATUSES, _REPORTERS, _EPOCH, _MICROSECOND
+        last_stamp, last_time = -1, epoch
+        read: list[Response] = []
+        append = read.append
         try:
-            measures, evidence, responsible, source, notes = (
-                _NO_DETAILS
-                if details is None
-                else self._details.get(details) or self._parse(details)
-            )
-            return Response.trusted(
-                (
-                    self._codes.states[state],
-                    self._codes.keys[key],
-                    _STATUSES[status],
-                    dates.get(as_of) or self._date(as_of),
-                    measures,
-                    evidence,
-                    responsible,
-                    None if due is None else dates.get(due) or self._date(due),
-                    _REPORTERS[reporter],
-                    source,
-                    notes,
-                    correction == 1,
-                    self._timestamp(recorded_at),
+            for (
+                state,
+                key,
+                status,
+                as_of,
+                due,
+                reporter,
+                correction,
+                stamp,
+                details,
+            ) in rows:
+                if stamp != last_stamp:  # rows of one import share their recording time
+                    last_stamp, last_time = stamp, epoch + stamp * microseconds
+                measures, evidence, responsible, source, notes = (
+                    _NO_DETAILS
+                    if details is None
+                    else details_cache.get(details) or self._parse(details)
                 )
-            )
+                append(
+                    trusted(
+                        states[state],
+                        keys[key],
+                        statuses[status],
+                        dates.get(as_of) or self._date(as_of),
+                        measures,
+                        evidence,
+                        responsible,
+                        None if due is None else dates.get(due) or self._date(due),
+                        reporters[reporter],
+                        source,
+                        notes,
+                        correction == 1,
+                        last_time,
+                    )
+                )
         except (IndexError, ValueError, TypeError) as exc:
-            raise InvalidDataError(f"{self._path}: responses row {number}: {exc!r}") from exc
-
-    def _timestamp(self, microseconds: int) -> dt.datetime:
-        """When a record was recorded, in UTC (rows of one import share it: keep the last)."""
-        if microseconds != self._last_stamp[0]:
-            self._last_stamp = (microseconds, _EPOCH + dt.timedelta(microseconds=microseconds))
-        return self._last_stamp[1]
+            where = f"the responses row after id {after + len(read)}"
+            raise InvalidDataError(f"{self._path}: {where}: {exc!r}") from exc
+        return read
 
     def _date(self, ordinal: int) -> dt.date:
         day = self._dates[ordinal] = dt.date.fromordinal(ordinal)
@@ -199,7 +214,7 @@ class _Reader:
 
 _NO_DETAILS: tuple[str, tuple[str, ...], str, str, str] = ("", (), "", "", "")
 
-_Row = tuple[int, int, int, int, int, int | None, int, int, int, str | None]
+_Row = tuple[int, int, int, int, int | None, int, int, int, str | None]
 """A row of the responses table, as the STRICT table guarantees its types."""
 
 
@@ -220,11 +235,10 @@ class SqliteStore:
     def rows_after(self, last_id: int) -> list[Response]:
         """The records with an id above *last_id*, in order; remembers the last one seen."""
         cursor = self._connection.execute(
-            f"SELECT id, {_COLUMNS} FROM responses WHERE id > ? ORDER BY id",  # noqa: S608 (constant)
+            f"SELECT {_COLUMNS} FROM responses WHERE id > ? ORDER BY id",  # noqa: S608 (constant)
             (last_id,),
         )
-        read = self._reader.response
-        responses = [read(row) for row in cast("Iterable[_Row]", cursor)]
+        responses = self._reader.responses(cast("Iterable[_Row]", cursor), after=last_id)
         if responses:
             self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
         return responses
@@ -253,8 +267,12 @@ class SqliteStore:
         self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
 
     def unseen(self) -> Sequence[Response]:
-        """What others committed since the last look."""
-        return self.rows_after(self._last_id)
+        """What others committed since the last look (read in one snapshot)."""
+        self._connection.execute("BEGIN")
+        try:
+            return self.rows_after(self._last_id)
+        finally:
+            self._connection.commit()
 
     def close(self) -> None:
         """Close the connection."""

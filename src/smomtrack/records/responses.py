@@ -97,28 +97,42 @@ class Response:
     recorded_at: dt.datetime = attrs.field(factory=_utc_now, validator=_check_timestamp)
 
     @classmethod
-    def trusted(cls, values: tuple[object, ...]) -> Response:
+    def trusted(  # noqa: PLR0913, PLR0917 (the fields, positionally: this is the fast path)
+        cls,
+        state: str,
+        recommendation: str,
+        status: Status,
+        as_of: dt.date,
+        measures: str,
+        evidence: tuple[str, ...],
+        responsible: str,
+        due: dt.date | None,
+        reporter: Reporter,
+        source: str,
+        notes: str,
+        correction: bool,
+        recorded_at: dt.datetime,
+    ) -> Response:
         """Build a response from field values already checked, without checking them again.
 
-        *values* are the fields in declaration order (``state`` … ``recorded_at``). For
-        stores reading back what they wrote, a million rows in seconds: the caller vouches
-        for every value's type and validity. Everyone else uses the constructor.
+        For stores reading back what they wrote (a million rows in seconds): the caller
+        vouches for every value's type and validity. Everyone else uses the constructor.
         """
         response = object.__new__(cls)
         s = _SETTERS  # unrolled: this runs a million times when a store is opened
-        s[0](response, values[0])
-        s[1](response, values[1])
-        s[2](response, values[2])
-        s[3](response, values[3])
-        s[4](response, values[4])
-        s[5](response, values[5])
-        s[6](response, values[6])
-        s[7](response, values[7])
-        s[8](response, values[8])
-        s[9](response, values[9])
-        s[10](response, values[10])
-        s[11](response, values[11])
-        s[12](response, values[12])
+        s[0](response, state)
+        s[1](response, recommendation)
+        s[2](response, status)
+        s[3](response, as_of)
+        s[4](response, measures)
+        s[5](response, evidence)
+        s[6](response, responsible)
+        s[7](response, due)
+        s[8](response, reporter)
+        s[9](response, source)
+        s[10](response, notes)
+        s[11](response, correction)
+        s[12](response, recorded_at)
         return response
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import itertools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -427,28 +428,28 @@ class Tracker:
             return
         start = len(self._log)
         self._log.extend(responses)
-        added: dict[Pair, list[tuple[int, int]]] = {}
+        added: dict[Pair, tuple[list[int], list[int]]] = {}
         for position, response in enumerate(responses, start):
             pair = (response.state, response.recommendation)
-            added.setdefault(pair, []).append((response.as_of.toordinal(), position))
-        for pair, entries in added.items():
+            entry = added.get(pair)
+            if entry is None:
+                added[pair] = ([response.as_of.toordinal()], [position])
+            else:
+                entry[0].append(response.as_of.toordinal())
+                entry[1].append(position)
+        for pair, (days, positions) in added.items():
             timeline = self._timelines.get(pair)
-            if timeline is not None and len(timeline.days):
-                for day, position in entries:  # merge into an existing history
-                    replaced = timeline.put(day, position)
-                    if replaced is not None:
-                        self._superseded.add(replaced)
+            if timeline is None and all(a < b for a, b in itertools.pairwise(days)):
+                timeline = self._timelines[pair] = _Timeline()  # the usual case: in date order
+                timeline.days.extend(days)
+                timeline.positions.extend(positions)
                 continue
-            entries.sort()  # by date, then log position: the later record of a date wins
-            days = [day for day, _ in entries]
-            positions = [position for _, position in entries]
-            if len(set(days)) != len(days):  # corrections: keep the last record of each date
-                kept = dict(entries)
-                self._superseded.update(set(positions) - set(kept.values()))
-                days, positions = list(kept), list(kept.values())
-            timeline = self._timelines[pair] = _Timeline()
-            timeline.days.extend(days)
-            timeline.positions.extend(positions)
+            if timeline is None:
+                timeline = self._timelines[pair] = _Timeline()
+            for day, position in zip(days, positions, strict=True):
+                replaced = timeline.put(day, position)
+                if replaced is not None:
+                    self._superseded.add(replaced)
 
     def _current(self, response: Response) -> Response | None:
         """The current response for the same State, recommendation and date, if any."""
