@@ -19,7 +19,10 @@ from smomtrack.vocabulary.languages import Text, pick
 from smomtrack.vocabulary.topics import TAG_PATTERN
 from smomtrack.vocabulary.vocabularies import Addressee, Modality
 
-__all__ = ["Citation", "Recommendation", "Theme"]
+__all__ = ["SECTION", "Citation", "Recommendation", "Theme"]
+
+SECTION = r"([IVX]+\.)?[A-Z]"
+"""A section of a report: ``II.B``, or ``B`` where the chapter is not known."""
 
 
 @attrs.frozen(kw_only=True)
@@ -33,7 +36,7 @@ class Citation:
     """
 
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
-    section: str = attrs.field(validator=check_pattern(r"[IVX]+\.[A-Z]"))
+    section: str = attrs.field(validator=check_pattern(SECTION))
     document: str | None = attrs.field(default=None, validator=optional_str)
 
     def __str__(self) -> str:
@@ -57,7 +60,7 @@ class Theme:
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
     letter: str = attrs.field(validator=check_pattern(r"[A-Z]"))
     titles: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
-    section: str = attrs.field(validator=check_pattern(r"[IVX]+\.[A-Z]"))
+    section: str = attrs.field(validator=check_pattern(SECTION))
 
     def __attrs_post_init__(self) -> None:
         if self.key != f"{self.meeting}-{self.letter}":
@@ -65,7 +68,7 @@ class Theme:
                 f"key: {self.key!r} does not match meeting {self.meeting!r}"
                 f" and letter {self.letter!r}"
             )
-        if not self.section.endswith(f".{self.letter}"):
+        if self.section.rpartition(".")[2] != self.letter:
             raise InvalidDataError(
                 f"section: {self.section!r} does not end with the letter {self.letter!r}"
             )
@@ -101,8 +104,8 @@ class Recommendation:
         number: The number in the meeting's report.
         texts: The text per language; official texts are verbatim.
         titles: Editorial short titles per language.
-        modality: How strongly it is worded.
-        addressee: Whom it is addressed to.
+        modality: How strongly it is worded (``None`` where the wording was not recognised).
+        addressee: Whom it is addressed to (``None`` where the wording was not recognised).
         topics: Cross-cutting topic tags (editorial).
         source: Where the official text comes from.
     """
@@ -113,8 +116,12 @@ class Recommendation:
     number: int = attrs.field(validator=attrs.validators.instance_of(int))
     texts: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
     titles: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
-    modality: Modality = attrs.field(validator=attrs.validators.instance_of(Modality))
-    addressee: Addressee = attrs.field(validator=attrs.validators.instance_of(Addressee))
+    modality: Modality | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Modality))
+    )
+    addressee: Addressee | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Addressee))
+    )
     topics: tuple[str, ...] = attrs.field(
         default=(), converter=to_strings, validator=[tuple_of(str), _check_topics]
     )

@@ -108,7 +108,9 @@ def word(key: str, lang: str) -> str:
 
 
 def label(value: object, lang: str) -> str:
-    """The label of a vocabulary value (modality, addressee, format) in *lang*."""
+    """The label of a vocabulary value (modality, addressee, format) in *lang*; ``—`` for None."""
+    if value is None:
+        return "—"
     entry = _ENUMS[value]
     return entry.get(lang, entry["en"])
 

@@ -1,0 +1,106 @@
+"""Text as it comes from Markdown or from a PDF: lines cleaned of markup and page furniture."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Line", "clean_lines", "join_paragraphs"]
+
+_TAGS = re.compile(r"</?[a-zA-Z]+[^>]*>")
+_FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")
+_EMPHASIS = re.compile(r"\*{1,3}")
+_FURNITURE = (
+    re.compile(r"^[A-Z]{2,}(?:/[A-Za-z0-9.\-]+)+$"),  # a document symbol: CTOC/COP/WG.7/2020/4
+    re.compile(r"^V\.\d{2}-\d{4,6}\b.*$"),  # a job number: V.20-04785 (F)
+    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # a page number: 3/5
+    re.compile(r"^-\s*\d{1,3}\s*-$"),  # a page number: - 3 -
+    re.compile(r"^\*\d{7,}\*$"),  # a bar code: *2004785*
+)
+_FOOTNOTE = re.compile(r"^(?:<sup>)?\d{1,2}(?:</sup>)?\s+\[?(?:www\.|https?://)")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+@attrs.frozen
+class Line:
+    """A line of the source, cleaned.
+
+    Attributes:
+        number: Its line number in the source (1 is the first).
+        text: The text without markup, stripped; empty for a blank line.
+        heading: Whether the source marked it as a heading (Markdown ``#`` or a bold line).
+    """
+
+    number: int
+    text: str
+    heading: bool = False
+
+
+def _clean(raw: str) -> tuple[str, bool]:
+    text = raw.strip()
+    heading = text.startswith("#")
+    text = text.lstrip("#").strip()
+    bold = text.startswith("**") and text.endswith("**") and len(text) > 4
+    text = _FOOTNOTE_MARK.sub("", text)
+    text = _TAGS.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split()), heading or bold
+
+
+def clean_lines(text: str) -> list[Line]:
+    """The lines of *text* without Markdown markup, page furniture or footnotes.
+
+    Page headers and footers (document symbols, job numbers, page numbers) and footnote
+    lines become blank lines; a word hyphenated at the end of a line is joined back to its
+    end on the next line (``répres-`` + ``sion``), keeping the hyphen before a digit or a
+    capital (``COVID-`` + ``19``).
+    """
+    lines: list[Line] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        cleaned, heading = _clean(raw)
+        if any(p.match(cleaned) for p in _FURNITURE) or _FOOTNOTE.match(raw.strip()):
+            cleaned = ""
+        lines.append(Line(number, cleaned, heading))
+    joined: list[Line] = []
+    carry: Line | None = None
+    for line in lines:
+        if carry is not None:
+            if line.text and line.text[0].islower():
+                line = Line(carry.number, carry.text[:-1] + line.text, carry.heading)
+            elif line.text:
+                line = Line(carry.number, carry.text + line.text, carry.heading)
+            else:
+                joined.append(carry)
+            carry = None
+        if _HYPHENATED.search(line.text):
+            carry = line
+            continue
+        joined.append(line)
+    if carry is not None:
+        joined.append(carry)
+    return joined
+
+
+def join_paragraphs(lines: list[Line]) -> list[str]:
+    """The paragraphs of *lines*: runs of text lines joined by spaces.
+
+    A blank line ends a paragraph, unless the paragraph stops mid-sentence and the next
+    one starts in lower case (a page break, or a footnote, fell in the middle).
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, Line(0, "")]:
+        if line.text:
+            if (
+                not current
+                and paragraphs
+                and line.text[0].islower()
+                and not paragraphs[-1].endswith((".", ":", ";", "!", "?"))
+            ):
+                current = [paragraphs.pop()]
+            current.append(line.text)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs
