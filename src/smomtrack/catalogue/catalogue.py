@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 import attrs
 
@@ -19,6 +19,9 @@ from smomtrack.exceptions import (
 from smomtrack.records.fields import to_tuple, tuple_of
 from smomtrack.records.meetings import Meeting
 from smomtrack.records.recommendations import Recommendation, Theme
+
+if TYPE_CHECKING:
+    from smomtrack.catalogue.reports import ParsedReport
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.keys import meeting_key, recommendation_key, theme_key
 from smomtrack.vocabulary.vocabularies import Addressee, Modality
@@ -266,6 +269,25 @@ class Catalogue:
                 "recommendation", self._recommendation_index, other._recommendation_index
             ),
         )
+
+    def with_report(self, parsed: ParsedReport) -> Catalogue:
+        """A new catalogue with the themes and recommendations of a parsed report added.
+
+        The report's meeting is added too (with only its key and ordinal) if the catalogue
+        does not hold it yet. This catalogue is not changed.
+
+        Raises:
+            ConflictError: A theme or recommendation of the report is already in the
+                catalogue with different content.
+        """
+        meeting = self.get_meeting(parsed.meeting)
+        if meeting is None:
+            body = parsed.meeting.rstrip("0123456789")
+            meeting = Meeting(key=parsed.meeting, ordinal=int(parsed.meeting[len(body) :]))
+        addition = Catalogue(
+            meetings=[meeting], themes=parsed.themes, recommendations=parsed.recommendations
+        )
+        return self.merge(addition)
 
     def __len__(self) -> int:
         return len(self._recommendations)

@@ -45,7 +45,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     text = _FOOTNOTE_MARK.sub("", text)
     text = _TAGS.sub("", text)
     text = _EMPHASIS.sub("", text)
-    return " ".join(text.split()), heading or bold
+    cells = [" ".join(cell.split()) for cell in text.split("\t")]  # tabs separate table cells
+    return "\t".join(cells).strip(), heading or bold
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -64,7 +65,8 @@ def clean_lines(text: str) -> list[Line]:
         lines.append(Line(number, cleaned, heading))
     joined: list[Line] = []
     carry: Line | None = None
-    for line in lines:
+    for original in lines:
+        line = original
         if carry is not None:
             if line.text and line.text[0].islower():
                 line = Line(carry.number, carry.text[:-1] + line.text, carry.heading)

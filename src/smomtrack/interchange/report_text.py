@@ -177,7 +177,8 @@ def parse_report(
     languages = Counter(h[0] for h in found if lang is None or h[0] == lang)
     if not languages:
         raise InvalidDataError(
-            "no recommendations found: no line reads 'Recommendation N', 'Recommandation N' or 'Recomendación N'"
+            "no recommendations found: no line reads 'Recommendation N',"
+            " 'Recommandation N' or 'Recomendación N'"
         )
     chosen = languages.most_common(1)[0][0]
     entries, sections = _scan(lines, chosen)
@@ -229,7 +230,8 @@ def _build(
             warnings.append(
                 ParseWarning(
                     line=section.line,
-                    message=f"section {section.letter} appears again; its recommendations are kept under the first",
+                    message=f"section {section.letter} appears again;"
+                    " its recommendations are kept under the first",
                 )
             )
             continue
@@ -248,7 +250,8 @@ def _build(
             warnings.append(
                 ParseWarning(
                     line=entry.line,
-                    message=f"recommendation {entry.number} follows {previous}: the numbering has a gap",
+                    message=f"recommendation {entry.number} follows {previous}:"
+                    " the numbering has a gap",
                 )
             )
         if entry.number in seen:
@@ -265,7 +268,8 @@ def _build(
             warnings.append(
                 ParseWarning(
                     line=entry.line,
-                    message=f"recommendation {entry.number} is outside any section (B., C.…); it is left out",
+                    message=f"recommendation {entry.number} is outside any section (B., C.…);"
+                    " it is left out",
                 )
             )
             continue
@@ -286,7 +290,8 @@ def _build(
             warnings.append(
                 ParseWarning(
                     line=entry.line,
-                    message=f"recommendation {entry.number}: whom it addresses and how strongly were not recognised (left empty)",
+                    message=f"recommendation {entry.number}: whom it addresses and how"
+                    " strongly were not recognised (left empty)",
                 )
             )
         theme = themes[entry.section.letter]

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.vocabulary.venues import VENUES
 from smomtrack.vocabulary.vocabularies import Addressee, MeetingFormat, Modality
 
 __all__ = [
@@ -65,6 +66,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "fr": "Nouvelles réponses",
         "es": "Nuevas respuestas",
     },
+    "citation": {"en": "Source", "fr": "Source", "es": "Fuente"},
+    "no_topic": {"en": "Not yet tagged", "fr": "Sans sujet attribué", "es": "Sin tema asignado"},
+    "compilation": {
+        "en": "Recommendations of the Working Group on the Smuggling of Migrants, by topic",
+        "fr": (
+            "Recommandations du Groupe de travail sur le trafic illicite de migrants, par sujet"
+        ),
+        "es": "Recomendaciones del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes, por tema",
+    },
     "reclassified": {"en": "Reclassified", "fr": "Reclassées", "es": "Reclasificadas"},
     "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
 }
@@ -115,18 +125,13 @@ def label(value: object, lang: str) -> str:
     return entry.get(lang, entry["en"])
 
 
-_VENUES: dict[str, dict[str, str]] = {
-    "Vienna": {"en": "Vienna", "fr": "Vienne", "es": "Viena"},
-}
-
-
 def format_venue(venue: str, lang: str) -> str:
     """A venue's name in *lang*, where we know it; as stored otherwise.
 
     >>> format_venue("Vienna", "fr")
     'Vienne'
     """
-    return _VENUES.get(venue, {}).get(lang, venue)
+    return VENUES.get(venue, {}).get(lang, venue)
 
 
 def format_date_range(start: dt.date, end: dt.date, lang: str) -> str:

@@ -20,7 +20,8 @@ from smomtrack.rendering.labels import (
     format_percent,
     word,
 )
-from smomtrack.rendering.names import group_columns, group_headers
+from smomtrack.rendering.names import group_columns, group_headers, marked
+from smomtrack.summaries.compilation import Compilation
 from smomtrack.summaries.follow_up import FollowUp
 from smomtrack.summaries.matrix import Matrix
 from smomtrack.summaries.presentation import render_result
@@ -28,6 +29,7 @@ from smomtrack.summaries.progress import Change, Progress
 from smomtrack.summaries.summary import Summary, SummaryRow
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.topics import topic_label
 
 __all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "table"]
 
@@ -202,3 +204,47 @@ def _matrix_html(result: Matrix, lang: str) -> str:
         lines.append(f"<tr><th>{html.escape(state_name(state, lang))}</th>{''.join(cells)}</tr>")
     lines += ["</tbody>", "</table>", f"<p>{html.escape(matrix_legend(lang))}</p>"]
     return "\n".join(lines)
+
+
+@render_result.register
+def _render_compilation(result: Compilation, fmt: str, lang: str) -> str:
+    check_language(lang)
+    if fmt == "markdown":
+        return _compilation_markdown(result, lang)
+    headers = [
+        word("topic", lang),
+        word("meeting", lang),
+        word("recommendation", lang),
+        word("text", lang),
+        word("citation", lang),
+    ]
+    rows = [
+        [
+            _topic_name(group.topic, lang),
+            rec.meeting,
+            rec.key,
+            marked(rec.text(result.lang), lang),
+            str(rec.source),
+        ]
+        for group in result.groups
+        for rec in group
+    ]
+    return table(headers, rows, fmt, [30, None, None, 70, 24])
+
+
+def _topic_name(tag: str | None, lang: str) -> str:
+    return word("no_topic", lang) if tag is None else topic_label(tag, lang)
+
+
+def _compilation_markdown(result: Compilation, lang: str) -> str:
+    """The compilation as a document: a section per topic, a subsection per meeting."""
+    parts = [f"# {word('compilation', lang)}"]
+    for group in result.groups:
+        parts.append(f"## {_topic_name(group.topic, lang)}")
+        for meeting, recommendations in group.meetings:
+            parts.append(f"### {meeting}")
+            for rec in recommendations:
+                text = rec.text(result.lang)
+                note = "" if text.lang == lang else f" [{text.lang}]"
+                parts.append(f"**{rec.key}** ({rec.source}){note}\n\n{text.value}")
+    return "\n\n".join(parts) + "\n"

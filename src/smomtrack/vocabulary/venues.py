@@ -1,0 +1,32 @@
+"""Venues of meetings: their names in English (as stored), French and Spanish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from smomtrack.vocabulary.folding import fold
+
+__all__ = ["VENUES", "venue_name"]
+
+VENUES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "Vienna": {"en": "Vienna", "fr": "Vienne", "es": "Viena"},
+        "New York": {"en": "New York", "fr": "New York", "es": "Nueva York"},
+        "Geneva": {"en": "Geneva", "fr": "Genève", "es": "Ginebra"},
+    }
+)
+"""The venues we know, by their English name, with their names in each language."""
+
+
+def venue_name(text: str) -> str:
+    """The English name of the venue *text* names in any language; *text* itself if unknown.
+
+    >>> venue_name("Vienne"), venue_name("Viena"), venue_name("Bangkok")
+    ('Vienna', 'Vienna', 'Bangkok')
+    """
+    folded = fold(text)
+    for english, names in VENUES.items():
+        if folded in {fold(name) for name in names.values()}:
+            return english
+    return text.strip()
