@@ -73,7 +73,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "fr": (
             "Recommandations du Groupe de travail sur le trafic illicite de migrants, par sujet"
         ),
-        "es": "Recomendaciones del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes, por tema",
+        "es": (
+            "Recomendaciones del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes, por tema"
+        ),
     },
     "reclassified": {"en": "Reclassified", "fr": "Reclassées", "es": "Reclasificadas"},
     "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
