@@ -38,15 +38,17 @@ class Line:
 
 
 def _clean(raw: str) -> tuple[str, bool]:
-    text = raw.strip()
+    text = raw.rstrip().lstrip(" ")
     heading = text.startswith("#")
-    text = text.lstrip("#").strip()
+    text = text.lstrip("#").strip(" ")
     bold = text.startswith("**") and text.endswith("**") and len(text) > 4
     text = _FOOTNOTE_MARK.sub("", text)
     text = _TAGS.sub("", text)
     text = _EMPHASIS.sub("", text)
     cells = [" ".join(cell.split()) for cell in text.split("\t")]  # tabs separate table cells
-    return "\t".join(cells).strip(), heading or bold
+    if not any(cells):
+        return "", heading or bold
+    return "\t".join(cells).strip(" "), heading or bold
 
 
 def clean_lines(text: str) -> list[Line]:

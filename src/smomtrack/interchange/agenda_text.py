@@ -1,0 +1,321 @@
+"""Reading an annotated provisional agenda of the Working Group from its text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.interchange.plain_text import Line, clean_lines, join_paragraphs
+from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
+from smomtrack.vocabulary.dates import parse_date, parse_date_range
+from smomtrack.vocabulary.folding import fold
+from smomtrack.vocabulary.keys import meeting_key
+from smomtrack.vocabulary.languages import Text
+from smomtrack.vocabulary.venues import venue_name
+from smomtrack.vocabulary.vocabularies import DocumentKind, MeetingFormat
+
+__all__ = ["parse_agenda"]
+
+# The headings of an annotated provisional agenda, folded, per language.
+_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "agenda": ("provisional agenda",),
+        "title": ("annotated provisional agenda",),
+        "annotations": ("annotations",),
+        "documentation": ("documentation",),
+        "annex": ("annex",),
+        "hybrid": ("hybrid format", "in a hybrid", "hybrid meeting"),
+    },
+    "fr": {
+        "agenda": ("ordre du jour provisoire",),
+        "title": ("ordre du jour provisoire annote",),
+        "annotations": ("annotations",),
+        "documentation": ("documentation",),
+        "annex": ("annexe",),
+        "hybrid": ("forme hybride",),
+    },
+    "es": {
+        "agenda": ("programa provisional",),
+        "title": ("programa provisional anotado",),
+        "annotations": ("anotaciones",),
+        "documentation": ("documentacion",),
+        "annex": ("anexo",),
+        "hybrid": ("formato hibrido", "forma hibrida"),
+    },
+}
+_KINDS = (
+    (("background paper", "document d information", "documento de antecedentes", "documento de informacion"), DocumentKind.BACKGROUND_PAPER),
+    (("thematic compilation", "recapitulatif thematique", "recopilacion tematica"), DocumentKind.THEMATIC_COMPILATION),
+    (("report", "rapport", "informe"), DocumentKind.REPORT),
+)  # fmt: skip
+_ITEM = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*[:;.]?$")
+_SUB_ITEM = re.compile(r"^(?:[-–•]\s*)?([a-z])\)\s+(.+?)\s*[:;.]?$")
+_DOCUMENT = re.compile(r"^(.+?)\s*\(([A-Z]{2,}(?:/[A-Za-z0-9.\-]+)+)\)\.?$")
+_VENUE_DATES = re.compile(r"^([^\d,]+),\s*(.*\d{4})$")
+_CONTINUED = re.compile(r"\(\s*(?:continued|suite|continuaci[oó]n)\s*\)", re.IGNORECASE)
+_TIME = r"(\d{1,2})(?:[.:h](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|heures|horas|hours|h)?"
+_SLOT = re.compile(rf"^{_TIME}\s*(?:-|–|—|\ba\b|\bto\b)\s*{_TIME}\s*$")
+_DAY = re.compile(
+    r"(\d{1,2})(?:er)?\s+(?:de\s+)?(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+    r"|(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})"
+)
+
+
+def _has(line: Line, words: tuple[str, ...]) -> bool:
+    return fold(line.text) in {fold(w) for w in words}
+
+
+def _language(lines: list[Line]) -> str:
+    for lang, words in _WORDS.items():
+        if any(_has(line, words["agenda"]) for line in lines):
+            return lang
+    raise InvalidDataError(
+        "not an annotated provisional agenda: no heading 'Provisional agenda',"
+        " 'Ordre du jour provisoire' or 'Programa provisional'"
+    )
+
+
+@attrs.define
+class _Item:
+    number: str
+    title: str
+    sub_items: list[_Item] = attrs.Factory(list)
+    annotation: list[Line] = attrs.Factory(list)
+    documents: list[str] = attrs.Factory(list)
+
+
+def parse_agenda(text: str, *, meeting: str) -> Meeting:
+    """Read an annotated provisional agenda of the Working Group (English, French or Spanish).
+
+    Gives the meeting with its dates and venue, its format where the text says it is
+    hybrid, its agenda items with their sub-items and annotations, the documents listed
+    under "Documentation" with their symbols, and the organization of work (dates, time
+    slots, items taken up, items continued).
+
+    Args:
+        text: The agenda, as Markdown or as plain text converted from PDF.
+        meeting: The meeting's key (``"SOM8"``).
+
+    Raises:
+        InvalidDataError: Not an annotated provisional agenda, or a part that cannot be read
+            (the message says which line).
+    """
+    key = meeting_key(meeting)
+    if key is None:
+        raise InvalidDataError(f"meeting: {meeting!r} is not a meeting key such as 'SOM8'")
+    if not isinstance(text, str):
+        raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
+    lines = clean_lines(text)
+    lang = _language(lines)
+    words = _WORDS[lang]
+    venue, start, end = _venue_and_dates(lines)
+    items = _agenda(lines, words)
+    documents = [_agenda_document(lines, lang, words)]
+    documents += _annotate(lines, words, items, lang)
+    sessions = _sessions(lines, words, start)
+    hybrid = any(w in fold(line.text) for line in lines for w in words["hybrid"])
+    body = key.rstrip("0123456789")
+    try:
+        return Meeting(
+            key=key,
+            ordinal=int(key[len(body) :]),
+            start=start,
+            end=end,
+            venue=venue,
+            format=MeetingFormat.HYBRID if hybrid else None,
+            agenda=[_record(item, lang) for item in items],
+            documents=[d for d in documents if d is not None],
+            sessions=sessions,
+        )
+    except SmomtrackError as exc:
+        raise InvalidDataError(f"the agenda does not hold together: {exc}") from exc
+
+
+def _venue_and_dates(lines: list[Line]) -> tuple[str | None, dt.date | None, dt.date | None]:
+    for line in lines:
+        match = _VENUE_DATES.match(line.text)
+        if match:
+            try:
+                start, end = parse_date_range(match[2])
+            except SmomtrackError:
+                continue
+            return venue_name(match[1]), start, end
+    return None, None, None
+
+
+def _section(lines: list[Line], first: tuple[str, ...], last: tuple[str, ...]) -> list[Line]:
+    inside = False
+    found: list[Line] = []
+    for line in lines:
+        if not inside and _has(line, first):
+            inside = True
+            continue
+        if inside and _has(line, last):
+            break
+        if inside:
+            found.append(line)
+    return found
+
+
+def _agenda(lines: list[Line], words: dict[str, tuple[str, ...]]) -> list[_Item]:
+    items: list[_Item] = []
+    for line in _section(lines, words["agenda"], words["annotations"]):
+        if (match := _ITEM.match(line.text)) is not None:
+            items.append(_Item(match[1], match[2]))
+        elif (match := _SUB_ITEM.match(line.text)) is not None and items:
+            parent = items[-1]
+            parent.sub_items.append(_Item(f"{parent.number} {match[1]})", match[2]))
+    if not items:
+        raise InvalidDataError("the provisional agenda lists no items ('1. …', '2. …')")
+    return items
+
+
+def _agenda_document(
+    lines: list[Line], lang: str, words: dict[str, tuple[str, ...]]
+) -> Document | None:
+    title = next((line.text for line in lines if _has(line, words["title"])), None)
+    if title is None:
+        return None
+    day = None
+    for index, line in enumerate(lines):
+        if fold(line.text).startswith("distr"):
+            for candidate in lines[index + 1 : index + 4]:
+                try:
+                    day = parse_date(candidate.text)
+                    break
+                except SmomtrackError:
+                    continue
+            break
+    return Document(kind=DocumentKind.AGENDA, date=day, titles=[Text(lang, title, official=True)])
+
+
+def _annotate(
+    lines: list[Line], words: dict[str, tuple[str, ...]], items: list[_Item], lang: str
+) -> list[Document]:
+    by_number = {item.number: item for item in items}
+    documents: list[Document] = []
+    current: _Item | None = None
+    listing = False
+    for line in _section(lines, words["annotations"], words["annex"]):
+        item = _ITEM.match(line.text) if line.heading else None
+        sub = _SUB_ITEM.match(line.text) if line.heading else None
+        if item is not None and item[1] in by_number:
+            current, listing = by_number[item[1]], False
+        elif sub is not None and current is not None:
+            number = f"{current.number.split()[0]} {sub[1]})"
+            parent = by_number.get(current.number.split()[0])
+            current = next(
+                (s for s in (parent.sub_items if parent else []) if s.number == number), current
+            )
+            listing = False
+        elif _has(line, words["documentation"]):
+            listing = True
+        elif (
+            listing and (document := _DOCUMENT.match(line.text)) is not None and current is not None
+        ):
+            current.documents.append(document[2])
+            documents.append(
+                Document(
+                    symbol=document[2],
+                    kind=_kind(document[1]),
+                    titles=[Text(lang, document[1], official=True)],
+                )
+            )
+        elif current is not None and not listing:
+            current.annotation.append(line)
+    return documents
+
+
+def _kind(title: str) -> DocumentKind:
+    folded = fold(title)
+    for starts, kind in _KINDS:
+        if folded.startswith(starts):
+            return kind
+    return DocumentKind.OTHER
+
+
+def _record(item: _Item, lang: str) -> AgendaItem:
+    paragraphs = join_paragraphs(item.annotation)
+    return AgendaItem(
+        number=item.number,
+        titles=[Text(lang, item.title, official=True)],
+        annotations=[Text(lang, "\n\n".join(paragraphs), official=True)] if paragraphs else [],
+        documents=item.documents,
+        sub_items=[_record(sub, lang) for sub in item.sub_items],
+    )
+
+
+def _hour(number: str, minutes: str | None, suffix: str | None, pm: bool) -> dt.time:
+    hour = int(number)
+    if pm and hour < 12:
+        hour += 12
+    del suffix
+    return dt.time(hour, int(minutes or 0))
+
+
+def _slot(cell: str) -> tuple[dt.time, dt.time] | None:
+    match = _SLOT.match(cell.lower())
+    if match is None:
+        return None
+    start_pm = bool(match[3] and match[3].startswith("p"))
+    end_pm = bool(match[6] and match[6].startswith("p"))
+    if end_pm and not match[3] and int(match[1]) < int(match[4]):
+        start_pm = True  # "3–6 p.m."
+    return _hour(match[1], match[2], match[3], start_pm), _hour(
+        match[4], match[5], match[6], end_pm
+    )
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier january enero", "fevrier february febrero", "mars march marzo",
+            "avril april abril", "mai may mayo", "juin june junio", "juillet july julio",
+            "aout august agosto", "septembre september septiembre", "octobre october octubre",
+            "novembre november noviembre", "decembre december diciembre",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+
+
+def _day(cell: str, year: int) -> dt.date | None:
+    match = _DAY.search(fold(cell))
+    if match is None:
+        return None
+    day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
+    return dt.date(year, _MONTH_NUMBERS[month], int(day))
+
+
+def _sessions(
+    lines: list[Line], words: dict[str, tuple[str, ...]], start: dt.date | None
+) -> list[Session]:
+    rows = _section(lines, words["annex"], ())
+    if not rows or start is None:
+        return []
+    sessions: list[Session] = []
+    day: dt.date | None = None
+    current: dict[str, object] | None = None
+    for line in rows:
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        found_day = next((d for cell in cells if (d := _day(cell, start.year))), None)
+        if found_day is not None and not any(_slot(c) for c in cells):
+            day = found_day
+            continue
+        slot = _slot(cells[0]) if cells else None
+        if slot is not None and day is not None:
+            current = {"date": day, "start": slot[0], "end": slot[1], "items": [], "continued": []}
+            sessions.append(current)  # type: ignore[arg-type]
+        number = cells[1] if len(cells) > 1 else ""
+        if current is not None and re.fullmatch(r"\d{1,2}( [a-z]\))?", number):
+            current["items"].append(number)  # type: ignore[attr-defined]
+            if len(cells) > 2 and _CONTINUED.search(cells[2]):
+                current["continued"].append(number)  # type: ignore[attr-defined]
+    return [Session(**s) for s in sessions]  # type: ignore[arg-type]
