@@ -10,6 +10,8 @@ from importlib.metadata import version
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.catalogue.overlaps import Overlap, overlaps
+from smomtrack.catalogue.reports import ParsedReport, ParseWarning
 from smomtrack.exceptions import (
     ConflictError,
     InvalidDataError,
@@ -23,15 +25,18 @@ from smomtrack.exceptions import (
     UnknownStateError,
     UnknownThemeError,
 )
+from smomtrack.interchange.agenda_text import parse_agenda
 from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
 from smomtrack.interchange.files import load, save
 from smomtrack.interchange.json_format import from_json, to_json
+from smomtrack.interchange.report_text import parse_report
 from smomtrack.interchange.sqlite_store import open_tracker
 from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
 from smomtrack.records.recommendations import Citation, Recommendation, Theme
 from smomtrack.records.responses import Response
 from smomtrack.rendering import result_tables  # noqa: F401 (registers the result renderers)
 from smomtrack.rendering.report import report
+from smomtrack.summaries.compilation import Compilation, compile_by_topic
 from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import Matrix, matrix
 from smomtrack.summaries.progress import Change, Progress, progress
@@ -62,6 +67,7 @@ __all__ = [
     "Catalogue",
     "Change",
     "Citation",
+    "Compilation",
     "ConflictError",
     "Document",
     "DocumentKind",
@@ -75,6 +81,9 @@ __all__ = [
     "Meeting",
     "MeetingFormat",
     "Modality",
+    "Overlap",
+    "ParseWarning",
+    "ParsedReport",
     "Progress",
     "Recommendation",
     "Reporter",
@@ -95,6 +104,7 @@ __all__ = [
     "UnknownThemeError",
     "__version__",
     "builtin_catalogue",
+    "compile_by_topic",
     "csv_template",
     "follow_up",
     "from_json",
@@ -102,9 +112,12 @@ __all__ = [
     "matrix",
     "meeting_key",
     "open_tracker",
+    "overlaps",
+    "parse_agenda",
     "parse_date",
     "parse_date_range",
     "parse_period",
+    "parse_report",
     "progress",
     "read_csv",
     "recommendation_key",

@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import TextIO
 
 from smomtrack.catalogue.builtin import builtin_catalogue
+from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
-from smomtrack.interchange.files import load, save
+from smomtrack.interchange.files import load, save, write_atomically
+from smomtrack.interchange.json_format import from_json, to_json
+from smomtrack.interchange.report_text import parse_report
 from smomtrack.interchange.sqlite_store import open_tracker
 from smomtrack.rendering.catalogue_tables import agenda_table, check_format, recommendations_table
 from smomtrack.rendering.labels import OUTPUT_LANGUAGES
@@ -73,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
         "--into", type=Path, required=True, help="tracker file: .sqlite or .json"
     )
     import_command.add_argument(
+        "--catalogue",
+        type=Path,
+        help="for a new tracker file: its catalogue (JSON, e.g. from 'ingest'); default: built-in",
+    )
+    import_command.add_argument(
         "--states",
         help="the population, for a new tracker file: comma-separated codes or names,"
         " or 'from-file' for the States that appear in the spreadsheet",
@@ -85,6 +93,23 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("tracker", type=Path, help="tracker file: .sqlite or .json")
     export.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
     export.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and labels")
+
+    ingest = commands.add_parser(
+        "ingest", help="read a report's recommendations and write the extended catalogue"
+    )
+    ingest.add_argument("report", type=Path, help="the report's text (Markdown or plain text)")
+    ingest.add_argument("--meeting", required=True, help="the meeting's key (e.g. SOM9)")
+    ingest.add_argument("--lang", choices=("en", "fr", "es"), help="the report's language")
+    ingest.add_argument("--document", help="the report's symbol, for the citations")
+    ingest.add_argument(
+        "--catalogue",
+        dest="base",
+        type=Path,
+        help="the catalogue (JSON) to extend (default: the built-in one)",
+    )
+    ingest.add_argument(
+        "-o", "--output", type=Path, required=True, help="the catalogue JSON to write"
+    )
 
     template = commands.add_parser("template", help="write a blank spreadsheet to fill in")
     template.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
@@ -216,26 +241,23 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.into
-    read = read_csv(args.csv)
-    exists = target.exists() and target.stat().st_size > 0
-    if exists:
+    if target.exists() and target.stat().st_size > 0:
         tracker = load(target)
+        read = read_csv(args.csv, catalogue=tracker.catalogue)
     elif args.states is None:
         raise InvalidDataError(
             f"{target} does not exist yet: give its population with --states"
             " (codes or names, or 'from-file')"
         )
     else:
-        states = (
-            sorted({r.state for r in read.responses})
-            if args.states == "from-file"
-            else _states(args.states)
-        )
-        tracker = (
-            open_tracker(target, states=states)
-            if target.suffix.lower() == ".sqlite"
-            else Tracker(builtin_catalogue(), states)
-        )
+        catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
+        read = read_csv(args.csv, catalogue=catalogue)
+        from_file = args.states == "from-file"
+        states = sorted({r.state for r in read.responses}) if from_file else _states(args.states)
+        if target.suffix.lower() == ".sqlite":
+            tracker = open_tracker(target, catalogue=catalogue, states=states)
+        else:
+            tracker = Tracker(catalogue, states)
     result = tracker.import_responses(read)
     if target.suffix.lower() == ".json":
         save(tracker, target)
@@ -269,6 +291,40 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _catalogue_file(path: Path) -> Catalogue:
+    try:
+        loaded = from_json(path.read_bytes())
+    except OSError as exc:
+        raise InvalidDataError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not isinstance(loaded, Catalogue):
+        raise InvalidDataError(f"{path}: a tracker, not a catalogue")
+    return loaded
+
+
+def _ingest(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        text = args.report.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidDataError(f"{args.report}: cannot be read as UTF-8 text ({exc})") from exc
+    parsed = parse_report(text, meeting=args.meeting, lang=args.lang, document=args.document)
+    base = _catalogue_file(args.base) if args.base else builtin_catalogue()
+    extended = base.with_report(parsed)
+    write_atomically(args.output, to_json(extended))
+    print(
+        f"{args.report}: {len(parsed.themes)} themes and {len(parsed.recommendations)}"
+        f" recommendations of {parsed.meeting} ({parsed.lang})",
+        file=out,
+    )
+    for theme in parsed.themes:
+        numbers = [r.number for r in parsed.recommendations if r.theme == theme.key]
+        span = f"{numbers[0]}–{numbers[-1]}" if numbers else "none"
+        print(f"  {theme.key} ({theme.section}): recommendations {span}", file=out)
+    for warning in parsed.warnings:
+        print(f"{args.report}: {warning}", file=out)
+    print(f"{args.output}: a catalogue of {len(extended)} recommendations", file=out)
+    return 0
+
+
 def _template(args: argparse.Namespace, out: TextIO) -> int:
     states = _states(args.states) if args.states else None
     count = csv_template(args.output, lang=args.lang, states=states)
@@ -286,6 +342,7 @@ _COMMANDS = {
     "validate": _validate,
     "export": _export,
     "template": _template,
+    "ingest": _ingest,
 }
 
 

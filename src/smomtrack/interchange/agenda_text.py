@@ -47,10 +47,16 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _KINDS = (
-    (("background paper", "document d information", "documento de antecedentes", "documento de informacion"), DocumentKind.BACKGROUND_PAPER),
-    (("thematic compilation", "recapitulatif thematique", "recopilacion tematica"), DocumentKind.THEMATIC_COMPILATION),
+    (
+        ("background paper", "document d information", "documento de antecedentes"),
+        DocumentKind.BACKGROUND_PAPER,
+    ),
+    (
+        ("thematic compilation", "recapitulatif thematique", "recopilacion tematica"),
+        DocumentKind.THEMATIC_COMPILATION,
+    ),
     (("report", "rapport", "informe"), DocumentKind.REPORT),
-)  # fmt: skip
+)
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*[:;.]?$")
 _SUB_ITEM = re.compile(r"^(?:[-–•]\s*)?([a-z])\)\s+(.+?)\s*[:;.]?$")
 _DOCUMENT = re.compile(r"^(.+?)\s*\(([A-Z]{2,}(?:/[A-Za-z0-9.\-]+)+)\)\.?$")
