@@ -58,7 +58,8 @@ _KINDS = (
     (("report", "rapport", "informe"), DocumentKind.REPORT),
 )
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*[:;.]?$")
-_SUB_ITEM = re.compile(r"^(?:[-–•]\s*)?([a-z])\)\s+(.+?)\s*[:;.]?$")
+_SUB_ITEM = re.compile(r"^(?:[-–•]\s*)?\(?([a-z])\)\s+(.+?)\s*[:;.]?$")
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})(?:\s*\(?([a-z])\))?$")
 _DOCUMENT = re.compile(r"^(.+?)\s*\(([A-Z]{2,}(?:/[A-Za-z0-9.\-]+)+)\)\.?$")
 _VENUE_DATES = re.compile(r"^([^\d,]+),\s*(.*\d{4})$")
 _CONTINUED = re.compile(r"\(\s*(?:continued|suite|continuaci[oó]n)\s*\)", re.IGNORECASE)
@@ -300,28 +301,39 @@ def _day(cell: str, year: int) -> dt.date | None:
     return dt.date(year, _MONTH_NUMBERS[month], int(day))
 
 
+@attrs.define
+class _Draft:
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    items: list[str] = attrs.Factory(list)
+    continued: list[str] = attrs.Factory(list)
+
+
 def _sessions(
     lines: list[Line], words: dict[str, tuple[str, ...]], start: dt.date | None
 ) -> list[Session]:
     rows = _section(lines, words["annex"], ())
     if not rows or start is None:
         return []
-    sessions: list[Session] = []
+    drafts: list[_Draft] = []
     day: dt.date | None = None
-    current: dict[str, object] | None = None
     for line in rows:
         cells = [cell.strip() for cell in line.text.split("\t")]
         found_day = next((d for cell in cells if (d := _day(cell, start.year))), None)
         if found_day is not None and not any(_slot(c) for c in cells):
             day = found_day
             continue
-        slot = _slot(cells[0]) if cells else None
+        slot = _slot(cells[0])
         if slot is not None and day is not None:
-            current = {"date": day, "start": slot[0], "end": slot[1], "items": [], "continued": []}
-            sessions.append(current)  # type: ignore[arg-type]
-        number = cells[1] if len(cells) > 1 else ""
-        if current is not None and re.fullmatch(r"\d{1,2}( [a-z]\))?", number):
-            current["items"].append(number)  # type: ignore[attr-defined]
+            drafts.append(_Draft(day, slot[0], slot[1]))
+        found = _ITEM_NUMBER.match(cells[1]) if len(cells) > 1 else None
+        if drafts and found is not None:
+            number = f"{found[1]} {found[2]})" if found[2] else found[1]
+            drafts[-1].items.append(number)
             if len(cells) > 2 and _CONTINUED.search(cells[2]):
-                current["continued"].append(number)  # type: ignore[attr-defined]
-    return [Session(**s) for s in sessions]  # type: ignore[arg-type]
+                drafts[-1].continued.append(number)
+    return [
+        Session(date=d.date, start=d.start, end=d.end, items=d.items, continued=d.continued)
+        for d in drafts
+    ]
