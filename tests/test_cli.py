@@ -200,6 +200,63 @@ class TestFiles:
         assert "is not in this tracker's population" in capsys.readouterr().err
 
 
+class TestIngest:
+    def test_ingest_and_use_the_catalogue(self, tmp_path: Path) -> None:
+        """ingest prints what it found and writes a catalogue a new tracker can use."""
+        catalogue = tmp_path / "catalogue.json"
+        status, output = run(
+            "ingest", str(DATA / "report-recommendations.en.txt"), "--meeting", "SOM9",
+            "--lang", "en", "-o", str(catalogue),
+        )  # fmt: skip
+        assert status == 0
+        assert output.splitlines() == [
+            f"{DATA / 'report-recommendations.en.txt'}: 2 themes and 5 recommendations of SOM9 (en)",
+            "  SOM9-B (II.B): recommendations 1–3",
+            "  SOM9-C (II.C): recommendations 4–5",
+            f"{catalogue}: a catalogue of 23 recommendations",
+        ]
+        sheet = tmp_path / "r.csv"
+        sheet.write_text("state,recommendation,status,as_of\nMEX,SOM9-4,planned,2023-01-01\n")
+        store = tmp_path / "t.sqlite"
+        status, output = run(
+            "import",
+            str(sheet),
+            "--into",
+            str(store),
+            "--states",
+            "MEX",
+            "--catalogue",
+            str(catalogue),
+        )
+        assert (status, "1 recorded" in output) == (0, True)
+        status, output = run(
+            "summary", str(store), "--by", "meeting", "--format", "tsv", "--as-of", "2024-01-01"
+        )
+        assert [line.split("\t")[0].strip() for line in output.splitlines()] == [
+            "Meeting",
+            "SOM7",
+            "SOM9",
+            "Total",
+        ]
+
+    def test_ingest_warnings_and_conflicts(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Warnings are printed with their lines; a conflicting report is refused."""
+        report = tmp_path / "r.txt"
+        report.write_text(
+            "B. Recommendations on x\nRecommendation 1\nStates should act.\nRecommendation 3\nStates should act more.\n"
+        )
+        status, output = run(
+            "ingest", str(report), "--meeting", "SOM9", "-o", str(tmp_path / "c.json")
+        )
+        assert status == 0
+        assert f"{report}: line 4: recommendation 3 follows 1: the numbering has a gap" in output
+        seed = DATA / "recommendations-7th-meeting-2020.fr.md"
+        assert run("ingest", str(seed), "--meeting", "SOM7", "-o", str(tmp_path / "d.json"))[0] == 2
+        assert "theme SOM7-B: the two catalogues hold different content" in capsys.readouterr().err
+
+
 class TestEntryPoints:
     def test_python_dash_m(self) -> None:
         """`python -m smomtrack` runs the command line."""

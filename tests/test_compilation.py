@@ -1,0 +1,67 @@
+"""The thematic compilation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smomtrack import Catalogue, compile_by_topic, parse_report
+
+DATA = Path(__file__).parent / "data"
+
+
+class TestCompilation:
+    def test_groups_by_topic_then_meeting(self, catalogue: Catalogue) -> None:
+        """Every topic tag in order, each with its meetings and recommendations."""
+        compilation = compile_by_topic(catalogue, lang="fr")
+        assert [g.topic for g in compilation.groups] == list(catalogue.topics())
+        capacity = next(g for g in compilation.groups if g.topic == "capacity-building")
+        assert [(m, [r.key for r in recs]) for m, recs in capacity.meetings] == [
+            ("SOM7", ["SOM7-13", "SOM7-18"])
+        ]
+        every = {r.key for g in compilation.groups for r in g}
+        assert every == {r.key for r in catalogue}
+
+    def test_untagged_come_last(self, catalogue: Catalogue) -> None:
+        """Freshly parsed recommendations (no topics) are grouped last, under their meeting."""
+        extended = catalogue.with_report(
+            parse_report((DATA / "report-recommendations.en.txt").read_text(), meeting="SOM9")
+        )
+        last = compile_by_topic(extended).groups[-1]
+        assert last.topic is None
+        assert [m for m, _ in last.meetings] == ["SOM9"]
+
+    def test_records(self, catalogue: Catalogue) -> None:
+        """to_records() gives topic, meeting, key, text (with its language) and citation."""
+        record = compile_by_topic(catalogue, lang="en").to_records()[0]
+        assert record == {
+            "topic": "awareness-raising",
+            "meeting": "SOM7",
+            "recommendation": "SOM7-4",
+            "text": catalogue.recommendation("SOM7-4").text("fr").value,
+            "text_lang": "fr",
+            "official": True,
+            "citation": "SOM7, section II.B",
+        }
+
+    def test_markdown_document(self, catalogue: Catalogue) -> None:
+        """render() gives a Markdown document; fallback texts are marked with their language."""
+        text = compile_by_topic(catalogue, lang="en").render()
+        assert text.startswith(
+            "# Recommendations of the Working Group on the Smuggling of Migrants, by topic\n\n## Awareness raising\n\n### SOM7\n\n**SOM7-4** (SOM7, section II.B) [fr]"
+        )
+        french = compile_by_topic(catalogue, lang="fr").render("markdown")
+        assert "## Renforcement des capacités" in french
+        assert "[fr]" not in french
+        assert compile_by_topic(catalogue)._repr_markdown_() == text
+
+    def test_tables(self, catalogue: Catalogue) -> None:
+        """Any tabulate format renders a table with headers in the chosen language."""
+        table = compile_by_topic(catalogue, lang="es").render("tsv", "es")
+        assert [c.strip() for c in table.splitlines()[0].split("\t")] == [
+            "Tema",
+            "Reunión",
+            "Recomendación",
+            "Texto",
+            "Fuente",
+        ]
+        assert compile_by_topic(catalogue)._repr_html_().startswith("<table>")
