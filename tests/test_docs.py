@@ -68,8 +68,9 @@ def console_examples(page: Path) -> list[tuple[str, str, int]]:
 
 class TestDocs:
     @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-    def test_doctests_in_pages(self, page: Path) -> None:
-        """The page's Python examples give the output shown."""
+    def test_doctests_in_pages(self, page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The page's Python examples give the output shown (run from the repository's root)."""
+        monkeypatch.chdir(DOCS.parent)
         result = run_pycon_blocks(page)
         assert result.failed == 0
 
