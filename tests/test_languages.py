@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smomtrack import InvalidDataError, Text
-from smomtrack.vocabulary.languages import pick, validate_lang
+from smomtrack.vocabulary.languages import pick
 
 
 class TestText:
@@ -52,9 +52,3 @@ class TestPick:
     def test_empty(self) -> None:
         """No texts give None."""
         assert pick((), "en") is None
-
-    def test_validate_lang(self) -> None:
-        """Only UN languages are languages."""
-        assert validate_lang("es") == "es"
-        with pytest.raises(InvalidDataError):
-            validate_lang("xx")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -13,12 +14,15 @@ import pytest
 
 from smomtrack import (
     ConflictError,
+    ImportResult,
     InvalidDataError,
+    Response,
     Status,
     Tracker,
     builtin_catalogue,
     load,
     open_tracker,
+    save,
     synthetic,
     synthetic_catalogue,
 )
@@ -232,3 +236,57 @@ class TestJsonSaveCrash:
         writer.kill()
         writer.communicate()
         assert load(path) == synthetic(states=60)
+
+
+class TestBulkLoad:
+    def test_large_store_with_corrections_and_any_order(self, path: Path) -> None:
+        """Reopening a store of thousands of records, out of date order and with corrections,
+        gives the same tracker as recording them one by one (the one-pass loading path)."""
+        tracker = open_tracker(
+            path, catalogue=synthetic_catalogue(60), states=["MEX", "DEU", "FRA"]
+        )
+        keys = [r.key for r in tracker.catalogue]
+        for year in (2022, 2020, 2021, 2019, 2023, 2018, 2017):  # out of date order
+            for state in tracker.states:
+                for key in keys:
+                    tracker.record(state, key, "planned", as_of=f"{year}-06-30")
+        for key in keys[:10]:
+            tracker.correct("MEX", key, "implemented", as_of="2020-06-30")
+        assert len(tracker) > 1000
+        again = open_tracker(path)
+        assert again == tracker
+        assert again.status("MEX", keys[0], "2020-12-31") is Status.IMPLEMENTED
+        assert again.status("MEX", keys[0], "2021-12-31") is Status.PLANNED
+        assert [e.superseded for e in again.history("MEX", keys[0])].count(True) == 1
+        # a second process's thousands of records are taken in on top of an existing history
+        more = open_tracker(path)
+        for month in range(1, 7):
+            more.import_responses(
+                ImportResult(
+                    responses=[
+                        Response(
+                            state=state,
+                            recommendation=key,
+                            status=Status.IN_PROGRESS,
+                            as_of=dt.date(2024, month, 1),
+                        )
+                        for state in more.states
+                        for key in keys
+                    ]
+                )
+            )
+        more.correct("DEU", keys[1], "not started", as_of="2017-06-30")
+        assert again.refresh() == 6 * 180 + 1
+        assert again == open_tracker(path)
+        again.close()
+        more.close()
+        tracker.close()
+
+    def test_large_store_in_date_order(self, tmp_path: Path) -> None:
+        """The usual case, records in date order, loads to the same tracker."""
+        tracker = synthetic(states=30)
+        assert len(tracker) > 1000
+        path = tmp_path / "s.sqlite"
+        save(tracker, path)
+        with open_tracker(path) as again:
+            assert again == tracker

@@ -11,7 +11,7 @@ from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.meetings import Meeting
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.rendering.labels import format_date, label, word
-from smomtrack.vocabulary.languages import Text
+from smomtrack.rendering.names import marked
 from smomtrack.vocabulary.topics import topic_label
 
 __all__ = [
@@ -54,13 +54,6 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def _mark(text: Text | None, lang: str) -> str:
-    """A text, marked with its language when it is not the one asked for."""
-    if text is None:
-        return ""
-    return text.value if text.lang == lang else f"{text.value} [{text.lang}]"
-
-
 def recommendations_table(
     recommendations: Iterable[Recommendation],
     *,
@@ -94,10 +87,10 @@ def recommendations_table(
             rec.theme,
             label(rec.modality, lang),
             ", ".join(topic_label(t, lang) for t in rec.topics),
-            _mark(rec.title(lang), lang),
+            marked(rec.title(lang), lang),
         ]
         if with_text:
-            row.append(_mark(rec.text(lang), lang))
+            row.append(marked(rec.text(lang), lang))
         rows.append(row)
     widths = [None, None, None, 30, 40, width] if fmt in WRAPPING_FORMATS else None
     return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
@@ -115,7 +108,7 @@ def agenda_table(
     rows = []
     for session in meeting.sessions:
         for index, number in enumerate(session.items):
-            title = _mark(meeting.agenda_item(number).title(lang), lang)
+            title = marked(meeting.agenda_item(number).title(lang), lang)
             if number in session.continued:
                 title = f"{title} {word('continued', lang)}"
             first = index == 0

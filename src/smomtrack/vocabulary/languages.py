@@ -8,26 +8,13 @@ import attrs
 
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["FALLBACK_ORDER", "LANGUAGES", "Text", "pick", "validate_lang"]
+__all__ = ["FALLBACK_ORDER", "LANGUAGES", "Text", "pick"]
 
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
 """The six official languages of the United Nations (ISO 639-1 codes)."""
 
 FALLBACK_ORDER: tuple[str, ...] = ("en", "fr", "es")
 """Where a text is missing in the language asked, these are tried in turn, then any other."""
-
-
-def validate_lang(lang: str) -> str:
-    """Return *lang* if it is one of :data:`LANGUAGES`.
-
-    Raises:
-        InvalidDataError: It is not.
-    """
-    if lang not in LANGUAGES:
-        raise InvalidDataError(
-            f"language {lang!r} is not one of the UN languages {', '.join(LANGUAGES)}"
-        )
-    return lang
 
 
 def _check_lang(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
