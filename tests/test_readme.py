@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
@@ -27,3 +29,14 @@ class TestReadme:
         ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
         assert "<!-- test-command -->" in ci
         assert 'bash -c "$test_command"' in ci
+
+    def test_python_example_runs(self) -> None:
+        """The README's Python example runs and prints French and Spanish output."""
+        (code,) = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            exec(compile(code, "README.md", "exec"), {})  # noqa: S102 (our own documentation)
+        printed = output.getvalue()
+        assert printed.startswith("Les États devraient améliorer leur coopération")
+        assert "| Thème " in printed
+        assert "# Aplicación de las recomendaciones" in printed

@@ -31,3 +31,31 @@ day: dt.date = parse_date("14 octobre 2021")
 span: tuple[dt.date, dt.date] = parse_date_range("8 et 9 septembre 2020")
 version: str = smomtrack.__version__
 merged: Catalogue = catalogue.merge(Catalogue())
+
+# Tracking, summaries and reports
+tracker: smomtrack.Tracker = smomtrack.Tracker(catalogue, ["MEX"])
+response: smomtrack.Response = tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
+status_now: Status = tracker.status("MEX", "SOM7-1", as_of=dt.date(2022, 1, 1))
+summary: smomtrack.Summary = smomtrack.summarize(tracker, "theme", as_of="2022-01-01")
+records: list[dict[str, object]] = summary.to_records()
+table: str = summary.render("github", lang="fr")
+grid: smomtrack.Matrix = smomtrack.matrix(tracker)
+changes: smomtrack.Progress = smomtrack.progress(tracker, "2021-01-01", "2022-01-01", by="state")
+todo: smomtrack.FollowUp = smomtrack.follow_up(tracker, stale_after="18 mois")
+document: str = smomtrack.report(tracker, lang="es", fmt="html")
+made_up: smomtrack.Tracker = smomtrack.synthetic(states=3, seed=1)
+
+# Interchange
+text_form: str = smomtrack.to_json(tracker)
+back: smomtrack.Tracker | smomtrack.Catalogue = smomtrack.from_json(text_form)
+sheet: smomtrack.ImportResult = smomtrack.read_csv("responses.csv")
+errors: tuple[smomtrack.RowError, ...] = sheet.errors
+written: int = smomtrack.write_csv(tracker, "out.csv", lang="fr")
+store: smomtrack.Tracker = smomtrack.open_tracker("team.sqlite", states=["MEX"])
+
+# Growing the catalogue
+parsed: smomtrack.ParsedReport = smomtrack.parse_report("...", meeting="SOM9")
+extended: Catalogue = catalogue.with_report(parsed)
+agenda: smomtrack.Meeting = smomtrack.parse_agenda("...", meeting="SOM8")
+pairs: tuple[smomtrack.Overlap, ...] = smomtrack.overlaps(catalogue, threshold=0.2)
+compilation: smomtrack.Compilation = smomtrack.compile_by_topic(catalogue, lang="fr")

@@ -152,7 +152,8 @@ class Tracker:
 
         Every argument takes what people type: a State's code or name, any key form,
         any status label :meth:`Status.parse` reads, dates as :func:`~smomtrack.parse_date`
-        reads them. Recording the identical response again is a no-op.
+        reads them; *evidence* is a list of document symbols or URLs (one string is one
+        item). Recording the identical response again is a no-op.
 
         Returns:
             The response as recorded (the earlier identical one, for a no-op).
