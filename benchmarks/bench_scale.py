@@ -23,6 +23,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import smomtrack
-from smomtrack import Tracker, open_tracker, save, summarize, synthetic, synthetic_catalogue
+from smomtrack import Tracker, save, summarize, synthetic, synthetic_catalogue
 
 STATES = 190
 RECOMMENDATIONS = 530
@@ -84,16 +85,31 @@ def lookup_time(tracker: Tracker, count: int = 20_000) -> float:
     return (time.perf_counter() - start) / count
 
 
+_LOAD = """
+import sys, time
+from smomtrack import open_tracker
+times = []
+for _ in range(2):
+    start = time.perf_counter()
+    open_tracker(sys.argv[1]).close()
+    times.append(time.perf_counter() - start)
+print(min(times))
+"""
+
+
 def store_load_time(tracker: Tracker) -> float:
-    """The best time of two loads of *tracker* from an SQLite store."""
+    """The best time of two loads of *tracker* from an SQLite store, in a fresh process.
+
+    A team member opens the store in a new process; loading it in this one, beside the
+    million responses already in memory, would measure this benchmark's memory instead.
+    """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.sqlite"
         save(tracker, path)
-
-        def load_and_close() -> None:
-            open_tracker(path).close()
-
-        return best_of(2, load_and_close)
+        result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+            [sys.executable, "-c", _LOAD, str(path)], capture_output=True, text=True, check=True
+        )
+        return float(result.stdout)
 
 
 def pandas_times(tracker: Tracker) -> tuple[float, float] | None:
@@ -149,7 +165,11 @@ def main() -> int:
         ("`status()` at 1,007,000 responses", f"{lookups * 1e6:.1f} µs", "O(log n)"),
         ("`status()` at 100,700 responses", f"{small_lookups * 1e6:.1f} µs", ""),
         ("lookup time ratio, 10× the responses", f"{lookups / small_lookups:.2f}", "≈ 1"),
-        ("loading them from the SQLite store (`open_tracker`)", f"{store_load:.2f} s", "< 5 s"),
+        (
+            "loading them from the SQLite store (`open_tracker`, new process)",
+            f"{store_load:.2f} s",
+            "< 5 s",
+        ),
     ]
     if compared is not None:
         import pandas as pd  # noqa: PLC0415

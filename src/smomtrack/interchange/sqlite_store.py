@@ -22,6 +22,7 @@ from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import ConflictError, InvalidDataError
 from smomtrack.interchange.json_format import catalogue_document, read_catalogue_field
 from smomtrack.records.responses import Response
+from smomtrack.tracking.stores import Batch
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
@@ -141,10 +142,11 @@ class _Reader:
         self._dates: dict[int, dt.date] = {}
         self._details: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {}
 
-    def responses(self, rows: Iterable[_Row], *, after: int) -> list[Response]:
-        """The responses of *rows* (those with an id above *after*), in order.
+    def responses(self, rows: Iterable[_Row], *, after: int) -> Batch:
+        """The responses of *rows* (those with an id above *after*), in order, indexed by pair.
 
-        The hot loop of opening a store: names are bound locally, nothing is validated twice.
+        The hot loop of opening a store: names are bound locally, nothing is validated twice,
+        and the pair index is built on the way with integer keys.
         """
         dates, details_cache, trusted = self._dates, self._details, Response.trusted
         states, keys = self._codes.states, self._codes.keys
@@ -152,6 +154,9 @@ class _Reader:
         last_stamp, last_time = -1, epoch
         read: list[Response] = []
         append = read.append
+        width = len(keys)
+        groups: dict[int, tuple[list[int], list[int]]] = {}
+        find = groups.get
         try:
             for (
                 state,
@@ -164,6 +169,12 @@ class _Reader:
                 stamp,
                 details,
             ) in rows:
+                group = find(state * width + key)
+                if group is None:
+                    groups[state * width + key] = ([as_of], [len(read)])
+                else:
+                    group[0].append(as_of)
+                    group[1].append(len(read))
                 if stamp != last_stamp:  # rows of one import share their recording time
                     last_stamp, last_time = stamp, epoch + stamp * microseconds
                 measures, evidence, responsible, source, notes = (
@@ -191,7 +202,8 @@ class _Reader:
         except (IndexError, ValueError, TypeError) as exc:
             where = f"the responses row after id {after + len(read)}"
             raise InvalidDataError(f"{self._path}: {where}: {exc!r}") from exc
-        return read
+        index = {(states[g // width], keys[g % width]): entry for g, entry in groups.items()}
+        return Batch(read, index)
 
     def _date(self, ordinal: int) -> dt.date:
         day = self._dates[ordinal] = dt.date.fromordinal(ordinal)
@@ -232,19 +244,19 @@ class SqliteStore:
         self._reader = _Reader(path, codes)
         self._last_id = 0
 
-    def rows_after(self, last_id: int) -> list[Response]:
+    def rows_after(self, last_id: int) -> Batch:
         """The records with an id above *last_id*, in order; remembers the last one seen."""
         cursor = self._connection.execute(
             f"SELECT {_COLUMNS} FROM responses WHERE id > ? ORDER BY id",  # noqa: S608 (constant)
             (last_id,),
         )
         responses = self._reader.responses(cast("Iterable[_Row]", cursor), after=last_id)
-        if responses:
+        if len(responses):
             self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
         return responses
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Sequence[Response]]:
+    def transaction(self) -> Iterator[Batch]:
         """An exclusive write transaction; yields what others committed since the last look."""
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
@@ -266,7 +278,7 @@ class SqliteStore:
         del cursor
         self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
 
-    def unseen(self) -> Sequence[Response]:
+    def unseen(self) -> Batch:
         """What others committed since the last look (read in one snapshot)."""
         self._connection.execute("BEGIN")
         try:

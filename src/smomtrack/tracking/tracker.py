@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
-import itertools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -22,7 +21,7 @@ from smomtrack.exceptions import (
 )
 from smomtrack.records.responses import Response
 from smomtrack.tracking.imports import ImportResult, RowError, csv_reader
-from smomtrack.tracking.stores import ResponseStore
+from smomtrack.tracking.stores import Batch, PairIndex, ResponseStore
 from smomtrack.vocabulary.dates import parse_date
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
@@ -83,6 +82,21 @@ class _Timeline:
     def before(self, day: int) -> array[int]:
         """The positions of the current responses on or before *day*, in date order."""
         return self.positions[: bisect.bisect_right(self.days, day)]
+
+
+def _index(responses: Sequence[Response]) -> PairIndex:
+    """The day ordinals and positions of *responses*, per pair, in order."""
+    index: PairIndex = {}
+    find = index.get
+    for position, response in enumerate(responses):
+        pair = (response.state, response.recommendation)
+        entry = find(pair)
+        if entry is None:
+            index[pair] = ([response.as_of.toordinal()], [position])
+        else:
+            entry[0].append(response.as_of.toordinal())
+            entry[1].append(position)
+    return index
 
 
 class Tracker:
@@ -421,26 +435,20 @@ class Tracker:
         if replaced is not None:
             self._superseded.add(replaced)
 
-    def _apply_many(self, responses: Sequence[Response]) -> None:
-        """Apply many responses at once (loading a store): the same result as one by one."""
+    def _apply_many(self, batch: Batch) -> None:
+        """Apply a batch of records at once (loading a store): the same result as one by one."""
+        responses = batch.responses
         if len(responses) < 1000:
             for response in responses:
                 self._apply(response)
             return
         start = len(self._log)
         self._log.extend(responses)
-        added: dict[Pair, tuple[list[int], list[int]]] = {}
-        for position, response in enumerate(responses, start):
-            pair = (response.state, response.recommendation)
-            entry = added.get(pair)
-            if entry is None:
-                added[pair] = ([response.as_of.toordinal()], [position])
-            else:
-                entry[0].append(response.as_of.toordinal())
-                entry[1].append(position)
-        for pair, (days, positions) in added.items():
+        index = batch.index if batch.index is not None else _index(responses)
+        for pair, (days, relative) in index.items():
+            positions = [start + p for p in relative] if start else relative
             timeline = self._timelines.get(pair)
-            if timeline is None and all(a < b for a, b in itertools.pairwise(days)):
+            if timeline is None and days == sorted(set(days)):
                 timeline = self._timelines[pair] = _Timeline()  # the usual case: in date order
                 timeline.days.extend(days)
                 timeline.positions.extend(positions)
