@@ -70,12 +70,12 @@ def save(tracker: Tracker, path: str | Path) -> None:
     if _suffix(target) == ".json":
         write_atomically(target, to_json(tracker))
         return
-    store = open_tracker(target, catalogue=tracker.catalogue, states=list(tracker.states))
-    held = list(store)
-    records = list(tracker)
-    if records[: len(held)] != held:
-        raise ConflictError(str(target), "the store holds records this tracker does not have")
-    store.import_responses(ImportResult(responses=records[len(held) :]))
+    with open_tracker(target, catalogue=tracker.catalogue, states=list(tracker.states)) as store:
+        held = list(store)
+        records = list(tracker)
+        if records[: len(held)] != held:
+            raise ConflictError(str(target), "the store holds records this tracker does not have")
+        store.import_responses(ImportResult(responses=records[len(held) :]))
 
 
 def load(path: str | Path) -> Tracker:

@@ -35,6 +35,9 @@ STORE_SCHEMA_VERSION = 1
 
 BUSY_TIMEOUT_SECONDS = 30.0
 
+LARGE_WRITE = 10_000
+"""From this many records in one transaction, the write-ahead log is checkpointed after it."""
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE codes (
@@ -243,6 +246,7 @@ class SqliteStore:
         self._codes = codes
         self._reader = _Reader(path, codes)
         self._last_id = 0
+        self._large_write = False
 
     def rows_after(self, last_id: int) -> Batch:
         """The records with an id above *last_id*, in order; remembers the last one seen."""
@@ -268,14 +272,19 @@ class SqliteStore:
             self._last_id = seen
             raise
         connection.commit()
+        if self._large_write:
+            # Fold a large import's write-ahead log back into the file now, so that readers
+            # do not wade through it (a busy reader only postpones this; nothing is lost).
+            self._large_write = False
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def insert(self, responses: Sequence[Response]) -> None:
         """Append *responses* in the current transaction."""
-        cursor = self._connection.executemany(
+        self._connection.executemany(
             f"INSERT INTO responses ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
             [_row(self._codes, r) for r in responses],
         )
-        del cursor
+        self._large_write = self._large_write or len(responses) >= LARGE_WRITE
         self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
 
     def unseen(self) -> Batch:
