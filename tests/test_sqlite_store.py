@@ -290,3 +290,13 @@ class TestBulkLoad:
         save(tracker, path)
         with open_tracker(path) as again:
             assert again == tracker
+
+    def test_large_import_folds_the_write_ahead_log(self, path: Path) -> None:
+        """After an import of many records the log is checkpointed, not left for readers."""
+        tracker = synthetic(states=249)
+        assert len(tracker) >= 10_000
+        with open_tracker(path, states=list(tracker.states)) as store:
+            store.import_responses(ImportResult(responses=list(tracker)))
+            wal = path.with_name(path.name + "-wal")
+            assert not wal.exists() or wal.stat().st_size == 0
+            assert len(store) == len(tracker)
