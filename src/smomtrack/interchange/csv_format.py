@@ -23,7 +23,7 @@ from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.records.responses import Response
 from smomtrack.tracking.imports import ImportResult, RowError, register_csv_reader
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import parse_date
+from smomtrack.vocabulary.dates import is_future, parse_date
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import resolve_state, state_name
 from smomtrack.vocabulary.statuses import Status
@@ -190,7 +190,6 @@ def _read_row(
     positions: dict[str, int],
     header: list[str],
     catalogue: Catalogue,
-    today: dt.date,
 ) -> Response:
     """The response of one row; raises _RowProblems listing every bad cell."""
     values = {
@@ -212,7 +211,7 @@ def _read_row(
         lambda: catalogue.recommendation(_required(values["recommendation"], "recommendation")).key,
     )
     status = attempt("status", lambda: _status(values["status"]))
-    as_of = attempt("as_of", lambda: _as_of(values["as_of"], today))
+    as_of = attempt("as_of", lambda: _as_of(values["as_of"]))
     due = (
         attempt("due", lambda: parse_date(values["due"]) if values.get("due") else None)
         if "due" in positions
@@ -271,9 +270,9 @@ def _status(value: str) -> Status:
     return status
 
 
-def _as_of(value: str, today: dt.date) -> dt.date:
+def _as_of(value: str) -> dt.date:
     day = parse_date(_required(value, "as_of"))
-    if day > today:
+    if is_future(day):
         raise InvalidDataError(f"{day} is in the future")
     return day
 
@@ -313,7 +312,6 @@ def read_csv(
     first_line, header = next(rows)
     positions, ignored = _columns(header, name)
     del first_line
-    today = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
     stamp = dt.datetime.now(dt.UTC)
     responses: list[Response] = []
     lines: list[int] = []
@@ -324,7 +322,7 @@ def read_csv(
             skipped += 1
             continue
         try:
-            response = _read_row(cells, positions, header, chosen, today)
+            response = _read_row(cells, positions, header, chosen)
         except _RowProblems as exc:
             column, value, _ = exc.problems[0]
             message = "; ".join(f"{c}: {m}" if c else m for c, _, m in exc.problems)

@@ -24,10 +24,10 @@ from smomtrack.rendering.result_tables import matrix_legend
 from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import matrix
 from smomtrack.summaries.progress import progress
-from smomtrack.summaries.scope import as_of_date
 from smomtrack.summaries.summary import summarize
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.statuses import Status
 
 __all__ = ["REPORT_FORMATS", "ReportFormat", "report"]

@@ -11,9 +11,9 @@ from dateutil.relativedelta import relativedelta
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.records.responses import Response
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import as_of_date, in_scope, pairs
+from smomtrack.summaries.scope import in_scope, pairs
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import parse_period
+from smomtrack.vocabulary.dates import as_of_date, parse_period
 from smomtrack.vocabulary.statuses import Status
 
 __all__ = ["FollowUp", "follow_up"]

@@ -10,8 +10,9 @@ import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import as_of_date, in_scope, pairs
+from smomtrack.summaries.scope import in_scope, pairs
 from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.keys import recommendation_key
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter

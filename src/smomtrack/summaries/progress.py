@@ -12,9 +12,10 @@ import attrs
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import as_of_date, in_scope
+from smomtrack.summaries.scope import in_scope
 from smomtrack.summaries.summary import Grouping, check_grouping, group_keys, ordered_groups
 from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.statuses import Status
 
 __all__ = ["Change", "Progress", "ProgressRow", "progress"]

@@ -8,16 +8,10 @@ from collections.abc import Iterator
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.records.responses import Response
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import parse_date
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
-__all__ = ["as_of_date", "in_scope", "pairs"]
-
-
-def as_of_date(as_of: dt.date | str | None) -> dt.date:
-    """The date asked for: today (UTC) when ``None``."""
-    return dt.datetime.now(dt.UTC).date() if as_of is None else parse_date(as_of)
+__all__ = ["in_scope", "pairs"]
 
 
 def in_scope(

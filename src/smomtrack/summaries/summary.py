@@ -12,9 +12,10 @@ from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import as_of_date, in_scope, pairs
+from smomtrack.summaries.scope import in_scope, pairs
 from smomtrack.summaries.tally import Tally, check_weights
 from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 

@@ -22,7 +22,7 @@ from smomtrack.exceptions import (
 from smomtrack.records.responses import Response
 from smomtrack.tracking.imports import ImportResult, RowError, csv_reader
 from smomtrack.tracking.stores import Batch, PairIndex, ResponseStore
-from smomtrack.vocabulary.dates import parse_date
+from smomtrack.vocabulary.dates import as_of_date, is_future, parse_date
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
@@ -260,7 +260,7 @@ class Tracker:
                 " when nothing was reported"
             )
         day = parse_date(as_of)
-        if day > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
+        if is_future(day):
             raise InvalidDataError(f"as_of: {day} is in the future")
         return Response(
             state=self._member(state),
@@ -496,7 +496,7 @@ class Tracker:
     ) -> Response | None:
         """The latest current response of *state* on *recommendation* as of a date, or ``None``."""
         pair = (self._member(state), self._catalogue.recommendation(recommendation).key)
-        return self.latest(pair, self._day(as_of))
+        return self.latest(pair, as_of_date(as_of))
 
     def latest(self, pair: Pair, day: dt.date, reporter: Reporter | None = None) -> Response | None:
         """The latest current response of a canonical ``(state, key)`` pair on or before *day*.
@@ -558,10 +558,6 @@ class Tracker:
     def is_superseded(self, response: Response) -> bool:
         """Whether *response* (a record of this tracker) was superseded by a correction."""
         return self._current(response) is not response
-
-    @staticmethod
-    def _day(as_of: dt.date | str | None) -> dt.date:
-        return dt.datetime.now(dt.UTC).date() if as_of is None else parse_date(as_of)
 
     # -- the container ----------------------------------------------------------
 

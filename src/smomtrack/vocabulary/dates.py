@@ -18,7 +18,15 @@ from dateutil.relativedelta import relativedelta
 
 from smomtrack.exceptions import InvalidDataError, InvalidDateError
 
-__all__ = ["DateLike", "parse_date", "parse_date_range", "parse_period"]
+__all__ = [
+    "DateLike",
+    "as_of_date",
+    "is_future",
+    "parse_date",
+    "parse_date_range",
+    "parse_period",
+    "today",
+]
 
 DateLike = dt.date | str
 """What the library accepts wherever it takes a date: a ``date``, a ``datetime`` or text."""
@@ -279,3 +287,18 @@ def parse_period(value: str | relativedelta) -> relativedelta:
         unit = _UNITS[match[2]]
         amounts[unit] = amounts.get(unit, 0) + int(match[1])
     return relativedelta(**amounts).normalized()  # type: ignore[arg-type]
+
+
+def today() -> dt.date:
+    """Today's date in UTC: the default "as of" date everywhere."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def as_of_date(value: dt.date | str | None) -> dt.date:
+    """The date asked for: *value* read by :func:`parse_date`, or today when ``None``."""
+    return today() if value is None else parse_date(value)
+
+
+def is_future(day: dt.date) -> bool:
+    """Whether *day* is after tomorrow (UTC): too late to be an "as of" date anywhere on Earth."""
+    return day > today() + dt.timedelta(days=1)
