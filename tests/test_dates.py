@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smomtrack import InvalidDataError, InvalidDateError, parse_date, parse_date_range, parse_period
+from smomtrack.vocabulary.dates import as_of_date, is_future, today
 
 OCT14 = dt.date(2021, 10, 14)
 
@@ -171,14 +172,10 @@ class TestParsePeriod:
 class TestAsOf:
     def test_today_by_default(self) -> None:
         """No date means today (UTC); anything else is read by parse_date."""
-        from smomtrack.vocabulary.dates import as_of_date, today
-
         assert as_of_date(None) == today() == dt.datetime.now(dt.UTC).date()
         assert as_of_date("14 octobre 2021") == OCT14
 
     def test_future_means_after_tomorrow(self) -> None:
         """Tomorrow is allowed (time zones); the day after is the future."""
-        from smomtrack.vocabulary.dates import is_future, today
-
         assert not is_future(today() + dt.timedelta(days=1))
         assert is_future(today() + dt.timedelta(days=2))
