@@ -85,9 +85,9 @@ class TestStrictness:
 
     def test_times_and_numbers(self) -> None:
         """Times must be HH:MM strings; integers must be integers."""
-        with pytest.raises(InvalidDataError, match="is not a time"):
+        with pytest.raises(InvalidDataError, match=r"is not an ISO time \(HH:MM\)"):
             structure({"date": "2021-10-14", "start": "noon", "end": "13:00", "items": []}, Session)
-        with pytest.raises(InvalidDataError, match="expected a time"):
+        with pytest.raises(InvalidDataError, match=r"expected an ISO time \(HH:MM\)"):
             structure({"date": "2021-10-14", "start": 11, "end": "13:00", "items": []}, Session)
         with pytest.raises(InvalidDataError, match=r"\$.ordinal: expected int, got 7.0"):
             structure({"key": "SOM7", "ordinal": 7.0}, Meeting)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import cattrs
@@ -47,31 +48,18 @@ def _structure_float(value: object, _type: object) -> float:
     return float(value)
 
 
-def _structure_date(value: object, _type: object) -> dt.date:
-    if not isinstance(value, str):
-        raise InvalidDataError(f"expected an ISO date, got {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise InvalidDataError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
+def _iso(parse: Callable[[str], T], what: str) -> Callable[[object, object], T]:
+    """A strict hook reading an ISO string with *parse*; *what* names it in errors."""
 
+    def hook(value: object, _type: object) -> T:
+        if not isinstance(value, str):
+            raise InvalidDataError(f"expected an ISO {what}, got {value!r}")
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise InvalidDataError(f"{value!r} is not an ISO {what}") from exc
 
-def _structure_datetime(value: object, _type: object) -> dt.datetime:
-    if not isinstance(value, str):
-        raise InvalidDataError(f"expected an ISO date-time, got {value!r}")
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise InvalidDataError(f"{value!r} is not an ISO date-time") from exc
-
-
-def _structure_time(value: object, _type: object) -> dt.time:
-    if not isinstance(value, str):
-        raise InvalidDataError(f"expected a time (HH:MM), got {value!r}")
-    try:
-        return dt.time.fromisoformat(value)
-    except ValueError as exc:
-        raise InvalidDataError(f"{value!r} is not a time (HH:MM)") from exc
+    return hook
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
@@ -86,9 +74,9 @@ _converter.register_structure_hook(str, _strict(str))
 _converter.register_structure_hook(int, _strict(int))
 _converter.register_structure_hook(bool, _strict(bool))
 _converter.register_structure_hook(float, _structure_float)
-_converter.register_structure_hook(dt.date, _structure_date)
-_converter.register_structure_hook(dt.datetime, _structure_datetime)
-_converter.register_structure_hook(dt.time, _structure_time)
+_converter.register_structure_hook(dt.date, _iso(dt.date.fromisoformat, "date (YYYY-MM-DD)"))
+_converter.register_structure_hook(dt.datetime, _iso(dt.datetime.fromisoformat, "date-time"))
+_converter.register_structure_hook(dt.time, _iso(dt.time.fromisoformat, "time (HH:MM)"))
 _converter.register_unstructure_hook(dt.time, lambda t: t.isoformat(timespec="minutes"))
 _converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 _converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
