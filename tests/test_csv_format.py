@@ -19,6 +19,7 @@ from smomtrack import (
     Tracker,
     builtin_catalogue,
     csv_template,
+    import_csv,
     read_csv,
     write_csv,
 )
@@ -275,9 +276,9 @@ class TestImport:
     def test_import_twice_records_once(self) -> None:
         """Importing the same file twice records nothing the second time."""
         tracker = Tracker(builtin_catalogue(), ["MEX", "DEU", "MAR", "CIV"])
-        first = tracker.import_csv(DATA / FRENCH_FILES[0])
+        first = import_csv(tracker, DATA / FRENCH_FILES[0])
         assert (len(first.responses), len(first.unchanged), len(first.errors)) == (4, 0, 3)
-        second = tracker.import_csv(DATA / FRENCH_FILES[1])
+        second = import_csv(tracker, DATA / FRENCH_FILES[1])
         assert (len(second.responses), len(second.unchanged)) == (0, 4)
         assert len(tracker) == 4
 
@@ -286,7 +287,7 @@ class TestImport:
         tracker = Tracker(builtin_catalogue(), ["MEX"])
         tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
         text = "state,recommendation,status,as_of\nDEU,SOM7-1,planned,2021-10-14\nMEX,SOM7-1,implemented,2021-10-14\nMEX,SOM7-2,planned,2021-10-14\nMEX,SOM7-2,implemented,2021-10-14\n"
-        result = tracker.import_csv(write(tmp_path, text))
+        result = import_csv(tracker, write(tmp_path, text))
         assert [(e.line, e.message[:20]) for e in result.errors] == [
             (2, "State 'DEU' is not i"),
             (3, "MEX on SOM7-1 as of "),

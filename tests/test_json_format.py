@@ -75,16 +75,13 @@ class TestLayout:
         assert text == to_json(tracker)
         lines = text.splitlines()
         assert lines[0] == "{"
-        assert lines[1:4] == [
-            ' "catalogue": "builtin",',
-            ' "format": "smomtrack.tracker",',
-            ' "responses": [',
-        ]
-        assert lines[4].startswith(
-            '  {"as_of": "2021-10-14", "correction": false, "due": "2022-01-01"'
-        )
-        assert lines[5].startswith('  {"as_of": "2021-10-14", "correction": true')
-        assert json.loads(text)["version"] == "1.0"
+        assert lines[1] == ' "catalogue": "builtin",'
+        assert lines[2].startswith(' "fields": ["state", "recommendation", "status", "as_of",')
+        assert lines[3:5] == [' "format": "smomtrack.tracker",', ' "responses": [']
+        assert lines[5].startswith('  ["MEX", "SOM7-1", "planned", "2021-10-14", ')
+        assert ', "2022-01-01", "state", false, ' in lines[5]
+        assert ', true, ' in lines[6]
+        assert json.loads(text)["version"] == "2.0"
         assert "Décret n° 12" in text  # not escaped
 
     def test_empty_tracker(self) -> None:
@@ -100,26 +97,33 @@ class TestErrors:
     def test_every_problem_with_its_path(self) -> None:
         """A bad document lists every problem with its path."""
         document = self.document()
-        document["responses"][0]["status"] = "done"  # type: ignore[index]
-        document["responses"][1]["measures"] = 5  # type: ignore[index]
         document["states"] = ["MEX", "Germany"]
         with pytest.raises(InvalidDataError) as info:
             from_json(json.dumps(document))
+        assert info.value.problems == ("$.states: expected an array of ISO 3166-1 alpha-3 codes",)
+        document = self.document()
+        document["responses"][0][2] = "done"  # type: ignore[index]
+        document["responses"][1][4] = 5  # type: ignore[index]
+        document["responses"].append("x")  # type: ignore[attr-defined]
+        with pytest.raises(InvalidDataError) as info:
+            from_json(json.dumps(document))
         problems = info.value.problems
-        assert problems[0] == "$.states: expected an array of ISO 3166-1 alpha-3 codes"
-        assert problems[1].startswith(
-            "$.responses[0].status: 'done' is not a Status; accepted: 'not_started'"
+        assert problems[0].startswith(
+            "$.responses[0].status: 'done' is not an implementation status; accepted: Not started"
         )
-        assert problems[2] == "$.responses[1].measures: expected str, got 5"
+        assert problems[1] == "$.responses[1].measures: expected text, got 5"
+        assert problems[2] == "$.responses[2]: expected an array of 13 fields"
 
     def test_replay_problems(self) -> None:
         """A record outside the population or a conflicting one is named by its index."""
         document = self.document()
         document["states"] = ["DEU"]
-        with pytest.raises(InvalidDataError, match=r"\$.responses\[0\]: State 'MEX' is not in"):
+        with pytest.raises(
+            InvalidDataError, match=r"\$.responses\[0\].state: State 'MEX' is not in"
+        ):
             from_json(json.dumps(document))
         document = self.document()
-        document["responses"][1]["correction"] = False  # type: ignore[index]
+        document["responses"][1][11] = False  # type: ignore[index]
         with pytest.raises(
             InvalidDataError, match=r"\$.responses\[1\]: MEX on SOM7-1 as of 2021-10-14"
         ):
@@ -136,7 +140,8 @@ class TestErrors:
             ("[]", r"\$: a smomtrack document is a JSON object"),
             ('{"format": "x", "version": "1.0"}', r"\$.format: 'x' is not"),
             ('{"format": "smomtrack.tracker", "version": 1}', r"\$.version: 1 is not a version"),
-            ('{"format": "smomtrack.tracker", "version": "2.0"}', "written by a newer smomtrack"),
+            ('{"format": "smomtrack.tracker", "version": "3.0"}', "written by a newer smomtrack"),
+            ('{"format": "smomtrack.tracker", "version": "².0"}', "is not a version"),
             (
                 '{"format": "smomtrack.catalogue", "version": "1.3", "catalogue": {}, "x": 1}',
                 r"\$.x: unknown key",

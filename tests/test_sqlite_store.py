@@ -20,6 +20,7 @@ from smomtrack import (
     Status,
     Tracker,
     builtin_catalogue,
+    import_csv,
     load,
     open_tracker,
     save,
@@ -88,9 +89,9 @@ class TestStore:
     def test_import_is_one_transaction(self, path: Path) -> None:
         """import_csv records the valid rows; importing again records nothing."""
         tracker = open_tracker(path, states=["MEX", "DEU", "MAR", "CIV"])
-        first = tracker.import_csv(DATA / "reponses-excel-fr-cp1252.csv")
+        first = import_csv(tracker, DATA / "reponses-excel-fr-cp1252.csv")
         assert len(first.responses) == 4
-        assert len(tracker.import_csv(DATA / "reponses-excel-fr-utf8-bom.csv").responses) == 0
+        assert len(import_csv(tracker, DATA / "reponses-excel-fr-utf8-bom.csv").responses) == 0
         assert len(open_tracker(path)) == 4
 
     def test_refresh_takes_in_other_writers(self, path: Path) -> None:
@@ -155,7 +156,7 @@ class TestOpening:
         with sqlite3.connect(path) as connection:
             connection.execute("INSERT INTO responses (state, recommendation, status, as_of, reporter,"
                                " correction, recorded_at) VALUES (7, 0, 0, 738000, 0, 0, 0)")  # fmt: skip
-        with pytest.raises(InvalidDataError, match="the responses row after id 1"):
+        with pytest.raises(InvalidDataError, match="the responses rows after id 0"):
             open_tracker(path)
 
 
@@ -261,19 +262,15 @@ class TestBulkLoad:
         # a second process's thousands of records are taken in on top of an existing history
         more = open_tracker(path)
         for month in range(1, 7):
-            more.import_responses(
-                ImportResult(
-                    responses=[
-                        Response(
-                            state=state,
-                            recommendation=key,
-                            status=Status.IN_PROGRESS,
-                            as_of=dt.date(2024, month, 1),
-                        )
-                        for state in more.states
-                        for key in keys
-                    ]
+            more.add_many(
+                Response(
+                    state=state,
+                    recommendation=key,
+                    status=Status.IN_PROGRESS,
+                    as_of=dt.date(2024, month, 1),
                 )
+                for state in more.states
+                for key in keys
             )
         more.correct("DEU", keys[1], "not started", as_of="2017-06-30")
         assert again.refresh() == 6 * 180 + 1
@@ -296,7 +293,7 @@ class TestBulkLoad:
         tracker = synthetic(states=249)
         assert len(tracker) >= 10_000
         with open_tracker(path, states=list(tracker.states)) as store:
-            store.import_responses(ImportResult(responses=list(tracker)))
+            store.add_many(tracker)
             wal = path.with_name(path.name + "-wal")
             assert not wal.exists() or wal.stat().st_size == 0
             assert len(store) == len(tracker)

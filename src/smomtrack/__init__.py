@@ -26,7 +26,7 @@ from smomtrack.exceptions import (
     UnknownThemeError,
 )
 from smomtrack.interchange.agenda_text import parse_agenda
-from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
+from smomtrack.interchange.csv_format import csv_template, import_csv, read_csv, write_csv
 from smomtrack.interchange.files import load, save
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.report_text import parse_report
@@ -108,6 +108,7 @@ __all__ = [
     "csv_template",
     "follow_up",
     "from_json",
+    "import_csv",
     "load",
     "matrix",
     "meeting_key",

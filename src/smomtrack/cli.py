@@ -196,7 +196,7 @@ def _tracker(args: argparse.Namespace) -> Tracker:
     if not args.states:
         _say(f"population: the {len(population)} States in {source.name}")
     tracker = Tracker(builtin_catalogue(), population)
-    imported = tracker.import_responses(read)
+    imported = tracker.add_many(read)
     for error in imported.errors[len(read.errors) :]:
         print(f"{source}: {error}", file=sys.stderr)
     return tracker
@@ -258,7 +258,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
             tracker = open_tracker(target, catalogue=catalogue, states=states)
         else:
             tracker = Tracker(catalogue, states)
-    result = tracker.import_responses(read)
+    result = tracker.add_many(read)
     if target.suffix.lower() == ".json":
         save(tracker, target)
     _print_errors(result, args.csv)

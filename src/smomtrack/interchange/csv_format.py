@@ -11,25 +11,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
-
-import attrs
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.records.responses import Response
-from smomtrack.tracking.imports import ImportResult, RowError, register_csv_reader
+from smomtrack.tracking.columns import Columns
+from smomtrack.tracking.imports import ImportResult, RowError
+from smomtrack.tracking.intake import FieldError, Intake
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import is_future, parse_date
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import resolve_state, state_name
-from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter
 
-__all__ = ["COLUMNS", "REQUIRED", "csv_template", "read_csv", "write_csv"]
+__all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "write_csv"]
 
 COLUMNS: tuple[str, ...] = (
     "state",
@@ -141,18 +139,23 @@ def escape(value: str) -> str:
     return value
 
 
-def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(first physical line, cells) for each non-blank row."""
+def _cells(text: str, delimiter: str) -> Iterator[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    previous = 0
     try:
-        for cells in reader:
-            line = previous + 1
-            previous = reader.line_num
-            if any(cell.strip() for cell in cells):
-                yield line, cells
+        yield from reader
     except csv.Error as exc:
         raise InvalidDataError(f"line {reader.line_num}: not readable as CSV ({exc})") from exc
+
+
+def _physical_lines(text: str, delimiter: str) -> list[int]:
+    """The physical line where each row starts (for files whose cells hold line breaks)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    starts: list[int] = []
+    previous = 0
+    for _ in reader:
+        starts.append(previous + 1)
+        previous = reader.line_num
+    return starts
 
 
 def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[str]]:
@@ -185,102 +188,110 @@ def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[str]]:
     return positions, ignored
 
 
-def _read_row(
-    cells: list[str],
-    positions: dict[str, int],
-    header: list[str],
-    catalogue: Catalogue,
-) -> Response:
-    """The response of one row; raises _RowProblems listing every bad cell."""
-    values = {
-        c: unescape(cells[i].strip().replace("\r\n", "\n")) if i < len(cells) else ""
-        for c, i in positions.items()
-    }
-    problems: list[tuple[str, str, str]] = []
-
-    def attempt(column: str, read: object) -> object:
-        try:
-            return read() if callable(read) else read
-        except (SmomtrackError, LookupError) as exc:
-            problems.append((header[positions[column]].strip(), values.get(column, ""), str(exc)))
-            return None
-
-    state = attempt("state", lambda: resolve_state(_required(values["state"], "state")))
-    key = attempt(
-        "recommendation",
-        lambda: catalogue.recommendation(_required(values["recommendation"], "recommendation")).key,
-    )
-    status = attempt("status", lambda: _status(values["status"]))
-    as_of = attempt("as_of", lambda: _as_of(values["as_of"]))
-    due = (
-        attempt("due", lambda: parse_date(values["due"]) if values.get("due") else None)
-        if "due" in positions
-        else None
-    )
-    reporter = (
-        attempt(
-            "reporter",
-            lambda: Reporter.parse(values["reporter"]) if values["reporter"] else Reporter.STATE,
-        )
-        if "reporter" in positions
-        else Reporter.STATE
-    )
-    extra = [cell for cell in cells[len(header) :] if cell.strip()]
-    extra += [
-        cells[i]
-        for i, h in enumerate(header)
-        if not h.strip() and i < len(cells) and cells[i].strip()
-    ]
-    if extra:
-        problems.append(("", extra[0], f"{len(extra)} cell(s) in a column without a header"))
-    if problems:
-        raise _RowProblems(problems)
-    evidence = tuple(e.strip() for e in values.get("evidence", "").split(";") if e.strip())
-    return Response(
-        state=state,  # type: ignore[arg-type]
-        recommendation=key,  # type: ignore[arg-type]
-        status=status,  # type: ignore[arg-type]
-        as_of=as_of,  # type: ignore[arg-type]
-        measures=values.get("measures", ""),
-        evidence=evidence,
-        responsible=values.get("responsible", ""),
-        due=due,  # type: ignore[arg-type]
-        reporter=reporter,  # type: ignore[arg-type]
-        source=values.get("source", ""),
-        notes=values.get("notes", ""),
-    )
+def _clean(value: str) -> str:
+    return unescape(value.strip().replace("\r\n", "\n"))
 
 
-class _RowProblems(Exception):  # noqa: N818 (internal signal, never escapes)
-    def __init__(self, problems: list[tuple[str, str, str]]) -> None:
-        super().__init__(problems)
-        self.problems = problems
+_CHUNK = 5000
+"""Rows are read this many at a time: few enough to stay in the processor's caches."""
 
 
-def _required(value: str, column: str) -> str:
-    if not value:
-        raise InvalidDataError(f"{column} is empty")
-    return value
+class _Reading:
+    """The state of reading one file: its columns, the rows kept and the rows refused."""
 
+    def __init__(self, header: list[str], positions: dict[str, int], catalogue: Catalogue) -> None:
+        self.header = header
+        self.width = len(header)
+        self.positions = positions
+        self.unnamed = [i for i, cell in enumerate(header) if not cell.strip()]
+        self.answers = [i for c, i in positions.items() if c not in {"state", "recommendation"}]
+        self.intake = Intake(catalogue, clean=_clean)
+        self.batch: Columns | None = None
+        self.rows: list[int] = []  # the index of each kept row among the file's rows
+        self.errors: list[tuple[int, str, str, str, SmomtrackError]] = []
+        self.skipped = 0
 
-def _status(value: str) -> Status:
-    status = Status.parse(_required(value, "status"))
-    if status is Status.NO_INFORMATION:
-        raise InvalidDataError("no_information is never recorded: leave the row blank instead")
-    return status
+    def chunk(self, chunk: list[list[str]], first: int) -> None:
+        """Read rows *first*, *first* + 1, … of the file (0 is the header)."""
+        numbers: list[int] | range = range(first, first + len(chunk))
+        if not all(map(str.strip, map("".join, chunk))) or len(set(map(len, chunk))) != 1:
+            numbers, chunk = self._regular(chunk, numbers)
+        elif len(chunk[0]) != self.width:
+            numbers, chunk = self._regular(chunk, numbers)
+        if not chunk:
+            return
+        cells = list(zip(*chunk, strict=True))
+        if self.unnamed:
+            numbers, cells = self._unnamed(cells, numbers)
+        if self.answers:
+            numbers, cells = self._unanswered(cells, numbers)
+        if not numbers:
+            return
+        fields = {column: cells[index] for column, index in self.positions.items()}
+        batch, kept, errors = self.intake.read(fields, len(numbers))
+        by_row: dict[int, list[FieldError]] = {}
+        for error in errors:
+            by_row.setdefault(error.row, []).append(error)
+        for row, found in by_row.items():
+            header = [self.header[self.positions[e.field]].strip() for e in found]
+            message = "; ".join(f"{h}: {e.message}" for h, e in zip(header, found, strict=True))
+            value = found[0].value
+            cell = value if isinstance(value, str) else ""
+            self.errors.append((numbers[row], header[0], cell, message, found[0].error))
+        self.rows.extend(numbers if len(kept) == len(numbers) else map(numbers.__getitem__, kept))
+        if self.batch is None:
+            self.batch = batch
+        else:
+            self.batch.extend(batch, range(len(batch.states)), range(len(batch.keys)))
 
+    def _regular(
+        self, chunk: list[list[str]], numbers: Sequence[int]
+    ) -> tuple[list[int], list[list[str]]]:
+        """The non-blank rows, each cut or padded to the header's width."""
+        kept: list[list[str]] = []
+        kept_numbers: list[int] = []
+        width = self.width
+        for number, cells in zip(numbers, chunk, strict=True):
+            if not any(cell.strip() for cell in cells):
+                continue
+            extra = [cell for cell in cells[width:] if cell.strip()]
+            if extra:
+                self._refuse(number, extra[0], f"{len(extra)} cell(s) in a column without a header")
+                continue
+            kept.append(cells[:width] + [""] * (width - len(cells)))
+            kept_numbers.append(number)
+        return kept_numbers, kept
 
-def _as_of(value: str) -> dt.date:
-    day = parse_date(_required(value, "as_of"))
-    if is_future(day):
-        raise InvalidDataError(f"{day} is in the future")
-    return day
+    def _unnamed(
+        self, cells: list[tuple[str, ...]], numbers: Sequence[int]
+    ) -> tuple[Sequence[int], list[tuple[str, ...]]]:
+        """The rows with nothing in a column without a header."""
+        bad: dict[int, str] = {}
+        for index in self.unnamed:
+            for row, cell in enumerate(cells[index]):
+                if cell.strip() and row not in bad:
+                    bad[row] = cell
+        if not bad:
+            return numbers, cells
+        for row, cell in bad.items():
+            self._refuse(numbers[row], cell, "1 cell(s) in a column without a header")
+        keep = [row for row in range(len(numbers)) if row not in bad]
+        return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
 
+    def _unanswered(
+        self, cells: list[tuple[str, ...]], numbers: Sequence[int]
+    ) -> tuple[Sequence[int], list[tuple[str, ...]]]:
+        """The rows with an answer (a template's rows with only the State and key are skipped)."""
+        answers = zip(*(cells[i] for i in self.answers), strict=True)
+        answered = list(map(str.strip, map("".join, answers)))
+        if all(answered):
+            return numbers, cells
+        keep = list(itertools.compress(range(len(numbers)), answered))
+        self.skipped += len(numbers) - len(keep)
+        return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
 
-def _unanswered(cells: list[str], positions: dict[str, int]) -> bool:
-    """A template row nobody filled in: State and recommendation only."""
-    answers = [c for c in positions if c not in {"state", "recommendation"}]
-    return all(positions[c] >= len(cells) or not cells[positions[c]].strip() for c in answers)
+    def _refuse(self, number: int, value: str, message: str) -> None:
+        self.errors.append((number, "", value, message, InvalidDataError(message)))
 
 
 def read_csv(
@@ -288,17 +299,20 @@ def read_csv(
 ) -> ImportResult:
     """Read a spreadsheet of responses.
 
-    Values go through :func:`~smomtrack.resolve_state`, :meth:`Status.parse`,
-    :func:`~smomtrack.parse_date` and the catalogue's key reading, so French country
-    names, status labels and dates all work. Rows where only the State and the
-    recommendation are filled (an unanswered template row) are skipped and counted.
+    Values go through the same reading as :meth:`Tracker.record`
+    (:func:`~smomtrack.resolve_state`, :meth:`Status.parse`, :func:`~smomtrack.parse_date`
+    and the catalogue's key reading), each distinct value once, so French country names,
+    status labels and dates all work and a million rows read in seconds. Rows where only
+    the State and the recommendation are filled (an unanswered template row) are skipped
+    and counted; blank rows are ignored.
 
     Args:
         source: A path, or an open file (text or binary).
         catalogue: The recommendations rows may refer to (the built-in catalogue by default).
 
     Returns:
-        The valid rows as responses (with their line numbers) and one error per bad row.
+        The valid rows (with their line numbers) and one error per bad row. Add them to a
+        tracker with :meth:`Tracker.add_many`, or use :func:`import_csv`.
 
     Raises:
         InvalidDataError: Not a table of responses at all: empty, binary, or missing a
@@ -307,40 +321,59 @@ def read_csv(
     text, name = _source_text(source)
     if not text.strip():
         raise InvalidDataError(f"{name}: empty, not a table of responses")
-    chosen = catalogue or builtin_catalogue()
-    rows = _rows(text, _delimiter(text))
-    first_line, header = next(rows)
+    delimiter = _delimiter(text)
+    rows = _cells(text, delimiter)
+    header_number = 0
+    for header in rows:
+        if any(cell.strip() for cell in header):
+            break
+        header_number += 1
+    else:  # pragma: no cover (the text is not blank, so some row has a cell)
+        raise InvalidDataError(f"{name}: empty, not a table of responses")
     positions, ignored = _columns(header, name)
-    del first_line
-    stamp = dt.datetime.now(dt.UTC)
-    responses: list[Response] = []
-    lines: list[int] = []
-    errors: list[RowError] = []
-    skipped = 0
-    for line, cells in rows:
-        if _unanswered(cells, positions):
-            skipped += 1
-            continue
-        try:
-            response = _read_row(cells, positions, header, chosen)
-        except _RowProblems as exc:
-            column, value, _ = exc.problems[0]
-            message = "; ".join(f"{c}: {m}" if c else m for c, _, m in exc.problems)
-            errors.append(RowError(line=line, column=column, value=value, message=message))
-            continue
-        responses.append(_stamped(response, stamp))
-        lines.append(line)
+    reading = _Reading(header, positions, catalogue or builtin_catalogue())
+    count = header_number + 1
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        reading.chunk(chunk, count)
+        count += len(chunk)
+    if text.count("\n") + (not text.endswith("\n")) == count:
+        line_of: Sequence[int] = range(1, count + 1)  # one row a line: row n is on line n + 1
+    else:
+        line_of = _physical_lines(text, delimiter)  # a cell holds a line break
+    errors = sorted(
+        (
+            RowError(line=line_of[n], column=c, value=v, message=m, error=e)
+            for n, c, v, m, e in reading.errors
+        ),
+        key=lambda error: error.line,
+    )
     return ImportResult(
-        responses=responses, lines=lines, errors=errors, skipped=skipped, ignored_columns=ignored
+        batch=reading.batch or Columns(),
+        lines=tuple(map(line_of.__getitem__, reading.rows)),
+        errors=errors,
+        skipped=reading.skipped,
+        ignored_columns=ignored,
     )
 
 
-def _stamped(response: Response, stamp: dt.datetime) -> Response:
-    """The rows of one file share their recording time."""
-    return attrs.evolve(response, recorded_at=stamp)
+def import_csv(
+    tracker: Tracker, source: str | Path | IO[str] | IO[bytes]
+) -> ImportResult:
+    """Read a spreadsheet of responses and record its valid rows in *tracker*, in one transaction.
 
+    Rows already recorded identically are left alone, so importing the same file twice
+    records nothing the second time. Rows that are not valid, name a State outside the
+    population, or conflict with what is recorded are returned as errors with their
+    line numbers; every other row is recorded.
 
-register_csv_reader(read_csv)
+    Returns:
+        The rows newly recorded (``responses``), those already recorded (``unchanged``)
+        and the errors.
+
+    Raises:
+        InvalidDataError: The file is not a table of responses at all.
+    """
+    return tracker.add_many(read_csv(source, catalogue=tracker.catalogue))
 
 
 # -- writing ---------------------------------------------------------------------------

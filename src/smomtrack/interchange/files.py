@@ -10,7 +10,6 @@ from pathlib import Path
 from smomtrack.exceptions import ConflictError, InvalidDataError
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.sqlite_store import open_tracker
-from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.tracker import Tracker
 
 __all__ = ["SUFFIXES", "load", "save", "write_atomically"]
@@ -75,7 +74,7 @@ def save(tracker: Tracker, path: str | Path) -> None:
         records = list(tracker)
         if records[: len(held)] != held:
             raise ConflictError(str(target), "the store holds records this tracker does not have")
-        store.import_responses(ImportResult(responses=records[len(held) :]))
+        store.add_many(records[len(held) :])
 
 
 def load(path: str | Path) -> Tracker:

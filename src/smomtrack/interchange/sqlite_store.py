@@ -13,16 +13,15 @@ import datetime as dt
 import gc
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import ConflictError, InvalidDataError
 from smomtrack.interchange.json_format import catalogue_document, read_catalogue_field
-from smomtrack.records.responses import Response
-from smomtrack.tracking.stores import Batch
+from smomtrack.tracking.columns import NO_DETAILS, NO_DUE, Columns, Details
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
@@ -98,10 +97,6 @@ class _Codes:
     def __init__(self, states: tuple[str, ...], keys: tuple[str, ...]) -> None:
         self.states = states
         self.keys = keys
-        self.state_ids = {code: index for index, code in enumerate(states)}
-        self.key_ids = {key: index for index, key in enumerate(keys)}
-        self.status_ids = {status: index for index, status in enumerate(_STATUSES)}
-        self.reporter_ids = {reporter: index for index, reporter in enumerate(_REPORTERS)}
 
     def rows(self) -> list[tuple[str, int, str]]:
         """The ``codes`` table's rows."""
@@ -113,106 +108,99 @@ class _Codes:
         ]
 
 
-def _row(codes: _Codes, response: Response) -> tuple[object, ...]:
-    details = {
-        name: list(value) if name == "evidence" else value
-        for name in _DETAILS
-        if (value := getattr(response, name))
-    }
-    return (
-        codes.state_ids[response.state],
-        codes.key_ids[response.recommendation],
-        codes.status_ids[response.status],
-        response.as_of.toordinal(),
-        None if response.due is None else response.due.toordinal(),
-        codes.reporter_ids[response.reporter],
-        int(response.correction),
-        (response.recorded_at - _EPOCH) // _MICROSECOND,
-        json.dumps(details, ensure_ascii=False, sort_keys=True) if details else None,
-    )
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+_CHUNK = 5000
+"""Rows are read and written this many at a time: small enough to stay in the processor's caches."""
+_LAST_DAY = dt.date.max.toordinal()
 
 
-class _Reader:
-    """Turns rows back into responses quickly: shared dates and details, no re-validation.
+def _due(day: int | None) -> int:
+    return NO_DUE if day is None else day
 
-    The tables are STRICT, so SQLite guarantees each column's type; the codes are checked
-    by indexing the store's own tables.
+
+def _stored_due(day: int) -> int | None:
+    return None if day == NO_DUE else day
+
+
+class SqliteStore:
+    """The :class:`~smomtrack.tracking.stores.ResponseStore` of one SQLite file.
+
+    Rows are read back into the tracker's columns without making a record object each: the
+    tables are STRICT, so SQLite guarantees each column's type, and the codes are checked
+    against the store's own tables in bulk.
     """
 
-    def __init__(self, path: Path, codes: _Codes) -> None:
-        self._path = path
-        self._codes = codes
-        self._dates: dict[int, dt.date] = {}
-        self._details: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {}
+    def __init__(
+        self, path: Path, connection: sqlite3.Connection, codes: _Codes, log_keys: list[str]
+    ) -> None:
+        self.path = path
+        self._connection = connection
+        self._states = list(codes.states)
+        self._keys = log_keys
+        position = {key: code for code, key in enumerate(log_keys)}
+        self._key_in = [position[key] for key in codes.keys]  # store id -> log code
+        self._key_out = [0] * len(log_keys)
+        for store_id, code in enumerate(self._key_in):
+            self._key_out[code] = store_id
+        self._stamps: dict[int, dt.datetime] = {}
+        self._details: dict[str, Details] = {}
+        self._last_id = 0
+        self._large_write = False
 
-    def responses(self, rows: Iterable[_Row], *, after: int) -> Batch:
-        """The responses of *rows* (those with an id above *after*), in order, indexed by pair.
+    # -- reading ----------------------------------------------------------------------
 
-        The hot loop of opening a store: names are bound locally, nothing is validated twice,
-        and the pair index is built on the way with integer keys.
-        """
-        dates, details_cache, trusted = self._dates, self._details, Response.trusted
-        states, keys = self._codes.states, self._codes.keys
-        statuses, reporters, epoch, microseconds = _STATUSES, _REPORTERS, _EPOCH, _MICROSECOND
-        last_stamp, last_time = -1, epoch
-        read: list[Response] = []
-        append = read.append
-        width = len(keys)
-        groups: dict[int, tuple[list[int], list[int]]] = {}
-        find = groups.get
+    def rows_after(self, last_id: int) -> Columns:
+        """The records with an id above *last_id*, in order; remembers the last one seen."""
+        cursor = self._connection.execute(
+            f"SELECT id, {_COLUMNS} FROM responses WHERE id > ? ORDER BY id",  # noqa: S608 (constant)
+            (last_id,),
+        )
+        batch = Columns()
+        batch.states, batch.keys = self._states, self._keys
         try:
-            for (
-                state,
-                key,
-                status,
-                as_of,
-                due,
-                reporter,
-                correction,
-                stamp,
-                details,
-            ) in rows:
-                group = find(state * width + key)
-                if group is None:
-                    groups[state * width + key] = ([as_of], [len(read)])
-                else:
-                    group[0].append(as_of)
-                    group[1].append(len(read))
-                if stamp != last_stamp:  # rows of one import share their recording time
-                    last_stamp, last_time = stamp, epoch + stamp * microseconds
-                measures, evidence, responsible, source, notes = (
-                    _NO_DETAILS
-                    if details is None
-                    else details_cache.get(details) or self._parse(details)
-                )
-                append(
-                    trusted(
-                        states[state],
-                        keys[key],
-                        statuses[status],
-                        dates.get(as_of) or self._date(as_of),
-                        measures,
-                        evidence,
-                        responsible,
-                        None if due is None else dates.get(due) or self._date(due),
-                        reporters[reporter],
-                        source,
-                        notes,
-                        correction == 1,
-                        last_time,
-                    )
-                )
-        except (IndexError, ValueError, TypeError) as exc:
-            where = f"the responses row after id {after + len(read)}"
-            raise InvalidDataError(f"{self._path}: {where}: {exc!r}") from exc
-        index = {(states[g // width], keys[g % width]): entry for g, entry in groups.items()}
-        return Batch(read, index)
+            while chunk := cursor.fetchmany(_CHUNK):
+                self._read_chunk(batch, chunk)
+        except (IndexError, ValueError, TypeError, OverflowError, KeyError) as exc:
+            where = f"the responses rows after id {last_id + len(batch)}"
+            raise InvalidDataError(f"{self.path}: {where}: {exc!r}") from exc
+        return batch
 
-    def _date(self, ordinal: int) -> dt.date:
-        day = self._dates[ordinal] = dt.date.fromordinal(ordinal)
-        return day
+    def _read_chunk(self, batch: Columns, chunk: list[tuple[Any, ...]]) -> None:
+        ids, states, keys, statuses, as_of, due, reporters, corrections, stamps, details = zip(
+            *chunk, strict=True
+        )
+        _check_codes(states, len(self._states), "state")
+        _check_codes(keys, len(self._key_in), "recommendation")
+        _check_codes(statuses, len(_STATUSES), "status")
+        _check_codes(reporters, len(_REPORTERS), "reporter")
+        _check_codes(as_of, _LAST_DAY + 1, "as_of", low=1)
+        batch.state.extend(states)
+        batch.key.extend(map(self._key_in.__getitem__, keys))
+        batch.status.extend(statuses)
+        batch.as_of.extend(as_of)
+        batch.due.extend(map(_due, due))
+        batch.reporter.extend(reporters)
+        batch.correction.extend(corrections)
+        stamp_codes = {stamp: batch.stamp_code(self._stamp(stamp)) for stamp in set(stamps)}
+        batch.stamp.extend(map(stamp_codes.__getitem__, stamps))
+        detail_codes = {
+            text: batch.detail_code(NO_DETAILS if text is None else self._detail(text))
+            for text in set(details)
+        }
+        batch.detail.extend(map(detail_codes.__getitem__, details))
+        self._last_id = ids[-1]
 
-    def _parse(self, text: str) -> tuple[str, tuple[str, ...], str, str, str]:
+    def _stamp(self, micro: int) -> dt.datetime:
+        stamp = self._stamps.get(micro)
+        if stamp is None:
+            stamp = self._stamps[micro] = _EPOCH + micro * _MICROSECOND
+        return stamp
+
+    def _detail(self, text: str) -> Details:
+        found = self._details.get(text)
+        if found is not None:
+            return found
         data = json.loads(text)
         if not isinstance(data, dict) or not set(data) <= set(_DETAILS):
             raise ValueError(f"details {text!r} is not an object of {', '.join(_DETAILS)}")
@@ -226,47 +214,27 @@ class _Reader:
         self._details[text] = parsed
         return parsed
 
-
-_NO_DETAILS: tuple[str, tuple[str, ...], str, str, str] = ("", (), "", "", "")
-
-_Row = tuple[int, int, int, int, int | None, int, int, int, str | None]
-"""A row of the responses table, as the STRICT table guarantees its types."""
-
-
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-_MICROSECOND = dt.timedelta(microseconds=1)
-
-
-class SqliteStore:
-    """The :class:`~smomtrack.tracking.stores.ResponseStore` of one SQLite file."""
-
-    def __init__(self, path: Path, connection: sqlite3.Connection, codes: _Codes) -> None:
-        self.path = path
-        self._connection = connection
-        self._codes = codes
-        self._reader = _Reader(path, codes)
-        self._last_id = 0
-        self._large_write = False
-
-    def rows_after(self, last_id: int) -> Batch:
-        """The records with an id above *last_id*, in order; remembers the last one seen."""
-        cursor = self._connection.execute(
-            f"SELECT {_COLUMNS} FROM responses WHERE id > ? ORDER BY id",  # noqa: S608 (constant)
-            (last_id,),
-        )
-        responses = self._reader.responses(cast("Iterable[_Row]", cursor), after=last_id)
-        if len(responses):
-            self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
-        return responses
+    # -- writing ----------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Batch]:
-        """An exclusive write transaction; yields what others committed since the last look."""
+    def transaction(self) -> Iterator[Columns]:
+        """An exclusive write transaction; yields what others committed since the last look.
+
+        If the block fails, the transaction rolls back; what others committed stays seen
+        (the tracker took it in), so it is never handed over twice.
+        """
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
+        start = self._last_id
+        try:
+            others = self.rows_after(start)
+        except BaseException:
+            connection.rollback()
+            self._last_id = start
+            raise
         seen = self._last_id
         try:
-            yield self.rows_after(seen)
+            yield others
         except BaseException:
             connection.rollback()
             self._last_id = seen
@@ -278,16 +246,30 @@ class SqliteStore:
             self._large_write = False
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def insert(self, responses: Sequence[Response]) -> None:
-        """Append *responses* in the current transaction."""
+    def insert(self, batch: Columns) -> None:
+        """Append the records of *batch* (coded like the tracker's log) in the current transaction."""
+        micro = {code: (batch.stamps[code] - _EPOCH) // _MICROSECOND for code in set(batch.stamp)}
+        texts = {code: _details_json(batch.details[code]) for code in set(batch.detail)}
+        rows = zip(
+            batch.state,
+            map(self._key_out.__getitem__, batch.key),
+            batch.status,
+            batch.as_of,
+            map(_stored_due, batch.due),
+            batch.reporter,
+            batch.correction,
+            map(micro.__getitem__, batch.stamp),
+            map(texts.__getitem__, batch.detail),
+            strict=True,
+        )
         self._connection.executemany(
             f"INSERT INTO responses ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
-            [_row(self._codes, r) for r in responses],
+            rows,
         )
-        self._large_write = self._large_write or len(responses) >= LARGE_WRITE
+        self._large_write = self._large_write or len(batch) >= LARGE_WRITE
         self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
 
-    def unseen(self) -> Batch:
+    def unseen(self) -> Columns:
         """What others committed since the last look (read in one snapshot)."""
         self._connection.execute("BEGIN")
         try:
@@ -298,6 +280,24 @@ class SqliteStore:
     def close(self) -> None:
         """Close the connection."""
         self._connection.close()
+
+
+def _check_codes(values: tuple[int, ...], limit: int, column: str, *, low: int = 0) -> None:
+    if min(values) < low or max(values) >= limit:
+        raise ValueError(f"a {column} code outside {low}..{limit - 1}")
+
+
+def _details_json(details: Details) -> str | None:
+    measures, evidence, responsible, source, notes = details
+    values = {
+        "measures": measures,
+        "evidence": list(evidence),
+        "responsible": responsible,
+        "source": source,
+        "notes": notes,
+    }
+    present = {name: value for name, value in values.items() if value}
+    return json.dumps(present, ensure_ascii=False, sort_keys=True) if present else None
 
 
 MINIMUM_SQLITE = (3, 37, 0)
@@ -377,8 +377,9 @@ def _create(
     codes = _Codes(tracker.states, tuple(r.key for r in catalogue))
     connection.executemany("INSERT INTO codes (kind, id, value) VALUES (?, ?, ?)", codes.rows())
     connection.commit()
-    tracker.attach(SqliteStore(path, connection, codes))
-    return tracker
+    return Tracker(
+        catalogue, tracker.states, store=SqliteStore(path, connection, codes, list(codes.keys))
+    )
 
 
 def _open(
@@ -406,11 +407,13 @@ def _open(
         raise ConflictError(str(path), "the store holds another catalogue")
     if states is not None and tuple(sorted({resolve_state(s) for s in states})) != stored_states:
         raise ConflictError(str(path), f"the store's population is {', '.join(stored_states)}")
-    tracker = Tracker(stored_catalogue, stored_states)
     codes = _read_codes(path, connection)
-    if codes.states != tracker.states or set(codes.keys) != {r.key for r in stored_catalogue}:
+    log_keys = [r.key for r in stored_catalogue]
+    if codes.states != tuple(sorted(set(stored_states))) or set(codes.keys) != set(log_keys):
         raise InvalidDataError(f"{path}: the codes table does not match the store's metadata")
-    tracker.attach(SqliteStore(path, connection, codes))
+    tracker = Tracker(
+        stored_catalogue, stored_states, store=SqliteStore(path, connection, codes, log_keys)
+    )
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a million new objects: the cycle collector would only slow the load down
     try:

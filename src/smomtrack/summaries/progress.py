@@ -131,14 +131,10 @@ def progress(  # noqa: PLR0913
         g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, tracker, recommendations)
     }
     total = dict.fromkeys(Change, 0)
+    before, after = tracker.at(first), tracker.at(last)
     for rec in recommendations:
         for state in tracker.states:
-            before = tracker.latest((state, rec.key), first)
-            after = tracker.latest((state, rec.key), last)
-            change = Change.between(
-                Status.NO_INFORMATION if before is None else before.status,
-                Status.NO_INFORMATION if after is None else after.status,
-            )
+            change = Change.between(before.status(state, rec.key), after.status(state, rec.key))
             total[change] += 1
             for group in groups_of(rec, state):
                 counts[group][change] += 1

@@ -28,9 +28,10 @@ def pairs(
     reporter: Reporter | None = None,
 ) -> Iterator[tuple[Recommendation, str, Status, Response | None]]:
     """Every (recommendation, State) pair in scope with its status and current response on *day*."""
+    snapshot = tracker.at(day, reporter=reporter)
     for recommendation in recommendations:
         key = recommendation.key
         for state in tracker.states:
-            response = tracker.latest((state, key), day, reporter)
+            response = snapshot.response(state, key)
             status = Status.NO_INFORMATION if response is None else response.status
             yield recommendation, state, status, response

@@ -1,41 +1,76 @@
-"""The result of importing a file of responses: the records read and the rows refused."""
+"""The result of reading or importing rows of responses: the records, and the rows refused."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-from typing import IO, Protocol
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.exceptions import SmomtrackError
+from smomtrack.exceptions import (
+    ConflictError,
+    InvalidDateError,
+    InvalidStatusError,
+    SmomtrackError,
+    UnknownKeyError,
+    UnknownRecommendationError,
+    UnknownStateError,
+)
 from smomtrack.records.fields import to_tuple
 from smomtrack.records.responses import Response
+from smomtrack.tracking.columns import Columns
 
-__all__ = ["CsvReader", "ImportResult", "RowError", "csv_reader", "register_csv_reader"]
+__all__ = ["ImportResult", "RowError"]
 
 
 @attrs.frozen(kw_only=True)
 class RowError:
-    """A row of a file that could not be read as a response.
+    """A row of a file that could not be read or recorded as a response.
 
     Attributes:
-        line: The physical line number in the file where the row starts (1 is the first line).
+        line: Where the row is in its file: the row number a spreadsheet program shows
+            (1 is the header row of a CSV file).
         column: The column (as the file's header writes it) of the first bad cell, or ``""``
             when the problem is the row as a whole.
         value: The content of that cell.
         message: What is wrong: every problem of the row.
+        error: The error of the first problem (not part of equality).
     """
 
     line: int
-    column: str
-    value: str
+    column: str = ""
+    value: str = ""
     message: str
+    error: SmomtrackError | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, line: int, error: SmomtrackError) -> RowError:
+        """The error of a whole row at *line*."""
+        return cls(line=line, message=str(error), error=error)
+
+    @property
+    def reason(self) -> str:
+        """What is wrong, without the value: the same for every row refused for one cause.
+
+        Used to count refused rows per cause (``"status: not an implementation status"``).
+        """
+        kind = next(
+            (phrase for cls, phrase in _REASONS if isinstance(self.error, cls)), self.message
+        )
+        return f"{self.column}: {kind}" if self.column else kind
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column {self.column!r}" if self.column else "")
         return f"{where}: {self.message}"
+
+
+_REASONS: tuple[tuple[type[SmomtrackError], str], ...] = (
+    (UnknownRecommendationError, "not a recommendation of the catalogue"),
+    (UnknownStateError, "not a State of the population"),
+    (UnknownKeyError, "unknown key"),
+    (InvalidStatusError, "not an implementation status"),
+    (InvalidDateError, "not a date"),
+    (ConflictError, "conflicts with a recorded response"),
+)
 
 
 def _responses(values: Iterable[Response]) -> tuple[Response, ...]:
@@ -47,7 +82,7 @@ def _errors(values: Iterable[RowError]) -> tuple[RowError, ...]:
 
 
 def _ints(values: Iterable[int]) -> tuple[int, ...]:
-    return to_tuple(values)
+    return values if isinstance(values, tuple) else tuple(values)
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -56,55 +91,48 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class ImportResult:
-    """What reading (or importing) a file of responses gave.
+    """What reading (or importing) rows of responses gave.
+
+    The records are kept as columns (:attr:`batch`); :attr:`responses` makes them objects.
 
     Attributes:
-        responses: The valid rows, as responses. After an import: the ones newly recorded.
-        lines: The line where each of *responses* starts in the file (same order).
+        batch: The valid rows. After an import: the ones newly recorded.
+        lines: The line where each valid row is in the file (same order); empty when the
+            rows did not come from a file.
         errors: One per bad row, in file order.
         unchanged: After an import, the valid rows that were already recorded, identically.
         skipped: How many rows were left blank (a template's unanswered rows).
         ignored_columns: Columns of the file that smomtrack does not read.
     """
 
-    responses: tuple[Response, ...] = attrs.field(converter=_responses)
+    batch: Columns = attrs.field(hash=False)
     lines: tuple[int, ...] = attrs.field(default=(), converter=_ints)
     errors: tuple[RowError, ...] = attrs.field(default=(), converter=_errors)
     unchanged: tuple[Response, ...] = attrs.field(default=(), converter=_responses)
     skipped: int = 0
     ignored_columns: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
+    @classmethod
+    def of(cls, responses: Sequence[Response]) -> ImportResult:
+        """The result holding *responses* (records made elsewhere), with no file lines."""
+        return cls(batch=Columns.of(responses))
+
+    @property
+    def responses(self) -> tuple[Response, ...]:
+        """The valid rows as records (made anew at each call: keep the tuple)."""
+        return tuple(self.batch.responses())
+
     @property
     def ok(self) -> bool:
         """Whether every row was read."""
         return not self.errors
 
+    def reasons(self) -> dict[str, int]:
+        """How many rows were refused for each reason, most frequent first."""
+        counts: dict[str, int] = {}
+        for error in self.errors:
+            counts[error.reason] = counts.get(error.reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
-class CsvReader(Protocol):
-    """Reads a spreadsheet of responses (the interchange layer provides it)."""
-
-    def __call__(
-        self, source: str | Path | IO[str] | IO[bytes], *, catalogue: Catalogue | None = None
-    ) -> ImportResult:
-        """Read *source*; see :func:`smomtrack.read_csv`."""
-        ...
-
-
-_READERS: list[CsvReader] = []
-
-
-def register_csv_reader(reader: CsvReader) -> CsvReader:
-    """Make *reader* the one :meth:`Tracker.import_csv` uses (the interchange layer calls this)."""
-    _READERS[:] = [reader]
-    return reader
-
-
-def csv_reader() -> CsvReader:
-    """The registered CSV reader.
-
-    Raises:
-        SmomtrackError: None is registered (``smomtrack`` was not imported whole).
-    """
-    if not _READERS:
-        raise SmomtrackError("no CSV reader is registered; import smomtrack to register it")
-    return _READERS[0]
+    def __len__(self) -> int:
+        return len(self.batch)

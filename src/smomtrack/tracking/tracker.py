@@ -1,14 +1,15 @@
-"""The tracker: an append-only log of responses, with indexes for as-of queries."""
+"""The tracker: an append-only log of responses, with an index for as-of queries."""
 
 from __future__ import annotations
 
 import bisect
 import contextlib
 import datetime as dt
+import itertools
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import IO, Self
+from typing import NotRequired, Required, Self, TypedDict, Unpack
 
 import attrs
 
@@ -20,16 +21,32 @@ from smomtrack.exceptions import (
     UnknownStateError,
 )
 from smomtrack.records.responses import Response
-from smomtrack.tracking.imports import ImportResult, RowError, csv_reader
-from smomtrack.tracking.stores import Batch, PairIndex, ResponseStore
-from smomtrack.vocabulary.dates import as_of_date, is_future, parse_date
+from smomtrack.tracking.columns import REPORTER_CODES, STATUSES, Columns, day_of
+from smomtrack.tracking.imports import ImportResult, RowError
+from smomtrack.tracking.intake import Intake, hashable
+from smomtrack.tracking.stores import ResponseStore
+from smomtrack.vocabulary.dates import as_of_date, today
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
-__all__ = ["HistoryEntry", "Tracker"]
+__all__ = ["HistoryEntry", "ResponseFields", "Snapshot", "Tracker"]
 
-Pair = tuple[str, str]
+_DAYS = 1 << 22
+"""Day numbers are below this (the year 11,000): a pair's records sort under ``pair * _DAYS``."""
+
+
+class ResponseFields(TypedDict, total=False):
+    """The keyword fields of :meth:`Tracker.record` and :meth:`Tracker.correct`."""
+
+    as_of: Required[dt.date | str]
+    measures: NotRequired[str]
+    evidence: NotRequired[Iterable[str] | str]
+    responsible: NotRequired[str]
+    due: NotRequired[dt.date | str | None]
+    reporter: NotRequired[Reporter | str]
+    source: NotRequired[str]
+    notes: NotRequired[str]
 
 
 @attrs.frozen
@@ -45,70 +62,97 @@ class HistoryEntry:
     superseded: bool
 
 
-class _Timeline:
-    """Where the current (not superseded) responses of one pair are in the log.
+class _Index:
+    """The log's records sorted by (State, recommendation, as-of date, recording order).
 
-    One per as-of date, in date order. Dates are kept as ordinals and positions as
-    machine integers, so that a million responses stay small in memory.
+    ``keys[i]`` is ``pair * _DAYS + day`` of the record at log position ``order[i]``; among
+    records of the same pair and date, the last one is current and the others superseded.
+    Rebuilt with one sort after a large batch, kept sorted by insertion after a small one.
     """
 
-    __slots__ = ("days", "positions")
+    __slots__ = ("covered", "keys", "order", "superseded")
 
     def __init__(self) -> None:
-        self.days = array("l")
-        self.positions = array("q")
+        self.keys = array("q")
+        self.order = array("q")
+        self.superseded: set[int] = set()
+        self.covered = 0
 
-    def at(self, day: int) -> int | None:
-        index = bisect.bisect_left(self.days, day)
-        if index < len(self.days) and self.days[index] == day:
-            return self.positions[index]
-        return None
-
-    def put(self, day: int, position: int) -> int | None:
-        """Make *position* the current response for *day*; return the one it replaces."""
-        index = bisect.bisect_left(self.days, day)
-        if index < len(self.days) and self.days[index] == day:
-            replaced = self.positions[index]
-            self.positions[index] = position
-            return replaced
-        self.days.insert(index, day)
-        self.positions.insert(index, position)
-        return None
-
-    def latest(self, day: int) -> int | None:
-        index = bisect.bisect_right(self.days, day)
-        return self.positions[index - 1] if index else None
-
-    def before(self, day: int) -> array[int]:
-        """The positions of the current responses on or before *day*, in date order."""
-        return self.positions[: bisect.bisect_right(self.days, day)]
-
-
-def _index(responses: Sequence[Response]) -> PairIndex:
-    """The day ordinals and positions of *responses*, per pair, in order."""
-    index: PairIndex = {}
-    find = index.get
-    for position, response in enumerate(responses):
-        pair = (response.state, response.recommendation)
-        entry = find(pair)
-        if entry is None:
-            index[pair] = ([response.as_of.toordinal()], [position])
+    def update(self, log: Columns, width: int) -> None:
+        """Take in the log's records appended since the last update."""
+        count = len(log)
+        if self.covered == count:
+            return
+        if count - self.covered <= 64 and self.covered:
+            for position in range(self.covered, count):
+                self.insert(_key(log, width, position), position)
         else:
-            entry[0].append(response.as_of.toordinal())
-            entry[1].append(position)
-    return index
+            self.rebuild(log, width)
+        self.covered = count
+
+    def insert(self, key: int, position: int) -> None:
+        index = bisect.bisect_right(self.keys, key)
+        if index and self.keys[index - 1] == key:
+            self.superseded.add(self.order[index - 1])
+        self.keys.insert(index, key)
+        self.order.insert(index, position)
+
+    def rebuild(self, log: Columns, width: int) -> None:
+        repeat, add, mul = itertools.repeat, operator.add, operator.mul
+        pairs = map(add, map(mul, log.state, repeat(width)), log.key)
+        keys = list(map(add, map(mul, pairs, repeat(_DAYS)), log.as_of))
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self.keys = array("q", map(keys.__getitem__, order))
+        self.order = array("q", order)
+        same = map(operator.eq, self.keys, itertools.islice(self.keys, 1, None))
+        self.superseded = set(itertools.compress(self.order, same))
+
+    def current(self, key: int) -> int | None:
+        """The position of the current record with exactly this key."""
+        index = bisect.bisect_right(self.keys, key)
+        if index and self.keys[index - 1] == key:
+            return self.order[index - 1]
+        return None
+
+    def latest(self, pair: int, day: int, reporter: int | None, log: Columns) -> int | None:
+        """The position of the pair's latest current record on or before *day*."""
+        start = pair * _DAYS
+        index = bisect.bisect_right(self.keys, start + min(day, _DAYS - 1)) - 1
+        if reporter is None:
+            return self.order[index] if index >= 0 and self.keys[index] >= start else None
+        following = None
+        while index >= 0 and self.keys[index] >= start:
+            position = self.order[index]
+            key = self.keys[index]
+            if key != following and log.reporter[position] == reporter:
+                return position
+            following = key
+            index -= 1
+        return None
+
+    def span(self, pair: int) -> range:
+        """The index range of the pair's records."""
+        start = bisect.bisect_left(self.keys, pair * _DAYS)
+        return range(start, bisect.bisect_left(self.keys, (pair + 1) * _DAYS, start))
+
+
+def _key(log: Columns, width: int, position: int) -> int:
+    return (log.state[position] * width + log.key[position]) * _DAYS + log.as_of[position]
 
 
 class Tracker:
     """What each State in a population reported about each recommendation of a catalogue, over time.
 
     The tracker is an append-only log: nothing recorded is lost or overwritten. A
-    correction supersedes an earlier record but keeps it in the history.
+    correction supersedes an earlier record but keeps it in the history. Records are kept
+    as columns of codes (see :doc:`/design`); :class:`Response` objects are made when asked for.
 
     Args:
         catalogue: The recommendations that can be responded to.
         states: The population expected to respond (codes or names, in any language
             :func:`~smomtrack.resolve_state` reads).
+        store: Where the tracker keeps its records beyond memory (for store
+            implementations: :func:`~smomtrack.open_tracker` gives a tracker with its store).
 
     >>> from smomtrack import Tracker, builtin_catalogue
     >>> tracker = Tracker(builtin_catalogue(), states=["Mexique", "DEU"])
@@ -122,16 +166,21 @@ class Tracker:
         UnknownStateError: A State in *states* is not one.
     """
 
-    def __init__(self, catalogue: Catalogue, states: Iterable[str]) -> None:
+    def __init__(
+        self, catalogue: Catalogue, states: Iterable[str], *, store: ResponseStore | None = None
+    ) -> None:
         if isinstance(states, str):
             raise InvalidDataError("states: expected a collection of States, got one string")
         self._catalogue = catalogue
         self._states: tuple[str, ...] = tuple(sorted({resolve_state(s) for s in states}))
-        self._population = frozenset(self._states)
-        self._log: list[Response] = []
-        self._timelines: dict[Pair, _Timeline] = {}
-        self._superseded: set[int] = set()  # positions in the log
-        self._store: ResponseStore | None = None
+        self._state_codes = {state: code for code, state in enumerate(self._states)}
+        keys = tuple(recommendation.key for recommendation in catalogue)
+        self._key_codes = {key: code for code, key in enumerate(keys)}
+        self._width = max(len(keys), 1)
+        self._log = Columns(self._states, keys)
+        self._index = _Index()
+        self._store = store
+        self._intake: Intake | None = None
 
     # -- what the tracker is about ----------------------------------------------
 
@@ -145,29 +194,32 @@ class Tracker:
         """The population: the sorted alpha-3 codes of the States expected to respond."""
         return self._states
 
+    @property
+    def log(self) -> Columns:
+        """Every record, superseded ones included, as columns in recording order (read only).
+
+        For writers and stores that work on a million records at once; everyone else
+        iterates over the tracker.
+        """
+        return self._log
+
     # -- recording --------------------------------------------------------------
 
-    def record(  # noqa: PLR0913 (the fields of a response)
+    def record(
         self,
         state: str,
         recommendation: str,
         status: Status | str,
-        *,
-        as_of: dt.date | str,
-        measures: str = "",
-        evidence: Iterable[str] | str = (),
-        responsible: str = "",
-        due: dt.date | str | None = None,
-        reporter: Reporter | str = Reporter.STATE,
-        source: str = "",
-        notes: str = "",
+        **fields: Unpack[ResponseFields],
     ) -> Response:
         """Record what *state* reported (or what was assessed) about *recommendation*.
 
         Every argument takes what people type: a State's code or name, any key form,
         any status label :meth:`Status.parse` reads, dates as :func:`~smomtrack.parse_date`
-        reads them; *evidence* is a list of document symbols or URLs (one string is one
-        item). Recording the identical response again is a no-op.
+        reads them. The keyword fields are ``as_of`` (required), ``measures``,
+        ``evidence`` (a list of document symbols or URLs; one string is one item),
+        ``responsible``, ``due``, ``reporter`` (the State by default), ``source`` and
+        ``notes``. Recording the identical response again is a no-op.
 
         Returns:
             The response as recorded (the earlier identical one, for a no-op).
@@ -177,40 +229,19 @@ class Tracker:
             UnknownRecommendationError: *recommendation* is not in the catalogue.
             InvalidStatusError: *status* is not a status.
             InvalidDateError: *as_of* or *due* is not a date.
-            InvalidDataError: ``NO_INFORMATION`` (never recorded), or *as_of* after today.
+            InvalidDataError: ``NO_INFORMATION`` (never recorded), *as_of* after today, or
+                a field that is not one.
             ConflictError: A different response exists for the same State, recommendation
                 and date; use :meth:`correct` to replace it.
         """
-        response = self._build(
-            state=state,
-            recommendation=recommendation,
-            status=status,
-            as_of=as_of,
-            measures=measures,
-            evidence=evidence,
-            responsible=responsible,
-            due=due,
-            reporter=reporter,
-            source=source,
-            notes=notes,
-            correction=False,
-        )
-        return self._commit_one(response)
+        return self._write(state, recommendation, status, fields, correction=False)
 
-    def correct(  # noqa: PLR0913 (the fields of a response)
+    def correct(
         self,
         state: str,
         recommendation: str,
         status: Status | str,
-        *,
-        as_of: dt.date | str,
-        measures: str = "",
-        evidence: Iterable[str] | str = (),
-        responsible: str = "",
-        due: dt.date | str | None = None,
-        reporter: Reporter | str = Reporter.STATE,
-        source: str = "",
-        notes: str = "",
+        **fields: Unpack[ResponseFields],
     ) -> Response:
         """Replace the response of *state* on *recommendation* as of that date.
 
@@ -221,67 +252,61 @@ class Tracker:
             InvalidDataError: There is nothing recorded for that State, recommendation and
                 date (use :meth:`record`), or any error :meth:`record` raises.
         """
-        response = self._build(
-            state=state,
-            recommendation=recommendation,
-            status=status,
-            as_of=as_of,
-            measures=measures,
-            evidence=evidence,
-            responsible=responsible,
-            due=due,
-            reporter=reporter,
-            source=source,
-            notes=notes,
-            correction=True,
-        )
-        return self._commit_one(response)
+        return self._write(state, recommendation, status, fields, correction=True)
 
-    def _build(  # noqa: PLR0913
+    def _write(
         self,
-        *,
         state: str,
         recommendation: str,
         status: Status | str,
-        as_of: dt.date | str,
-        measures: str,
-        evidence: Iterable[str] | str,
-        responsible: str,
-        due: dt.date | str | None,
-        reporter: Reporter | str,
-        source: str,
-        notes: str,
+        fields: ResponseFields,
+        *,
         correction: bool,
     ) -> Response:
-        parsed_status = Status.parse(status)
-        if parsed_status is Status.NO_INFORMATION:
-            raise InvalidDataError(
-                "status: no_information is never recorded; it is what a State has"
-                " when nothing was reported"
-            )
-        day = parse_date(as_of)
-        if is_future(day):
-            raise InvalidDataError(f"as_of: {day} is in the future")
-        return Response(
-            state=self._member(state),
-            recommendation=self._catalogue.recommendation(recommendation).key,
-            status=parsed_status,
-            as_of=day,
-            measures=measures,
-            evidence=(evidence,) if isinstance(evidence, str) else tuple(evidence),
-            responsible=responsible,
-            due=None if due is None else parse_date(due),
-            reporter=Reporter.parse(reporter),
-            source=source,
-            notes=notes,
+        values: dict[str, object] = dict(fields)
+        unknown = set(values) - set(ResponseFields.__annotations__)
+        if unknown:
+            raise InvalidDataError(f"{', '.join(sorted(unknown))}: not a field of a response")
+        if "as_of" not in values:
+            raise InvalidDataError("as_of is empty")
+        evidence = values.get("evidence")
+        if isinstance(evidence, str):
+            values["evidence"] = (evidence,)
+        elif evidence is not None:
+            values["evidence"] = hashable(list(evidence))  # type: ignore[call-overload]
+        batch = self._intake_for_one().one(
+            state=state,
+            recommendation=recommendation,
+            status=status,
             correction=correction,
+            recorded_at=dt.datetime.now(dt.UTC),
+            **values,
         )
+        result = self._commit(batch, (1,))
+        if result.errors:
+            raise result.errors[0].error  # type: ignore[misc]
+        if result.unchanged:
+            return result.unchanged[0]
+        return self._log.response(len(self._log) - 1)
+
+    def _intake_for_one(self) -> Intake:
+        """The intake of single records, kept while the day lasts (it caches what it read)."""
+        if self._intake is None or self._intake.day != today():
+            self._intake = Intake(self._catalogue, self._states)
+        return self._intake
+
+    def intake(self, **options: object) -> Intake:
+        """A new :class:`~smomtrack.tracking.intake.Intake` for this tracker's catalogue and population."""
+        return Intake(self._catalogue, self._states, **options)  # type: ignore[arg-type]
 
     def add(self, response: Response) -> Response:
-        """Add a response record as it is (e.g. read from a file), keeping its recording time.
+        """Add one response record as it is (e.g. made elsewhere), keeping its recording time.
 
         A record with ``correction=True`` supersedes the current record of its State,
         recommendation and date; otherwise the identical record again is a no-op.
+
+        Returns:
+            The record (the earlier identical one, for a no-op).
 
         Raises:
             UnknownStateError: Its State is not in the population.
@@ -289,56 +314,77 @@ class Tracker:
             ConflictError: It is not a correction and a different response exists for its
                 State, recommendation and date.
         """
-        return self._commit_one(response)
+        result = self.add_many([response])
+        if result.errors:
+            raise result.errors[0].error  # type: ignore[misc]
+        return result.unchanged[0] if result.unchanged else response
 
-    def import_csv(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        """Read a spreadsheet of responses and record its valid rows, all in one transaction.
+    def add_many(self, responses: Iterable[Response] | ImportResult) -> ImportResult:
+        """Add records read elsewhere (a file's rows, another tracker's records) in one go.
 
-        Rows already recorded identically are left alone, so importing the same file twice
-        records nothing the second time. Rows that are not valid, name a State outside the
-        population, or conflict with what is recorded are returned as errors with their
-        line numbers; every other row is recorded.
+        Records already here identically are left alone, so adding the same rows twice
+        records nothing the second time. Records that name a State outside the population
+        or a recommendation outside the catalogue, or conflict with what is recorded, are
+        returned as errors (with their line in the file, for an :class:`ImportResult`);
+        every other record is added, in one transaction of the tracker's store.
 
         Returns:
-            The rows newly recorded (``responses``), those already recorded (``unchanged``)
-            and the errors.
-
-        Raises:
-            InvalidDataError: The file is not a table of responses at all.
+            The records newly added (``responses``), those already here (``unchanged``)
+            and the errors (a read result's own errors first).
         """
-        return self.import_responses(csv_reader()(source, catalogue=self._catalogue))
-
-    def import_responses(self, read: ImportResult) -> ImportResult:
-        """Record the responses of *read* (as :meth:`import_csv` does with a file's rows)."""
-        lines = read.lines or tuple(range(1, len(read.responses) + 1))
-        errors = list(read.errors)
-        fresh: list[Response] = []
-        unchanged: list[Response] = []
-        with self._writing():
-            batch: dict[tuple[Pair, int], Response] = {}
-            for line, response in zip(lines, read.responses, strict=True):
-                try:
-                    existing = self._decide(response, batch)
-                except (SmomtrackError, LookupError) as exc:
-                    errors.append(RowError(line=line, column="", value="", message=str(exc)))
-                    continue
-                if existing is None:
-                    fresh.append(response)
-                    batch[(response.pair, response.as_of.toordinal())] = response
-                else:
-                    unchanged.append(existing)
-            if self._store is not None and fresh:
-                self._store.insert(fresh)
-        for response in fresh:
-            self._apply(response)
+        if isinstance(responses, ImportResult):
+            read = responses
+        else:
+            read = ImportResult.of(list(responses))
+        batch, lines, refused = self._recode(read)
+        result = self._commit(batch, lines, refused)
         return ImportResult(
-            responses=fresh,
-            lines=(),
-            errors=sorted(errors, key=lambda e: e.line),
-            unchanged=unchanged,
+            batch=result.batch,
+            lines=result.lines,
+            errors=sorted([*read.errors, *result.errors], key=lambda e: e.line),
+            unchanged=result.unchanged,
             skipped=read.skipped,
             ignored_columns=read.ignored_columns,
         )
+
+    def _recode(self, read: ImportResult) -> tuple[Columns, Sequence[int], list[RowError]]:
+        """*read*'s rows coded as this tracker's log, their lines, and the rows refused.
+
+        Rows naming a State outside the population or a recommendation outside the
+        catalogue are refused (each distinct one is looked up once).
+        """
+        batch = read.batch
+        lines: Sequence[int] = read.lines or range(1, len(batch) + 1)
+        state_map = [self._state_codes.get(state, -1) for state in batch.states]
+        key_map = [self._key_codes.get(key, -1) for key in batch.keys]
+        errors: list[RowError] = []
+        if -1 in state_map or -1 in key_map:
+            problems: dict[tuple[int, int], SmomtrackError | None] = {}
+            keep: list[int] = []
+            for row, pair in enumerate(zip(batch.state, batch.key, strict=True)):
+                if pair not in problems:
+                    problems[pair] = self._unknown(batch, *pair, state_map, key_map)
+                problem = problems[pair]
+                if problem is None:
+                    keep.append(row)
+                else:
+                    errors.append(RowError.of(lines[row], problem))
+            batch = batch.take(keep)
+            lines = [lines[row] for row in keep]
+        recoded = batch.recoded(self._log.states, self._log.keys, state_map, key_map)
+        return recoded, lines, errors
+
+    def _unknown(
+        self, batch: Columns, state: int, key: int, state_map: list[int], key_map: list[int]
+    ) -> SmomtrackError | None:
+        try:
+            if state_map[state] < 0:
+                self._member(batch.states[state])
+            if key_map[key] < 0:
+                self._catalogue.recommendation(batch.keys[key])
+        except SmomtrackError as exc:
+            return exc
+        return None
 
     def refresh(self) -> int:
         """Take in the records other processes committed to this tracker's store.
@@ -349,7 +395,7 @@ class Tracker:
         if self._store is None:
             return 0
         others = self._store.unseen()
-        self._apply_many(others)
+        self._apply(others)
         return len(others)
 
     def close(self) -> None:
@@ -367,10 +413,6 @@ class Tracker:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def attach(self, store: ResponseStore) -> None:
-        """Keep this tracker's future records in *store* (the interchange layer calls this)."""
-        self._store = store
-
     # -- the log ----------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -380,95 +422,116 @@ class Tracker:
             yield
             return
         with self._store.transaction() as others:
-            self._apply_many(others)
+            self._apply(others)
             yield
 
-    def _commit_one(self, response: Response) -> Response:
+    def _commit(
+        self, batch: Columns, lines: Sequence[int], refused: Sequence[RowError] = ()
+    ) -> ImportResult:
+        """Append the rows of *batch* (coded as this tracker's log) that change something."""
+        errors = list(refused)
         with self._writing():
-            existing = self._decide(response, {})
-            if existing is not None:
-                return existing
-            if self._store is not None:
-                self._store.insert([response])
-        self._apply(response)
-        return response
+            fresh, unchanged = self._decide(batch, lines, errors)
+            added = batch if len(fresh) == len(batch) else batch.take(fresh)
+            if self._store is not None and len(added):
+                self._store.insert(added)
+        self._apply(added)
+        return ImportResult(
+            batch=added,
+            lines=[lines[row] for row in fresh] if len(fresh) != len(batch) else lines,
+            errors=errors,
+            unchanged=[self._log.response(p) for p in unchanged],
+        )
 
     def _decide(
-        self, response: Response, batch: dict[tuple[Pair, int], Response]
-    ) -> Response | None:
-        """``None`` if *response* is to be appended; the existing record if it changes nothing.
-
-        Raises:
-            UnknownStateError, UnknownRecommendationError: Not in the population or catalogue.
-            ConflictError: A different record holds its place and it is not a correction.
-            InvalidDataError: A correction of nothing.
-        """
-        if response.state not in self._population:
-            self._member(response.state)  # raises, naming the State
-        if response.recommendation not in self._catalogue:
-            self._catalogue.recommendation(response.recommendation)  # raises, with suggestions
-        existing = batch.get((response.pair, response.as_of.toordinal())) or self._current(response)
-        if existing is not None and existing.same_content(response):
-            return existing
-        if response.correction:
-            if existing is None:
-                raise InvalidDataError(
-                    f"nothing recorded for {response.state} on {response.recommendation}"
-                    f" as of {response.as_of} to correct; use record()"
-                )
-            return None
-        if existing is not None:
-            raise ConflictError(
-                f"{response.state} on {response.recommendation} as of {response.as_of}",
-                f"already recorded as {existing.status.value}; use correct() to replace it",
-            )
-        return None
-
-    def _apply(self, response: Response) -> None:
-        """The one place where a response enters the log in memory."""
-        position = len(self._log)
-        self._log.append(response)
-        timeline = self._timelines.get(response.pair)
-        if timeline is None:
-            timeline = self._timelines[response.pair] = _Timeline()
-        replaced = timeline.put(response.as_of.toordinal(), position)
-        if replaced is not None:
-            self._superseded.add(replaced)
-
-    def _apply_many(self, batch: Batch) -> None:
-        """Apply a batch of records at once (loading a store): the same result as one by one."""
-        responses = batch.responses
-        if len(responses) < 1000:
-            for response in responses:
-                self._apply(response)
-            return
-        start = len(self._log)
-        self._log.extend(responses)
-        index = batch.index if batch.index is not None else _index(responses)
-        for pair, (days, relative) in index.items():
-            positions = [start + p for p in relative] if start else relative
-            timeline = self._timelines.get(pair)
-            if timeline is None and days == sorted(set(days)):
-                timeline = self._timelines[pair] = _Timeline()  # the usual case: in date order
-                timeline.days.extend(days)
-                timeline.positions.extend(positions)
+        self, batch: Columns, lines: Sequence[int], errors: list[RowError]
+    ) -> tuple[Sequence[int], list[int]]:
+        """The rows of *batch* to append, and the log positions of those already there."""
+        width, index = self._width, self._index
+        index.update(self._log, width)
+        repeat, add, mul = itertools.repeat, operator.add, operator.mul
+        pairs = map(add, map(mul, batch.state, repeat(width)), batch.key)
+        keys = list(map(add, map(mul, pairs, repeat(_DAYS)), batch.as_of))
+        distinct = set(keys)
+        if (
+            len(distinct) == len(keys)
+            and not any(batch.correction)
+            and (not len(index.keys) or distinct.isdisjoint(index.keys))
+        ):
+            return range(len(batch)), []  # the usual case: nothing to compare
+        fresh: list[int] = []
+        unchanged: list[int] = []
+        taken: dict[int, int] = {}  # key: row of this batch that holds it
+        for row, key in enumerate(keys):
+            earlier = taken.get(key)
+            position = index.current(key) if earlier is None else None
+            if earlier is not None:
+                same = _same(batch, earlier, batch, row)
+            elif position is not None:
+                same = _same(self._log, position, batch, row)
+            else:
+                same = False
+            exists = earlier is not None or position is not None
+            if same:
+                if position is not None:
+                    unchanged.append(position)
                 continue
-            if timeline is None:
-                timeline = self._timelines[pair] = _Timeline()
-            for day, position in zip(days, positions, strict=True):
-                replaced = timeline.put(day, position)
-                if replaced is not None:
-                    self._superseded.add(replaced)
+            if batch.correction[row] and not exists:
+                errors.append(
+                    RowError.of(
+                        lines[row],
+                        InvalidDataError(
+                            f"nothing recorded for {self._describe(batch, row)} to correct;"
+                            " use record()"
+                        ),
+                    )
+                )
+                continue
+            if exists and not batch.correction[row]:
+                held = batch if earlier is not None else self._log
+                at = earlier if earlier is not None else position
+                status = STATUSES[held.status[at]].value  # type: ignore[index]
+                errors.append(
+                    RowError.of(
+                        lines[row],
+                        ConflictError(
+                            self._describe(batch, row),
+                            f"already recorded as {status}; use correct() to replace it",
+                        ),
+                    )
+                )
+                continue
+            taken[key] = row
+            fresh.append(row)
+        return fresh, unchanged
 
-    def _current(self, response: Response) -> Response | None:
-        """The current response for the same State, recommendation and date, if any."""
-        timeline = self._timelines.get(response.pair)
-        position = None if timeline is None else timeline.at(response.as_of.toordinal())
-        return None if position is None else self._log[position]
+    def _describe(self, batch: Columns, row: int) -> str:
+        return (
+            f"{batch.states[batch.state[row]]} on {batch.keys[batch.key[row]]}"
+            f" as of {day_of(batch.as_of[row])}"
+        )
+
+    def _apply(self, batch: Columns) -> None:
+        """The one place where records enter the log in memory."""
+        if not len(batch):
+            return
+        if batch is self._log:  # pragma: no cover (defensive)
+            return
+        state_map = (
+            range(len(batch.states))
+            if batch.states is self._log.states
+            else [self._state_codes[s] for s in batch.states]
+        )
+        key_map = (
+            range(len(batch.keys))
+            if batch.keys is self._log.keys
+            else [self._key_codes[k] for k in batch.keys]
+        )
+        self._log.extend(batch, state_map, key_map)
 
     def _member(self, state: str) -> str:
         code = resolve_state(state)
-        if code not in self._population:
+        if code not in self._state_codes:
             raise UnknownStateError(
                 state,
                 reason=("" if state == code else f"({code}) ")
@@ -476,58 +539,60 @@ class Tracker:
             )
         return code
 
+    def _pair(self, state: str, recommendation: str) -> int:
+        """The pair number of a State and a recommendation as people write them."""
+        code = self._state_codes.get(state)
+        if code is None:
+            code = self._state_codes[self._member(state)]
+        key = self._key_codes.get(recommendation)
+        if key is None:
+            key = self._key_codes[self._catalogue.recommendation(recommendation).key]
+        return code * self._width + key
+
     # -- querying ---------------------------------------------------------------
 
     def status(self, state: str, recommendation: str, as_of: dt.date | str | None = None) -> Status:
         """The status of *state* on *recommendation* as of a date (today by default).
 
         The status of the latest current response with an as-of date on or before the
-        date; ``Status.NO_INFORMATION`` where there is none. O(log n) in the pair's history.
+        date; ``Status.NO_INFORMATION`` where there is none. O(log n).
 
         Raises:
             UnknownStateError: *state* is not in the population.
             UnknownRecommendationError: *recommendation* is not in the catalogue.
         """
-        response = self.response(state, recommendation, as_of)
-        return Status.NO_INFORMATION if response is None else response.status
+        self._index.update(self._log, self._width)
+        pair = self._pair(state, recommendation)
+        position = self._index.latest(pair, as_of_date(as_of).toordinal(), None, self._log)
+        return Status.NO_INFORMATION if position is None else STATUSES[self._log.status[position]]
 
     def response(
         self, state: str, recommendation: str, as_of: dt.date | str | None = None
     ) -> Response | None:
         """The latest current response of *state* on *recommendation* as of a date, or ``None``."""
-        pair = (self._member(state), self._catalogue.recommendation(recommendation).key)
-        return self.latest(pair, as_of_date(as_of))
+        return self.at(as_of).response(state, recommendation)
 
-    def latest(self, pair: Pair, day: dt.date, reporter: Reporter | None = None) -> Response | None:
-        """The latest current response of a canonical ``(state, key)`` pair on or before *day*.
+    def at(self, as_of: dt.date | str | None = None, *, reporter: Reporter | str | None = None) -> Snapshot:
+        """What the tracker knew as of a date (today by default): the base of every summary.
 
-        With *reporter*, the latest one that reporter made. The fast path used by
-        summaries: no parsing or checking of its arguments.
+        With *reporter*, only that reporter's responses count.
         """
-        timeline = self._timelines.get(pair)
-        if timeline is None:
-            return None
-        if reporter is None:
-            position = timeline.latest(day.toordinal())
-            return None if position is None else self._log[position]
-        for position in reversed(timeline.before(day.toordinal())):
-            response = self._log[position]
-            if response.reporter is reporter:
-                return response
-        return None
+        self._index.update(self._log, self._width)
+        who = None if reporter is None else REPORTER_CODES[Reporter.parse(reporter)]
+        return Snapshot(self, as_of_date(as_of), who)
 
     def history(self, state: str, recommendation: str) -> tuple[HistoryEntry, ...]:
         """Every record of *state* on *recommendation*, by as-of date then recording order.
 
         Each entry says whether a later correction superseded it.
         """
-        pair = (self._member(state), self._catalogue.recommendation(recommendation).key)
-        entries = [
-            HistoryEntry(response, position in self._superseded)
-            for position, response in enumerate(self._log)
-            if response.pair == pair
-        ]
-        return tuple(sorted(entries, key=lambda e: e.response.as_of))
+        self._index.update(self._log, self._width)
+        pair = self._pair(state, recommendation)
+        index = self._index
+        return tuple(
+            HistoryEntry(self._log.response(index.order[i]), index.order[i] in index.superseded)
+            for i in index.span(pair)
+        )
 
     def responses(
         self,
@@ -541,23 +606,31 @@ class Tracker:
 
         Superseded records are left out unless *include_superseded*.
         """
-        code = None if state is None else self._member(state)
-        key = None if recommendation is None else self._catalogue.recommendation(recommendation).key
+        self._index.update(self._log, self._width)
+        log = self._log
+        states = None if state is None else {self._state_codes[self._member(state)]}
         keys = None
+        if recommendation is not None:
+            keys = {self._key_codes[self._catalogue.recommendation(recommendation).key]}
         if theme is not None:
-            keys = {r.key for r in self._catalogue.recommendations(theme=theme)}
-        return tuple(
-            response
-            for position, response in enumerate(self._log)
-            if (include_superseded or position not in self._superseded)
-            and (code is None or response.state == code)
-            and (key is None or response.recommendation == key)
-            and (keys is None or response.recommendation in keys)
-        )
+            in_theme = {self._key_codes[r.key] for r in self._catalogue.recommendations(theme=theme)}
+            keys = in_theme if keys is None else keys & in_theme
+        superseded = set() if include_superseded else self._index.superseded
+        positions = [
+            position
+            for position in range(len(log))
+            if position not in superseded
+            and (states is None or log.state[position] in states)
+            and (keys is None or log.key[position] in keys)
+        ]
+        return tuple(log.responses(positions))
 
     def is_superseded(self, response: Response) -> bool:
         """Whether *response* (a record of this tracker) was superseded by a correction."""
-        return self._current(response) is not response
+        self._index.update(self._log, self._width)
+        pair = self._pair(response.state, response.recommendation)
+        position = self._index.current(pair * _DAYS + response.as_of.toordinal())
+        return position is None or self._log.response(position) != response
 
     # -- the container ----------------------------------------------------------
 
@@ -565,7 +638,7 @@ class Tracker:
         return len(self._log)
 
     def __iter__(self) -> Iterator[Response]:
-        return iter(self._log)
+        return self._log.responses()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tracker):
@@ -573,7 +646,8 @@ class Tracker:
         return (
             self._states == other._states
             and self._catalogue == other._catalogue
-            and self._log == other._log
+            and len(self) == len(other)
+            and all(a == b for a, b in zip(self, other, strict=True))
         )
 
     # A tracker changes as responses are recorded: it is not hashable.
@@ -584,3 +658,46 @@ class Tracker:
             f"<Tracker: {len(self._states)} States, {len(self._catalogue)} recommendations,"
             f" {len(self._log)} responses>"
         )
+
+
+def _same(left: Columns, i: int, right: Columns, j: int) -> bool:
+    """Whether two records say the same (all but ``correction`` and ``recorded_at``)."""
+    return (
+        left.status[i] == right.status[j]
+        and left.due[i] == right.due[j]
+        and left.reporter[i] == right.reporter[j]
+        and left.details[left.detail[i]] == right.details[right.detail[j]]
+    )
+
+
+class Snapshot:
+    """A tracker's current responses as of one date (see :meth:`Tracker.at`).
+
+    Lookups take canonical codes and keys quickly and anything else
+    :func:`~smomtrack.resolve_state` and the catalogue read.
+    """
+
+    __slots__ = ("_day", "_reporter", "_tracker", "as_of")
+
+    def __init__(self, tracker: Tracker, as_of: dt.date, reporter: int | None) -> None:
+        self._tracker = tracker
+        self.as_of = as_of
+        self._day = as_of.toordinal()
+        self._reporter = reporter
+
+    def _position(self, state: str, recommendation: str) -> int | None:
+        tracker = self._tracker
+        pair = tracker._pair(state, recommendation)  # noqa: SLF001 (the tracker's own view)
+        return tracker._index.latest(pair, self._day, self._reporter, tracker._log)  # noqa: SLF001
+
+    def status(self, state: str, recommendation: str) -> Status:
+        """The pair's status: that of its latest response, else ``NO_INFORMATION``."""
+        position = self._position(state, recommendation)
+        if position is None:
+            return Status.NO_INFORMATION
+        return STATUSES[self._tracker._log.status[position]]  # noqa: SLF001
+
+    def response(self, state: str, recommendation: str) -> Response | None:
+        """The pair's latest response, or ``None``."""
+        position = self._position(state, recommendation)
+        return None if position is None else self._tracker._log.response(position)  # noqa: SLF001

@@ -1,0 +1,369 @@
+"""The one way in: field values as people write them, to columns of responses or per-field errors.
+
+Every response that enters smomtrack goes through :class:`Intake`: ``Tracker.record()`` and
+``correct()`` (one row), spreadsheets, JSON documents, and every reader to come. Within one
+intake, each distinct value of a field (a State's name, a key, a status label, a date, a
+reporter, a text) is read once and its result shared by every row that holds it; a bad
+value is refused with the same message whichever way it came in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.exceptions import InvalidDataError, SmomtrackError, UnknownStateError
+from smomtrack.tracking.columns import (
+    NO_DUE,
+    REPORTER_CODES,
+    STATUS_CODES,
+    Columns,
+)
+from smomtrack.vocabulary.dates import parse_date, today
+from smomtrack.vocabulary.states import resolve_state
+from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.vocabularies import Reporter
+
+__all__ = ["FIELDS", "REQUIRED", "TEXT_FIELDS", "FieldError", "Intake"]
+
+FIELDS: tuple[str, ...] = (
+    "state",
+    "recommendation",
+    "status",
+    "as_of",
+    "measures",
+    "evidence",
+    "responsible",
+    "due",
+    "reporter",
+    "source",
+    "notes",
+    "correction",
+    "recorded_at",
+)
+"""The fields of a response, in the order problems are reported."""
+
+REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
+"""The fields every response must have."""
+
+TEXT_FIELDS: tuple[str, ...] = ("measures", "responsible", "source", "notes")
+
+
+@attrs.frozen
+class FieldError:
+    """A field value that was refused.
+
+    Attributes:
+        row: The row's index in the batch (0 for the first).
+        field: The field (one of :data:`FIELDS`).
+        value: The value as given.
+        error: The error, whose message says what is wrong.
+    """
+
+    row: int
+    field: str
+    value: object
+    error: SmomtrackError = attrs.field(eq=False)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, without the field's name (the caller says where the value was)."""
+        return str(self.error).removeprefix(f"{self.field}: ")
+
+
+_CACHE_LIMIT = 1_000_000
+"""An intake forgets what it read of a field beyond this many distinct values."""
+
+
+class _Missing:
+    """The value of a field a row does not have."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+"""Stands for a field that a row does not have (a column absent from the file)."""
+
+
+def _required(field: str, value: object) -> None:
+    if value is MISSING or value is None or value == "":
+        raise InvalidDataError(f"{field} is empty")
+
+
+def _text(field: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidDataError(f"{field}: expected text, got {value!r}")
+    return value
+
+
+class Intake:
+    """Reads batches of field values into :class:`Columns`, each distinct value once.
+
+    Args:
+        catalogue: The recommendations rows may refer to.
+        population: The States rows may name (``None``: any State).
+        clean: Applied to every text value before it is read (a reader's own trimming and
+            unescaping); values are read as they are by default.
+        stamp: The recording time of rows that carry none (now by default).
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        population: Sequence[str] | None = None,
+        *,
+        clean: Callable[[str], str] | None = None,
+        stamp: dt.datetime | None = None,
+    ) -> None:
+        self._catalogue = catalogue
+        self._population = None if population is None else tuple(population)
+        self._clean = clean
+        self.day = today()
+        """The day this intake was made: as-of dates after the next day are in the future."""
+        self._stamp = stamp or dt.datetime.now(dt.UTC)
+        keys = [recommendation.key for recommendation in catalogue]
+        self._key_codes = {key: code for code, key in enumerate(keys)}
+        states = list(self._population or ())
+        self._state_codes = {state: code for code, state in enumerate(states)}
+        self._codebook = Columns(states, keys)
+        self._caches: dict[str, dict[Hashable, Any]] = {field: {} for field in FIELDS}
+        self._readers: dict[str, Callable[[Any], Any]] = {
+            "state": self._state,
+            "recommendation": self._recommendation,
+            "status": self._status,
+            "as_of": self._as_of,
+            "due": self._due,
+            "reporter": self._reporter,
+            "evidence": self._evidence,
+            "correction": self._correction,
+            "recorded_at": self._recorded_at,
+            **{field: self._free_text(field) for field in TEXT_FIELDS},
+        }
+
+    # -- one value of each field -------------------------------------------------------
+
+    def _value(self, value: object) -> object:
+        if self._clean is not None and isinstance(value, str):
+            return self._clean(value)
+        return value
+
+    def _state(self, value: object) -> int:
+        _required("state", value)
+        if not isinstance(value, str):
+            raise UnknownStateError(value)
+        code = resolve_state(value)
+        found = self._state_codes.get(code)
+        if found is not None:
+            return found
+        if self._population is not None:
+            raise UnknownStateError(
+                value,
+                reason=("" if value == code else f"({code}) ")
+                + f"is not in this tracker's population of {len(self._population)} States",
+            )
+        found = self._state_codes[code] = len(self._codebook.states)
+        self._codebook.states.append(code)
+        return found
+
+    def _recommendation(self, value: object) -> int:
+        _required("recommendation", value)
+        key = self._catalogue.recommendation(value).key  # type: ignore[arg-type]
+        return self._key_codes[key]
+
+    def _status(self, value: object) -> int:
+        _required("status", value)
+        status = Status.parse(value)  # type: ignore[arg-type]
+        if status is Status.NO_INFORMATION:
+            raise InvalidDataError(
+                "status: no_information is never recorded; it is what a pair has when nothing"
+                " was reported (leave the row out)"
+            )
+        return STATUS_CODES[status]
+
+    def _as_of(self, value: object) -> int:
+        _required("as_of", value)
+        day = parse_date(value)  # type: ignore[arg-type]
+        if day > self.day + dt.timedelta(days=1):
+            raise InvalidDataError(f"as_of: {day} is in the future")
+        return day.toordinal()
+
+    def _due(self, value: object) -> int:
+        if value is MISSING or value is None or value == "":
+            return NO_DUE
+        return parse_date(value).toordinal()  # type: ignore[arg-type]
+
+    def _reporter(self, value: object) -> int:
+        if value is MISSING or value is None or value == "":
+            return REPORTER_CODES[Reporter.STATE]
+        return REPORTER_CODES[Reporter.parse(value)]
+
+    def _evidence(self, value: object) -> tuple[str, ...]:
+        if value is MISSING or value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(item.strip() for item in value.split(";") if item.strip())
+        if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+            return value
+        raise InvalidDataError(f"evidence: expected text or a list of texts, got {value!r}")
+
+    def _correction(self, value: object) -> int:
+        if value is MISSING or value is None or value == "":
+            return 0
+        if isinstance(value, bool):
+            return int(value)
+        raise InvalidDataError(f"correction: expected true or false, got {value!r}")
+
+    def _recorded_at(self, value: object) -> int:
+        if value is MISSING or value is None:
+            return self._codebook.stamp_code(self._stamp)
+        stamp = value
+        if isinstance(value, str):
+            try:
+                stamp = dt.datetime.fromisoformat(value)
+            except ValueError as exc:
+                raise InvalidDataError(f"recorded_at: {value!r} is not an ISO date-time") from exc
+        if not isinstance(stamp, dt.datetime) or stamp.tzinfo is None:
+            raise InvalidDataError(f"recorded_at: expected an aware date-time, got {value!r}")
+        return self._codebook.stamp_code(stamp.astimezone(dt.UTC))
+
+    def _free_text(self, field: str) -> Callable[[object], str]:
+        def read(value: object) -> str:
+            return "" if value is MISSING or value is None else _text(field, value)
+
+        return read
+
+    # -- batches -----------------------------------------------------------------------
+
+    def _column(
+        self, field: str, values: Sequence[Hashable]
+    ) -> tuple[list[Any], dict[Hashable, SmomtrackError]]:
+        """The read value of every row, and the values that were refused."""
+        cache = self._caches[field]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        read = self._readers[field]
+        refused: dict[Hashable, SmomtrackError] = {}
+        for value in set(values).difference(cache):
+            try:
+                cache[value] = read(self._value(value))
+            except SmomtrackError as exc:
+                cache[value] = exc
+        for value in set(values):
+            found = cache[value]
+            if isinstance(found, SmomtrackError):
+                refused[value] = found
+        return list(map(cache.__getitem__, values)), refused
+
+    def read(
+        self, fields: Mapping[str, Sequence[Hashable]], count: int
+    ) -> tuple[Columns, list[int], list[FieldError]]:
+        """Read *count* rows given as one sequence of values per field.
+
+        A field left out of *fields* is missing from every row (its default applies, or
+        it is refused where it is required).
+
+        Returns:
+            The valid rows as columns, the index of each valid row in the batch, and every
+            refused value (by row, then field).
+        """
+        unknown = set(fields) - set(FIELDS)
+        if unknown:
+            raise InvalidDataError(f"unknown field(s): {', '.join(sorted(unknown))}")
+        read: dict[str, list[Any]] = {}
+        errors: list[FieldError] = []
+        for field in FIELDS:
+            values = fields.get(field)
+            if values is None:
+                values = [MISSING] * count if field in REQUIRED else [MISSING]
+            if len(values) != count and not (field not in REQUIRED and len(values) == 1):
+                raise InvalidDataError(f"{field}: {len(values)} values for {count} rows")
+            column, refused = self._column(field, values)
+            if refused:
+                errors.extend(
+                    FieldError(row, field, value, refused[value])
+                    for row, value in enumerate(values)
+                    if value in refused
+                )
+            read[field] = column
+        errors.sort(key=lambda e: (e.row, FIELDS.index(e.field)))
+        bad = {error.row for error in errors}
+        rows = [row for row in range(count) if row not in bad] if bad else list(range(count))
+        return self._columns(read, rows, count, whole=not bad), rows, errors
+
+    def _columns(self, read: dict[str, list[Any]], rows: list[int], count: int, *, whole: bool) -> Columns:
+        batch = Columns()
+        batch.states, batch.keys = self._codebook.states, self._codebook.keys
+        batch.stamps = self._codebook.stamps
+        batch._stamp_codes = self._codebook._stamp_codes  # noqa: SLF001 (same family)
+
+        def column(field: str) -> Sequence[Any]:
+            values = read[field]
+            if len(values) == 1 and count != 1:
+                return values * len(rows)
+            return values if whole else list(map(values.__getitem__, rows))
+
+        batch.state.extend(column("state"))
+        batch.key.extend(column("recommendation"))
+        batch.status.extend(column("status"))
+        batch.as_of.extend(column("as_of"))
+        batch.due.extend(column("due"))
+        batch.reporter.extend(column("reporter"))
+        batch.correction.extend(column("correction"))
+        batch.stamp.extend(column("recorded_at"))
+        details = zip(
+            column("measures"),
+            column("evidence"),
+            column("responsible"),
+            column("source"),
+            column("notes"),
+            strict=True,
+        )
+        codes = self._codebook._detail_codes  # noqa: SLF001 (same family)
+        shared = self._codebook.details
+        batch.details, batch._detail_codes = shared, codes  # noqa: SLF001
+        tuples = list(details)
+        for detail in set(tuples).difference(codes):
+            codes[detail] = len(shared)
+            shared.append(detail)
+        batch.detail.extend(map(codes.__getitem__, tuples))
+        return batch
+
+    def one(self, **fields: object) -> Columns:
+        """Read one row given as keyword arguments; raise the first refused value's error.
+
+        Raises:
+            SmomtrackError: The error of the first refused field, in :data:`FIELDS` order.
+        """
+        columns, _, errors = self.read({k: [_hashable(v)] for k, v in fields.items()}, 1)
+        if errors:
+            raise errors[0].error
+        return columns
+
+
+def _hashable(value: object) -> Hashable:
+    """*value*, with lists turned into tuples, so that it can be looked up once."""
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    if isinstance(value, dict | set):
+        return _Unhashable(repr(value))
+    return value  # type: ignore[return-value]
+
+
+@attrs.frozen
+class _Unhashable:
+    """A value that cannot be looked up (an object or a set where text was expected)."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+hashable = _hashable
