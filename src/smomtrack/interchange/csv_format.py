@@ -12,6 +12,8 @@ import csv
 import datetime as dt
 import io
 import itertools
+import operator
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -20,7 +22,7 @@ from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.records.responses import Response
-from smomtrack.tracking.columns import Columns
+from smomtrack.tracking.columns import Columns, paused_gc
 from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.intake import FieldError, Intake
 from smomtrack.tracking.tracker import Tracker
@@ -85,35 +87,88 @@ _DELIMITERS = (",", ";", "\t")
 # -- reading ---------------------------------------------------------------------------
 
 
-def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data:
-        raise InvalidDataError(f"{name}: a binary file, not a CSV table")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+class _Source:
+    """A file's content and encoding, handed to the CSV reader as a stream (never copied whole).
+
+    UTF-8 with or without BOM, else Windows-1252 (what French Excel writes), or text already
+    decoded.
+    """
+
+    def __init__(self, content: bytes | str, name: str) -> None:
+        self.name = name
+        self.content = content
+        self.encoding = "utf-8"
+        self.bom = False
+        if isinstance(content, str):
+            self.content = content.removeprefix("\ufeff")
+            return
+        if b"\x00" in content:
+            raise InvalidDataError(f"{name}: a binary file, not a CSV table")
+        self.bom = content.startswith(b"\xef\xbb\xbf")
+        if self.bom:
+            self.content = content[3:]
+
+    def not_utf8(self, error: UnicodeDecodeError) -> None:
+        """Read the text as Windows-1252 from now on, unless it said it was UTF-8.
+
+        Raises:
+            InvalidDataError: It begins with a UTF-8 byte order mark.
+        """
+        if self.bom or self.encoding != "utf-8":
+            raise InvalidDataError(
+                f"{self.name}: begins as UTF-8 (with a byte order mark) but holds bytes that"
+                f" are not UTF-8 ({error.reason}): save the file again as UTF-8"
+            ) from error
+        self.encoding = "cp1252"
+
+    @classmethod
+    def of(cls, source: str | Path | IO[str] | IO[bytes]) -> _Source:
+        if isinstance(source, str | Path):
+            path = Path(source)
+            try:
+                return cls(path.read_bytes(), str(path))
+            except OSError as exc:
+                raise InvalidDataError(f"{path}: cannot be read ({exc.strerror})") from exc
+        return cls(source.read(), str(getattr(source, "name", "<file>")))
+
+    def stream(self) -> IO[str]:
+        """The text, read as it is decoded."""
+        if isinstance(self.content, str):
+            return io.StringIO(self.content, newline="")
+        errors = "strict" if self.encoding == "utf-8" else "replace"
+        return io.TextIOWrapper(
+            io.BytesIO(self.content), encoding=self.encoding, errors=errors, newline=""
+        )
+
+    def blank(self) -> bool:
+        return not self.content or self.content.isspace()
+
+    def lines(self) -> int:
+        """How many physical lines the text has."""
+        content = self.content
+        if isinstance(content, str):
+            return content.count("\n") + (not content.endswith("\n"))
+        return content.count(b"\n") + (not content.endswith(b"\n"))
+
+    def head(self) -> str:
+        """The first line that is not blank."""
+        with self.stream() as stream:
+            for line in stream:
+                if line.strip():
+                    return line
+        return ""  # pragma: no cover (the text is not blank)
 
 
-def _source_text(source: str | Path | IO[str] | IO[bytes]) -> tuple[str, str]:
-    if isinstance(source, str | Path):
-        path = Path(source)
-        try:
-            return _decode(path.read_bytes(), str(path)), str(path)
-        except OSError as exc:
-            raise InvalidDataError(f"{path}: cannot be read ({exc.strerror})") from exc
-    name = str(getattr(source, "name", "<file>"))
-    content = source.read()
-    if isinstance(content, bytes):
-        return _decode(content, name), name
-    return content.removeprefix("\ufeff"), name
-
-
-def _delimiter(text: str) -> str:
+def _delimiter(header: str) -> str:
     """The separator of the header line: the one of ``,``, ``;``, tab that splits it most."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: len(next(csv.reader([header], delimiter=d), [])) for d in _DELIMITERS}
+
+    def cells(delimiter: str) -> int:
+        try:
+            return len(next(csv.reader([header], delimiter=delimiter), []))
+        except csv.Error:  # a header that no separator makes readable is refused later
+            return 0
+
+    counts = {d: cells(d) for d in _DELIMITERS}
     return max(_DELIMITERS, key=lambda d: (counts[d], -_DELIMITERS.index(d)))
 
 
@@ -139,17 +194,9 @@ def escape(value: str) -> str:
     return value
 
 
-def _cells(text: str, delimiter: str) -> Iterator[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        yield from reader
-    except csv.Error as exc:
-        raise InvalidDataError(f"line {reader.line_num}: not readable as CSV ({exc})") from exc
-
-
-def _physical_lines(text: str, delimiter: str) -> list[int]:
+def _physical_lines(source: _Source, delimiter: str) -> list[int]:
     """The physical line where each row starts (for files whose cells hold line breaks)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(source.stream(), delimiter=delimiter)
     starts: list[int] = []
     previous = 0
     for _ in reader:
@@ -207,24 +254,21 @@ class _Reading:
         self.answers = [i for c, i in positions.items() if c not in {"state", "recommendation"}]
         self.intake = Intake(catalogue, clean=_clean)
         self.batch: Columns | None = None
-        self.rows: list[int] = []  # the index of each kept row among the file's rows
+        self.rows = array("I")  # the number of each kept row (1 for the file's first row)
         self.errors: list[tuple[int, str, str, str, SmomtrackError]] = []
         self.skipped = 0
+        self.ignored: list[str] = []
 
     def chunk(self, chunk: list[list[str]], first: int) -> None:
-        """Read rows *first*, *first* + 1, … of the file (0 is the header)."""
-        numbers: list[int] | range = range(first, first + len(chunk))
-        if not all(map(str.strip, map("".join, chunk))) or len(set(map(len, chunk))) != 1:
-            numbers, chunk = self._regular(chunk, numbers)
-        elif len(chunk[0]) != self.width:
+        """Read rows *first*, *first* + 1, … of the file (1 is its first row)."""
+        numbers: Sequence[int] = range(first, first + len(chunk))
+        if len(set(map(len, chunk))) != 1 or len(chunk[0]) != self.width:
             numbers, chunk = self._regular(chunk, numbers)
         if not chunk:
             return
         cells = list(zip(*chunk, strict=True))
         if self.unnamed:
             numbers, cells = self._unnamed(cells, numbers)
-        if self.answers:
-            numbers, cells = self._unanswered(cells, numbers)
         if not numbers:
             return
         fields = {column: cells[index] for column, index in self.positions.items()}
@@ -233,6 +277,12 @@ class _Reading:
         for error in errors:
             by_row.setdefault(error.row, []).append(error)
         for row, found in by_row.items():
+            if not any(cells[index][row].strip() for index in self.answers):
+                # A row without an answer: a template's unanswered row (skipped and counted)
+                # or a blank one (ignored). Its status is empty, so it is never kept.
+                named = (cells[self.positions[c]][row] for c in ("state", "recommendation"))
+                self.skipped += any(cell.strip() for cell in named)
+                continue
             header = [self.header[self.positions[e.field]].strip() for e in found]
             message = "; ".join(f"{h}: {e.message}" for h, e in zip(header, found, strict=True))
             value = found[0].value
@@ -278,18 +328,6 @@ class _Reading:
         keep = [row for row in range(len(numbers)) if row not in bad]
         return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
 
-    def _unanswered(
-        self, cells: list[tuple[str, ...]], numbers: Sequence[int]
-    ) -> tuple[Sequence[int], list[tuple[str, ...]]]:
-        """The rows with an answer (a template's rows with only the State and key are skipped)."""
-        answers = zip(*(cells[i] for i in self.answers), strict=True)
-        answered = list(map(str.strip, map("".join, answers)))
-        if all(answered):
-            return numbers, cells
-        keep = list(itertools.compress(range(len(numbers)), answered))
-        self.skipped += len(numbers) - len(keep)
-        return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
-
     def _refuse(self, number: int, value: str, message: str) -> None:
         self.errors.append((number, "", value, message, InvalidDataError(message)))
 
@@ -318,28 +356,28 @@ def read_csv(
         InvalidDataError: Not a table of responses at all: empty, binary, or missing a
             required column (the message names it).
     """
-    text, name = _source_text(source)
-    if not text.strip():
+    text = _Source.of(source)
+    name = text.name
+    if text.blank():
         raise InvalidDataError(f"{name}: empty, not a table of responses")
-    delimiter = _delimiter(text)
-    rows = _cells(text, delimiter)
-    header_number = 0
-    for header in rows:
-        if any(cell.strip() for cell in header):
+    while True:
+        try:
+            delimiter = _delimiter(text.head())
+            rows = csv.reader(text.stream(), delimiter=delimiter)
+            try:
+                with paused_gc():
+                    reading, count = _read_rows(rows, name, catalogue or builtin_catalogue())
+            except csv.Error as exc:
+                raise InvalidDataError(
+                    f"{name}, line {rows.line_num}: not readable as CSV ({exc})"
+                ) from exc
             break
-        header_number += 1
-    else:  # pragma: no cover (the text is not blank, so some row has a cell)
-        raise InvalidDataError(f"{name}: empty, not a table of responses")
-    positions, ignored = _columns(header, name)
-    reading = _Reading(header, positions, catalogue or builtin_catalogue())
-    count = header_number + 1
-    while chunk := list(itertools.islice(rows, _CHUNK)):
-        reading.chunk(chunk, count)
-        count += len(chunk)
-    if text.count("\n") + (not text.endswith("\n")) == count:
-        line_of: Sequence[int] = range(1, count + 1)  # one row a line: row n is on line n + 1
+        except UnicodeDecodeError as exc:  # not UTF-8: read it again as Windows-1252
+            text.not_utf8(exc)
+    if text.lines() == count:
+        line_of: Sequence[int] = range(count + 1)  # one row a line: row n is on line n
     else:
-        line_of = _physical_lines(text, delimiter)  # a cell holds a line break
+        line_of = [0, *_physical_lines(text, delimiter)]  # a cell holds a line break
     errors = sorted(
         (
             RowError(line=line_of[n], column=c, value=v, message=m, error=e)
@@ -347,13 +385,32 @@ def read_csv(
         ),
         key=lambda error: error.line,
     )
+    simple = isinstance(line_of, range)
     return ImportResult(
         batch=reading.batch or Columns(),
-        lines=tuple(map(line_of.__getitem__, reading.rows)),
+        lines=reading.rows if simple else array("I", map(line_of.__getitem__, reading.rows)),
         errors=errors,
         skipped=reading.skipped,
-        ignored_columns=ignored,
+        ignored_columns=reading.ignored,
     )
+
+
+def _read_rows(rows: Iterator[list[str]], name: str, catalogue: Catalogue) -> tuple[_Reading, int]:
+    """Read the header, then every row, a chunk at a time; return the reading and the row count."""
+    count = 0
+    for header in rows:
+        count += 1
+        if any(cell.strip() for cell in header):
+            break
+    else:  # pragma: no cover (the text is not blank, so some row has a cell)
+        raise InvalidDataError(f"{name}: empty, not a table of responses")
+    positions, ignored = _columns(header, name)
+    reading = _Reading(header, positions, catalogue)
+    reading.ignored = ignored
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        reading.chunk(chunk, count + 1)
+        count += len(chunk)
+    return reading, count
 
 
 def import_csv(

@@ -10,6 +10,7 @@ from pathlib import Path
 from smomtrack.exceptions import ConflictError, InvalidDataError
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.sqlite_store import open_tracker
+from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.tracker import Tracker
 
 __all__ = ["SUFFIXES", "load", "save", "write_atomically"]
@@ -70,11 +71,11 @@ def save(tracker: Tracker, path: str | Path) -> None:
         write_atomically(target, to_json(tracker))
         return
     with open_tracker(target, catalogue=tracker.catalogue, states=list(tracker.states)) as store:
-        held = list(store)
-        records = list(tracker)
-        if records[: len(held)] != held:
+        held = len(store)
+        if not tracker.log.same_rows(store.log, held):
             raise ConflictError(str(target), "the store holds records this tracker does not have")
-        store.add_many(records[len(held) :])
+        rest = tracker.log if not held else tracker.log.take(range(held, len(tracker)))
+        store.add_many(ImportResult(batch=rest))
 
 
 def load(path: str | Path) -> Tracker:

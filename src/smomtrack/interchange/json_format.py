@@ -8,19 +8,19 @@ one, else the catalogue itself) and every record, superseded ones included, one 
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from smomtrack.catalogue.builtin import CATALOGUE_FORMAT, builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.catalogue.converter import structure_catalogue, unstructure
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
-from smomtrack.tracking.columns import NO_DUE, REPORTERS, STATUSES, Details, day_of
+from smomtrack.tracking.columns import NO_DUE, REPORTERS, STATUSES, Details, day_of, paused_gc
 from smomtrack.tracking.imports import ImportResult
-from smomtrack.tracking.intake import MISSING, hashable
+from smomtrack.tracking.intake import MISSING
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import is_state_code
 
@@ -168,13 +168,16 @@ def from_json(text: str | bytes) -> Tracker | Catalogue:
             (``$.responses[12].status: 'done' is not a Status; accepted: …``).
     """
     try:
-        document = json.loads(text)
+        with paused_gc():
+            document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidDataError(
             f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from exc
     except UnicodeDecodeError as exc:
         raise InvalidDataError(f"not JSON: not UTF-8 text ({exc.reason})") from exc
+    except RecursionError as exc:
+        raise InvalidDataError("not a smomtrack document: nested too deeply") from exc
     if not isinstance(document, dict):
         raise InvalidDataError("$: a smomtrack document is a JSON object")
     kind = document.get("format")
@@ -184,13 +187,8 @@ def from_json(text: str | bytes) -> Tracker | Catalogue:
         return structure_catalogue(document.get("catalogue"), where="$.catalogue")
     if kind == TRACKER_FORMAT:
         major = _check_version(document.get("version"), SCHEMA_VERSION)
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # a million new objects: the cycle collector would only slow the load down
-        try:
+        with paused_gc():
             return _tracker(document, major)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
     _check_version(document.get("version"), SCHEMA_VERSION)
     raise InvalidDataError(f"$.format: {kind!r} is not {CATALOGUE_FORMAT!r} or {TRACKER_FORMAT!r}")
 
@@ -248,10 +246,12 @@ def _tracker(document: dict[str, Any], major: int) -> Tracker:
         else _object_rows(items, problems)
     )
     intake = tracker.intake()
-    columns = {
-        field: list(map(hashable, values))
-        for field, values in zip(FIELDS, zip(*rows, strict=True) if rows else [()] * 13, strict=True)
-    }
+    columns: dict[str, Sequence[Any]] = dict(
+        zip(FIELDS, zip(*rows, strict=True) if rows else [()] * len(FIELDS), strict=True)
+    )
+    columns["evidence"] = [
+        tuple(item) if type(item) is list else item for item in columns["evidence"]
+    ]
     batch, kept, errors = intake.read(columns, len(rows))
     problems.extend(
         f"$.responses[{indices[e.row]}].{e.field}: {e.message}" for e in errors

@@ -12,8 +12,9 @@ from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import in_scope, pairs
+from smomtrack.summaries.scope import in_scope
 from smomtrack.summaries.tally import Tally, check_weights
+from smomtrack.tracking.counts import PairGroups
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.statuses import Status
@@ -27,6 +28,7 @@ __all__ = [
     "check_grouping",
     "group_keys",
     "ordered_groups",
+    "pair_groups",
     "summarize",
 ]
 
@@ -163,25 +165,46 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
     chosen_weights = check_weights(weights)
     recommendations = in_scope(tracker, meeting, theme)
     who = None if reporter is None else Reporter.parse(reporter)
-    groups_of = group_keys(grouping)
-    statuses: dict[str, list[Status]] = {
-        key: [] for key in ordered_groups(grouping, tracker, recommendations)
-    }
-    every: list[Status] = []
-    for recommendation, state, status, _ in pairs(tracker, recommendations, day, who):
-        every.append(status)
-        for group in groups_of(recommendation, state):
-            statuses[group].append(status)
+    names = ordered_groups(grouping, tracker, recommendations)
+    scope = ("summary", grouping, tuple(r.key for r in recommendations))
+    counts = tracker.counts(
+        day,
+        scope,
+        lambda: pair_groups(tracker, grouping, recommendations, names),
+        reporter=who,
+    )
     rows = tuple(
-        SummaryRow(group, Tally.of(found, chosen_weights)) for group, found in statuses.items()
+        SummaryRow(group, Tally(found, chosen_weights))
+        for group, found in zip(names, counts, strict=False)
     )
     return Summary(
         by=grouping,
         as_of=day,
         rows=rows,
-        total_row=SummaryRow(None, Tally.of(every, chosen_weights)),
+        total_row=SummaryRow(None, Tally(counts[-1], chosen_weights)),
         catalogue=tracker.catalogue,
     )
+
+
+def pair_groups(
+    tracker: Tracker,
+    by: Grouping,
+    recommendations: tuple[Recommendation, ...],
+    names: list[str],
+) -> PairGroups:
+    """The groups each pair in scope counts in, and the total (the last group) for every pair."""
+    index = {name: number for number, name in enumerate(names)}
+    total = len(names)
+    codes = {rec.key: code for code, rec in enumerate(tracker.catalogue)}
+    width = max(len(codes), 1)
+    groups_of = group_keys(by)
+    of_pair: list[tuple[int, ...]] = [()] * (len(tracker.states) * width)
+    for recommendation in recommendations:
+        key = codes[recommendation.key]
+        for number, state in enumerate(tracker.states):
+            found = groups_of(recommendation, state)
+            of_pair[number * width + key] = (*(index[group] for group in found), total)
+    return PairGroups(key=(by, total), size=total + 1, of_pair=of_pair)
 
 
 def ordered_groups(

@@ -12,7 +12,10 @@ log. :class:`~smomtrack.records.responses.Response` objects are made only when a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -20,7 +23,7 @@ from smomtrack.records.responses import Response
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
-__all__ = ["NO_DETAILS", "REPORTERS", "STATUSES", "Columns", "Details"]
+__all__ = ["NO_DETAILS", "REPORTERS", "STATUSES", "Columns", "Details", "paused_gc"]
 
 STATUSES: tuple[Status, ...] = tuple(Status)
 """The status of code *n* is ``STATUSES[n]``."""
@@ -242,6 +245,28 @@ class Columns:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def same_rows(self, other: Columns, count: int) -> bool:
+        """Whether the first *count* rows of both say the same, recording times included."""
+        if len(self) < count or len(other) < count:
+            return False
+        if self.states != other.states or self.keys != other.keys:
+            return all(
+                a == b
+                for a, b in zip(
+                    self.responses(range(count)), other.responses(range(count)), strict=True
+                )
+            )
+        for name in ("state", "key", "status", "as_of", "due", "reporter", "correction"):
+            if getattr(self, name)[:count] != getattr(other, name)[:count]:
+                return False
+        mine = (self.stamps[code] for code in self.stamp[:count])
+        theirs = (other.stamps[code] for code in other.stamp[:count])
+        if not all(map(operator.eq, mine, theirs)):
+            return False
+        mine_details = (self.details[code] for code in self.detail[:count])
+        theirs_details = (other.details[code] for code in other.detail[:count])
+        return all(map(operator.eq, mine_details, theirs_details))
+
     def nbytes(self) -> int:
         """The bytes held by the code columns (not the shared values)."""
         return sum(
@@ -262,4 +287,22 @@ class Columns:
 
 def _identity(mapping: Sequence[int]) -> bool:
     """Whether *mapping* maps every code to itself (then nothing needs recoding)."""
-    return all(index == code for index, code in enumerate(mapping))
+    if isinstance(mapping, range):
+        return mapping.start == 0 and mapping.step == 1
+    return list(mapping) == list(range(len(mapping)))
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while a million objects are made, none of them in a cycle.
+
+    Without this, the collector runs over every object made so far again and again: reading
+    a large file would take several times longer.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

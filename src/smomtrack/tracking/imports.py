@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -81,8 +82,8 @@ def _errors(values: Iterable[RowError]) -> tuple[RowError, ...]:
     return to_tuple(values)
 
 
-def _ints(values: Iterable[int]) -> tuple[int, ...]:
-    return values if isinstance(values, tuple) else tuple(values)
+def _lines(values: Iterable[int]) -> array[int]:
+    return values if isinstance(values, array) else array("I", values)
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -97,8 +98,8 @@ class ImportResult:
 
     Attributes:
         batch: The valid rows. After an import: the ones newly recorded.
-        lines: The line where each valid row is in the file (same order); empty when the
-            rows did not come from a file.
+        lines: The line where each valid row is in the file (same order, an ``array`` of
+            ints); empty when the rows did not come from a file.
         errors: One per bad row, in file order.
         unchanged: After an import, the valid rows that were already recorded, identically.
         skipped: How many rows were left blank (a template's unanswered rows).
@@ -106,7 +107,7 @@ class ImportResult:
     """
 
     batch: Columns = attrs.field(hash=False)
-    lines: tuple[int, ...] = attrs.field(default=(), converter=_ints)
+    lines: array[int] = attrs.field(factory=lambda: array("I"), converter=_lines, hash=False)
     errors: tuple[RowError, ...] = attrs.field(default=(), converter=_errors)
     unchanged: tuple[Response, ...] = attrs.field(default=(), converter=_responses)
     skipped: int = 0

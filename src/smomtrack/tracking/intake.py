@@ -10,6 +10,7 @@ value is refused with the same message whichever way it came in.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
@@ -51,6 +52,9 @@ REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
 """The fields every response must have."""
 
 TEXT_FIELDS: tuple[str, ...] = ("measures", "responsible", "source", "notes")
+
+_DETAILS: tuple[str, ...] = ("measures", "evidence", "responsible", "source", "notes")
+"""The free-text fields, in the order of :data:`~smomtrack.tracking.columns.Details`."""
 
 
 @attrs.frozen
@@ -133,7 +137,8 @@ class Intake:
         states = list(self._population or ())
         self._state_codes = {state: code for code, state in enumerate(states)}
         self._codebook = Columns(states, keys)
-        self._caches: dict[str, dict[Hashable, Any]] = {field: {} for field in FIELDS}
+        self._caches: dict[str, dict[Hashable, Any]] = {f: {} for f in (*FIELDS, "details")}
+        self._refused: dict[str, set[Hashable]] = {f: set() for f in (*FIELDS, "details")}
         self._readers: dict[str, Callable[[Any], Any]] = {
             "state": self._state,
             "recommendation": self._recommendation,
@@ -243,23 +248,32 @@ class Intake:
 
     def _column(
         self, field: str, values: Sequence[Hashable]
-    ) -> tuple[list[Any], dict[Hashable, SmomtrackError]]:
-        """The read value of every row, and the values that were refused."""
+    ) -> tuple[list[Any], dict[Hashable, SmomtrackError], Sequence[Hashable]]:
+        """The read value of every row, the values that were refused, and the values looked up."""
         cache = self._caches[field]
+        bad = self._refused[field]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
+            bad.clear()
+        if not bad:
+            try:  # the usual case: every value already read, none refused
+                return list(map(cache.__getitem__, values)), {}, values
+            except (KeyError, TypeError):
+                pass
         read = self._readers[field]
-        refused: dict[Hashable, SmomtrackError] = {}
-        for value in set(values).difference(cache):
+        try:
+            distinct = set(values)
+        except TypeError:  # a list or an object where a value was expected
+            values = list(map(_hashable, values))
+            distinct = set(values)
+        for value in distinct.difference(cache):
             try:
                 cache[value] = read(self._value(value))
             except SmomtrackError as exc:
                 cache[value] = exc
-        for value in set(values):
-            found = cache[value]
-            if isinstance(found, SmomtrackError):
-                refused[value] = found
-        return list(map(cache.__getitem__, values)), refused
+                bad.add(value)
+        refused = {value: cache[value] for value in distinct.intersection(bad)}
+        return list(map(cache.__getitem__, values)), refused, values
 
     def read(
         self, fields: Mapping[str, Sequence[Hashable]], count: int
@@ -279,12 +293,14 @@ class Intake:
         read: dict[str, list[Any]] = {}
         errors: list[FieldError] = []
         for field in FIELDS:
+            if field in _DETAILS:
+                continue
             values = fields.get(field)
             if values is None:
                 values = [MISSING] * count if field in REQUIRED else [MISSING]
             if len(values) != count and not (field not in REQUIRED and len(values) == 1):
                 raise InvalidDataError(f"{field}: {len(values)} values for {count} rows")
-            column, refused = self._column(field, values)
+            column, refused, values = self._column(field, values)
             if refused:
                 errors.extend(
                     FieldError(row, field, value, refused[value])
@@ -292,47 +308,89 @@ class Intake:
                     if value in refused
                 )
             read[field] = column
+        read["detail"] = self._details(fields, count, errors)
         errors.sort(key=lambda e: (e.row, FIELDS.index(e.field)))
         bad = {error.row for error in errors}
         rows = [row for row in range(count) if row not in bad] if bad else list(range(count))
         return self._columns(read, rows, count, whole=not bad), rows, errors
 
-    def _columns(self, read: dict[str, list[Any]], rows: list[int], count: int, *, whole: bool) -> Columns:
-        batch = Columns()
-        batch.states, batch.keys = self._codebook.states, self._codebook.keys
-        batch.stamps = self._codebook.stamps
-        batch._stamp_codes = self._codebook._stamp_codes  # noqa: SLF001 (same family)
+    def _details(
+        self, fields: Mapping[str, Sequence[Hashable]], count: int, errors: list[FieldError]
+    ) -> list[Any]:
+        """The code of each row's free-text fields, read together: a file repeats them whole."""
+        columns = []
+        for field in _DETAILS:
+            values = fields.get(field)
+            if values is None or (len(values) == 1 and count != 1):
+                columns.append(itertools.repeat(MISSING if values is None else values[0], count))
+            elif len(values) != count:
+                raise InvalidDataError(f"{field}: {len(values)} values for {count} rows")
+            else:
+                columns.append(values)  # type: ignore[arg-type]
+        rows: list[tuple[Hashable, ...]] = list(zip(*columns, strict=True))
+        cache = self._caches["details"]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+            self._refused["details"].clear()
+        try:
+            codes = list(map(cache.__getitem__, rows))
+        except (KeyError, TypeError):
+            codes = self._read_details(rows, cache)
+        if self._refused["details"]:
+            for row, found in enumerate(codes):
+                if isinstance(found, tuple):  # the problems of a refused row
+                    errors.extend(
+                        FieldError(row, field, value, error) for field, value, error in found
+                    )
+        return codes
 
-        def column(field: str) -> Sequence[Any]:
+    def _read_details(
+        self, rows: list[tuple[Hashable, ...]], cache: dict[Hashable, Any]
+    ) -> list[Any]:
+        try:
+            distinct = set(rows)
+        except TypeError:  # a list or an object where text was expected
+            rows = [tuple(map(_hashable, row)) for row in rows]
+            distinct = set(rows)
+        for raw in distinct.difference(cache):
+            values: list[Any] = []
+            problems: list[tuple[str, Hashable, SmomtrackError]] = []
+            for field, value in zip(_DETAILS, raw, strict=True):
+                try:
+                    values.append(self._readers[field](self._value(value)))
+                except SmomtrackError as exc:
+                    problems.append((field, value, exc))
+            if problems:
+                cache[raw] = tuple(problems)
+                self._refused["details"].add(raw)
+            else:
+                cache[raw] = self._codebook.detail_code(tuple(values))  # type: ignore[arg-type]
+        return list(map(cache.__getitem__, rows))
+
+    def _columns(
+        self, read: dict[str, list[Any]], rows: list[int], count: int, *, whole: bool
+    ) -> Columns:
+        batch = Columns()
+        codebook = self._codebook
+        batch.states, batch.keys = codebook.states, codebook.keys
+        batch.stamps, batch._stamp_codes = codebook.stamps, codebook._stamp_codes  # noqa: SLF001
+        batch.details, batch._detail_codes = codebook.details, codebook._detail_codes  # noqa: SLF001
+
+        def column(field: str) -> list[Any]:
             values = read[field]
             if len(values) == 1 and count != 1:
                 return values * len(rows)
             return values if whole else list(map(values.__getitem__, rows))
 
-        batch.state.extend(column("state"))
-        batch.key.extend(column("recommendation"))
-        batch.status.extend(column("status"))
-        batch.as_of.extend(column("as_of"))
-        batch.due.extend(column("due"))
-        batch.reporter.extend(column("reporter"))
-        batch.correction.extend(column("correction"))
-        batch.stamp.extend(column("recorded_at"))
-        details = zip(
-            column("measures"),
-            column("evidence"),
-            column("responsible"),
-            column("source"),
-            column("notes"),
-            strict=True,
-        )
-        codes = self._codebook._detail_codes  # noqa: SLF001 (same family)
-        shared = self._codebook.details
-        batch.details, batch._detail_codes = shared, codes  # noqa: SLF001
-        tuples = list(details)
-        for detail in set(tuples).difference(codes):
-            codes[detail] = len(shared)
-            shared.append(detail)
-        batch.detail.extend(map(codes.__getitem__, tuples))
+        batch.state.fromlist(column("state"))
+        batch.key.fromlist(column("recommendation"))
+        batch.status.frombytes(bytes(column("status")))
+        batch.as_of.fromlist(column("as_of"))
+        batch.due.fromlist(column("due"))
+        batch.reporter.frombytes(bytes(column("reporter")))
+        batch.correction.frombytes(bytes(column("correction")))
+        batch.stamp.fromlist(column("recorded_at"))
+        batch.detail.fromlist(column("detail"))
         return batch
 
     def one(self, **fields: object) -> Columns:

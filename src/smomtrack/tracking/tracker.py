@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 import operator
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import NotRequired, Required, Self, TypedDict, Unpack
 
 import attrs
@@ -22,6 +22,7 @@ from smomtrack.exceptions import (
 )
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import REPORTER_CODES, STATUSES, Columns, day_of
+from smomtrack.tracking.counts import NO_INFORMATION, PairGroups, StatusCounts
 from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.intake import Intake, hashable
 from smomtrack.tracking.stores import ResponseStore
@@ -31,6 +32,9 @@ from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["HistoryEntry", "ResponseFields", "Snapshot", "Tracker"]
+
+_SMALL = 64
+"""Up to this many new records are inserted into the index one by one; more, in one sort."""
 
 _DAYS = 1 << 22
 """Day numbers are below this (the year 11,000): a pair's records sort under ``pair * _DAYS``."""
@@ -83,12 +87,46 @@ class _Index:
         count = len(log)
         if self.covered == count:
             return
-        if count - self.covered <= 64 and self.covered:
+        if count - self.covered <= _SMALL and self.covered:
             for position in range(self.covered, count):
                 self.insert(_key(log, width, position), position)
         else:
             self.rebuild(log, width)
         self.covered = count
+
+    def merge(self, keys: list[int], start: int) -> bool:
+        """Take in new records at log positions *start*, … with *keys*, in one sort.
+
+        Returns ``False``, leaving the index as it was, if a new key equals another key
+        (a record for the same pair and date: the caller decides record by record).
+        """
+        old = len(self.keys)
+        combined = [*self.keys, *keys] if old else keys
+        order = sorted(range(len(combined)), key=combined.__getitem__)
+        sorted_keys = array("q", map(combined.__getitem__, order))
+        equal = list(
+            itertools.compress(
+                range(len(order)),
+                map(operator.eq, sorted_keys, itertools.islice(sorted_keys, 1, None)),
+            )
+        )
+        if any(order[i] >= old or order[i + 1] >= old for i in equal):
+            return False
+        positions = self.order
+        self.order = array(
+            "q",
+            (
+                order
+                if not old
+                else map(
+                    lambda i: positions[i] if i < old else start + i - old,  # noqa: PLW0108
+                    order,
+                )
+            ),
+        )
+        self.keys = sorted_keys
+        self.covered = start + len(keys)
+        return True
 
     def insert(self, key: int, position: int) -> None:
         index = bisect.bisect_right(self.keys, key)
@@ -181,6 +219,9 @@ class Tracker:
         self._index = _Index()
         self._store = store
         self._intake: Intake | None = None
+        self._groupings: dict[Hashable, PairGroups] = {}  # fixed: population and catalogue are
+        self._counts: dict[Hashable, StatusCounts] = {}  # dropped whenever the log grows
+        self._asked: set[Hashable] = set()
 
     # -- what the tracker is about ----------------------------------------------
 
@@ -430,11 +471,15 @@ class Tracker:
     ) -> ImportResult:
         """Append the rows of *batch* (coded as this tracker's log) that change something."""
         errors = list(refused)
-        with self._writing():
-            fresh, unchanged = self._decide(batch, lines, errors)
-            added = batch if len(fresh) == len(batch) else batch.take(fresh)
-            if self._store is not None and len(added):
-                self._store.insert(added)
+        try:
+            with self._writing():
+                fresh, unchanged = self._decide(batch, lines, errors)
+                added = batch if len(fresh) == len(batch) else batch.take(fresh)
+                if self._store is not None and len(added):
+                    self._store.insert(added)
+        except BaseException:
+            self._index = _Index()  # it may hold records that were not added: rebuild it
+            raise
         self._apply(added)
         return ImportResult(
             batch=added,
@@ -452,13 +497,12 @@ class Tracker:
         repeat, add, mul = itertools.repeat, operator.add, operator.mul
         pairs = map(add, map(mul, batch.state, repeat(width)), batch.key)
         keys = list(map(add, map(mul, pairs, repeat(_DAYS)), batch.as_of))
-        distinct = set(keys)
-        if (
-            len(distinct) == len(keys)
-            and not any(batch.correction)
-            and (not len(index.keys) or distinct.isdisjoint(index.keys))
-        ):
-            return range(len(batch)), []  # the usual case: nothing to compare
+        if not batch.correction.count(1):  # the usual case: new records, nothing to compare
+            if len(keys) > _SMALL:
+                if index.merge(keys, len(self._log)):
+                    return range(len(batch)), []
+            elif len(set(keys)) == len(keys) and all(index.current(k) is None for k in keys):
+                return range(len(batch)), []
         fresh: list[int] = []
         unchanged: list[int] = []
         taken: dict[int, int] = {}  # key: row of this batch that holds it
@@ -528,6 +572,7 @@ class Tracker:
             else [self._key_codes[k] for k in batch.keys]
         )
         self._log.extend(batch, state_map, key_map)
+        self._counts.clear()
 
     def _member(self, state: str) -> str:
         code = resolve_state(state)
@@ -580,6 +625,75 @@ class Tracker:
         self._index.update(self._log, self._width)
         who = None if reporter is None else REPORTER_CODES[Reporter.parse(reporter)]
         return Snapshot(self, as_of_date(as_of), who)
+
+    def counts(
+        self,
+        as_of: dt.date | str | None,
+        grouping: Hashable,
+        groups: Callable[[], PairGroups],
+        *,
+        reporter: Reporter | str | None = None,
+    ) -> list[tuple[int, ...]]:
+        """How many pairs of each group have each status as of a date: the core of a summary.
+
+        Args:
+            as_of: The date (today when ``None``).
+            grouping: Identifies the grouping and its scope, for reuse.
+            groups: Makes the grouping the first time it is needed: which groups each
+                pair (numbered ``state * len(catalogue) + key``, in the order of
+                :attr:`states` and of the catalogue) counts in.
+            reporter: Only this reporter's responses count.
+
+        Returns:
+            For each group, the number of pairs per status (in :class:`Status` order).
+
+        The first question for a grouping visits every pair in scope; asked again, the
+        tracker walks its log once and keeps what it needs to answer any date by a binary
+        search per group, until the log grows.
+        """
+        self._index.update(self._log, self._width)
+        who = None if reporter is None else REPORTER_CODES[Reporter.parse(reporter)]
+        day = as_of_date(as_of).toordinal()
+        made = self._groupings.get(grouping)
+        if made is None:
+            made = self._groupings[grouping] = groups()
+        memo = (grouping, who)
+        built = self._counts.get(memo)
+        if built is None and memo not in self._asked:
+            self._asked.add(memo)
+            return self._visit(day, made, who)
+        if built is None:
+            built = self._counts[memo] = self._walk(made, who)
+        return built.at(day)
+
+    def _visit(self, day: int, groups: PairGroups, reporter: int | None) -> list[tuple[int, ...]]:
+        """The counts found by looking up each pair in scope."""
+        counts = groups.base()
+        latest, log, status = self._index.latest, self._log, self._log.status
+        for pair, found in enumerate(groups.of_pair):
+            if not found:
+                continue
+            position = latest(pair, day, reporter, log)
+            if position is None:
+                continue
+            code = status[position]
+            for group in found:
+                row = counts[group]
+                row[NO_INFORMATION] -= 1
+                row[code] += 1
+        return [tuple(row) for row in counts]
+
+    def _walk(self, groups: PairGroups, reporter: int | None) -> StatusCounts:
+        """The counts after every date, from one walk over the current records in date order."""
+        log, width = self._log, self._width
+        positions: Iterable[int] = range(len(log))
+        if self._index.superseded:
+            positions = itertools.filterfalse(self._index.superseded.__contains__, positions)
+        if reporter is not None:
+            positions = (p for p in positions if log.reporter[p] == reporter)
+        ordered = sorted(positions, key=log.as_of.__getitem__)
+        state, key = log.state, log.key
+        return StatusCounts(log, ordered, lambda p: state[p] * width + key[p], groups)
 
     def history(self, state: str, recommendation: str) -> tuple[HistoryEntry, ...]:
         """Every record of *state* on *recommendation*, by as-of date then recording order.
