@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from smomtrack import (
-    TOPICS,
     Addressee,
     Catalogue,
     DocumentKind,
     MeetingFormat,
     Modality,
 )
+from smomtrack.vocabulary.topics import TOPICS
 
 DATA = Path(__file__).parent / "data"
 RECOMMENDATIONS_SOURCE = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(

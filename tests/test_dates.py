@@ -10,8 +10,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smomtrack import InvalidDataError, InvalidDateError, parse_date, parse_date_range, parse_period
-from smomtrack.vocabulary.dates import as_of_date, is_future, today
+from smomtrack import InvalidDataError, InvalidDateError, parse_date
+from smomtrack.vocabulary.dates import as_of_date, is_future, parse_date_range, parse_period, today
 
 OCT14 = dt.date(2021, 10, 14)
 

@@ -80,7 +80,7 @@ class TestLayout:
         assert lines[3:5] == [' "format": "smomtrack.tracker",', ' "responses": [']
         assert lines[5].startswith('  ["MEX", "SOM7-1", "planned", "2021-10-14", ')
         assert ', "2022-01-01", "state", false, ' in lines[5]
-        assert ', true, ' in lines[6]
+        assert ", true, " in lines[6]
         assert json.loads(text)["version"] == "2.0"
         assert "Décret n° 12" in text  # not escaped
 

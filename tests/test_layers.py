@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ LAYERS = {
     "vocabulary": 1,
     "records": 1.5,  # records use the vocabulary
     "catalogue": 2,
+    "presentation": 2.5,  # words, names and table formats of every output
     "tracking": 3,
     "summaries": 4,
     "rendering": 5,
@@ -68,3 +71,62 @@ class TestLayers:
             if p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").exists())
         }
         assert tops <= set(LAYERS), tops - set(LAYERS)
+
+
+def loaded_after(statement: str) -> set[str]:
+    """The modules loaded by *statement* in a fresh interpreter."""
+    code = f"import sys\n{statement}\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+LAYER_PACKAGES = [name for name, layer in LAYERS.items() if layer < 7 and name != "exceptions"]
+
+
+class TestLayersAtRunTime:
+    @pytest.mark.parametrize("package", LAYER_PACKAGES)
+    def test_a_layer_loads_only_layers_below(self, package: str) -> None:
+        """Importing every module of a layer loads no module of a higher layer."""
+        modules = sorted(
+            module_name(path)
+            for path in MODULES
+            if path.relative_to(PACKAGE).parts[0] == package
+        )
+        loaded = loaded_after("\n".join(f"import {m}" for m in modules))
+        ours = {m for m in loaded if m.startswith("smomtrack.")}
+        above = {m for m in ours if layer_of(m) > LAYERS[package]}
+        assert not above, f"{package} loads {sorted(above)}"
+
+    def test_import_smomtrack_loads_nothing_else(self) -> None:
+        """The package imports its names when first used, not when imported."""
+        loaded = loaded_after("import smomtrack")
+        assert {m for m in loaded if m.startswith("smomtrack")} == {"smomtrack"}
+        assert not loaded & {"sqlite3", "tabulate", "cattrs", "attrs", "dateutil"}
+
+    def test_a_small_module_stays_small(self) -> None:
+        """The key readers need no database, no tables and no converter."""
+        loaded = loaded_after("import smomtrack.vocabulary.keys")
+        assert not loaded & {"sqlite3", "tabulate", "cattrs", "pycountry"}
+
+    def test_names_are_loaded_on_first_use(self) -> None:
+        """A name of the package is there when used, and the summaries render without setup."""
+        loaded = loaded_after(
+            "import smomtrack\n"
+            "t = smomtrack.synthetic(states=3)\n"
+            "print(smomtrack.summarize(t, 'theme').render('github'))"
+        )
+        assert "smomtrack.summaries.tables" in loaded
+        assert "smomtrack.rendering.report" not in loaded
+        assert "smomtrack.interchange.sqlite_store" not in loaded
+
+    def test_every_public_name_resolves(self) -> None:
+        """Each name of __all__ imports, and unknown names raise AttributeError."""
+        import smomtrack  # noqa: PLC0415
+
+        for name in smomtrack.__all__:
+            assert getattr(smomtrack, name) is not None
+        with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+            _ = smomtrack.nothing  # type: ignore[attr-defined]
+        assert set(smomtrack.__all__) <= set(dir(smomtrack))

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from smomtrack import Addressee, Catalogue, InvalidDataError, Modality
-from smomtrack.rendering.catalogue_tables import agenda_table, check_format, recommendations_table
-from smomtrack.rendering.labels import format_date, label, word
+from smomtrack.presentation.labels import format_date, label, word
+from smomtrack.presentation.tables import check_format
+from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_table
 
 
 class TestLabels:

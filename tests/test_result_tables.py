@@ -16,7 +16,7 @@ from smomtrack import (
     progress,
     summarize,
 )
-from smomtrack.summaries.presentation import render_result
+from smomtrack.summaries.tables import render_result
 
 D1 = dt.date(2021, 10, 14)
 D2 = dt.date(2022, 10, 14)
@@ -89,7 +89,7 @@ class TestSummaryTables:
 
     def test_unregistered_type(self) -> None:
         """Rendering something that is not a result is a clear error."""
-        with pytest.raises(SmomtrackError, match="no renderer for int"):
+        with pytest.raises(SmomtrackError, match="no table for int"):
             render_result(5, "github", "en")
 
 

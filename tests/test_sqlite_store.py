@@ -14,7 +14,6 @@ import pytest
 
 from smomtrack import (
     ConflictError,
-    ImportResult,
     InvalidDataError,
     Response,
     Status,

@@ -16,8 +16,9 @@ from smomtrack.interchange.files import load, save, write_atomically
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.report_text import parse_report
 from smomtrack.interchange.sqlite_store import open_tracker
-from smomtrack.rendering.catalogue_tables import agenda_table, check_format, recommendations_table
-from smomtrack.rendering.labels import OUTPUT_LANGUAGES
+from smomtrack.presentation.labels import OUTPUT_LANGUAGES
+from smomtrack.presentation.tables import check_format
+from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_table
 from smomtrack.rendering.report import REPORT_FORMATS, report
 from smomtrack.summaries.summary import GROUPINGS, summarize
 from smomtrack.tracking.imports import ImportResult

@@ -12,9 +12,10 @@ from smomtrack import (
     Text,
     builtin_catalogue,
     parse_date,
-    parse_date_range,
     resolve_state,
 )
+from smomtrack.catalogue.overlaps import Overlap, overlaps
+from smomtrack.vocabulary.dates import parse_date_range
 
 catalogue: Catalogue = builtin_catalogue()
 rec: Recommendation = catalogue.recommendation("SOM7-5")
@@ -57,5 +58,5 @@ store: smomtrack.Tracker = smomtrack.open_tracker("team.sqlite", states=["MEX"])
 parsed: smomtrack.ParsedReport = smomtrack.parse_report("...", meeting="SOM9")
 extended: Catalogue = catalogue.with_report(parsed)
 agenda: smomtrack.Meeting = smomtrack.parse_agenda("...", meeting="SOM8")
-pairs: tuple[smomtrack.Overlap, ...] = smomtrack.overlaps(catalogue, threshold=0.2)
+pairs: tuple[Overlap, ...] = overlaps(catalogue, threshold=0.2)
 compilation: smomtrack.Compilation = smomtrack.compile_by_topic(catalogue, lang="fr")

@@ -9,10 +9,8 @@ row is dropped.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import itertools
-import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path

@@ -17,7 +17,7 @@ from typing import Any
 from smomtrack.catalogue.builtin import CATALOGUE_FORMAT, builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.catalogue.converter import structure_catalogue, unstructure
-from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.exceptions import InvalidDataError
 from smomtrack.tracking.columns import NO_DUE, REPORTERS, STATUSES, Details, day_of, paused_gc
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.intake import MISSING

@@ -4,55 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import tabulate as tabulate_module
 from tabulate import tabulate
 
-from smomtrack.exceptions import InvalidDataError
+from smomtrack.presentation.labels import format_date, label, word
+from smomtrack.presentation.names import marked
+from smomtrack.presentation.tables import WRAPPING_FORMATS, check_format
 from smomtrack.records.meetings import Meeting
 from smomtrack.records.recommendations import Recommendation
-from smomtrack.rendering.labels import format_date, label, word
-from smomtrack.rendering.names import marked
 from smomtrack.vocabulary.topics import topic_label
 
-__all__ = [
-    "TABLE_FORMATS",
-    "WRAPPING_FORMATS",
-    "agenda_table",
-    "check_format",
-    "recommendations_table",
-]
-
-TABLE_FORMATS: tuple[str, ...] = tuple(sorted(tabulate_module.tabulate_formats))
-"""Every table format tabulate knows (``"github"``, ``"grid"``, ``"html"``, ``"latex"``, …)."""
-
-WRAPPING_FORMATS = frozenset(
-    {
-        "plain",
-        "simple",
-        "grid",
-        "simple_grid",
-        "rounded_grid",
-        "fancy_grid",
-        "rst",
-        "psql",
-        "outline",
-        "pretty",
-    }
-)
-
-
-def check_format(fmt: str) -> str:
-    """Return *fmt* if tabulate knows it.
-
-    Raises:
-        InvalidDataError: It does not; the message lists the formats.
-    """
-    if fmt not in TABLE_FORMATS:
-        raise InvalidDataError(
-            f"unknown table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}"
-        )
-    return fmt
-
+__all__ = ["agenda_table", "recommendations_table"]
 
 def recommendations_table(
     recommendations: Iterable[Recommendation],

@@ -10,8 +10,7 @@ from typing import Literal, get_args
 import attrs
 
 from smomtrack.exceptions import InvalidDataError
-from smomtrack.records.meetings import Meeting
-from smomtrack.rendering.labels import (
+from smomtrack.presentation.labels import (
     check_language,
     format_date,
     format_date_range,
@@ -19,12 +18,13 @@ from smomtrack.rendering.labels import (
     format_percent,
     format_venue,
 )
-from smomtrack.rendering.names import marked
-from smomtrack.rendering.result_tables import matrix_legend
+from smomtrack.presentation.names import marked
+from smomtrack.records.meetings import Meeting
 from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import matrix
 from smomtrack.summaries.progress import progress
 from smomtrack.summaries.summary import summarize
+from smomtrack.summaries.tables import matrix_legend
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date

@@ -1,29 +1,13 @@
-"""How summary results present themselves, without knowing how they are drawn.
+"""How summary results present themselves: ``render()``, ``str()`` and Jupyter's rich display.
 
-Results (summaries, matrices, progress, follow-up lists) are data first. They render
-on demand through :func:`render_result`, whose implementations the rendering layer
-registers for each result type: this layer never imports the one above it.
+Results (summaries, matrices, progress, follow-up lists) are data first. They draw
+themselves on demand with :mod:`smomtrack.summaries.tables`, in this same layer, which
+knows each result's columns.
 """
 
 from __future__ import annotations
 
-import functools
-
-from smomtrack.exceptions import SmomtrackError
-
-__all__ = ["Presentable", "render_result"]
-
-
-@functools.singledispatch
-def render_result(result: object, fmt: str, lang: str) -> str:  # noqa: ARG001 (the signature)
-    """Draw *result* as a table in tabulate format *fmt*, in language *lang*.
-
-    Raises:
-        SmomtrackError: No renderer is registered for the result's type.
-    """
-    raise SmomtrackError(
-        f"no renderer for {type(result).__name__}; import smomtrack to register them"
-    )
+__all__ = ["Presentable"]
 
 
 class Presentable:
@@ -39,6 +23,9 @@ class Presentable:
         Raises:
             InvalidDataError: *fmt* is not a tabulate format.
         """
+        # Imported here: the tables module imports every result type, which import this one.
+        from smomtrack.summaries.tables import render_result  # noqa: PLC0415
+
         return render_result(self, fmt, lang)
 
     def __str__(self) -> str:

@@ -232,8 +232,8 @@ class Columns:
         recoded.key = self.key if _identity(key_map) else array("H", map(key_map.__getitem__, self.key))
         for name in ("status", "as_of", "due", "reporter", "correction", "stamp", "detail"):
             setattr(recoded, name, getattr(self, name))
-        recoded.stamps, recoded._stamp_codes = self.stamps, self._stamp_codes  # noqa: SLF001
-        recoded.details, recoded._detail_codes = self.details, self._detail_codes  # noqa: SLF001
+        recoded.stamps, recoded._stamp_codes = self.stamps, self._stamp_codes
+        recoded.details, recoded._detail_codes = self.details, self._detail_codes
         return recoded
 
     def __eq__(self, other: object) -> bool:

@@ -119,7 +119,7 @@ class _Index:
                 order
                 if not old
                 else map(
-                    lambda i: positions[i] if i < old else start + i - old,  # noqa: PLW0108
+                    lambda i: positions[i] if i < old else start + i - old,
                     order,
                 )
             ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.rendering.labels import word
+from smomtrack.presentation.labels import word
 from smomtrack.vocabulary.languages import Text
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.topics import topic_label

@@ -1,37 +1,47 @@
 """Tables for the summary results: summaries, matrices, progress and follow-up lists.
 
-Registers a renderer for each result type with
-:func:`smomtrack.summaries.presentation.render_result`, so that ``result.render()``,
-``str(result)`` and Jupyter's rich display work.
+:func:`render_result` draws each result type; ``result.render()``, ``str(result)`` and
+Jupyter's rich display call it.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from smomtrack.rendering.catalogue_tables import WRAPPING_FORMATS, check_format
-from smomtrack.rendering.labels import (
+from smomtrack.exceptions import SmomtrackError
+from smomtrack.presentation.labels import (
     check_language,
     format_date,
     format_number,
     format_percent,
     word,
 )
-from smomtrack.rendering.names import group_columns, group_headers, marked
+from smomtrack.presentation.names import group_columns, group_headers, marked
+from smomtrack.presentation.tables import WRAPPING_FORMATS, check_format
 from smomtrack.summaries.compilation import Compilation
 from smomtrack.summaries.follow_up import FollowUp
 from smomtrack.summaries.matrix import Matrix
-from smomtrack.summaries.presentation import render_result
 from smomtrack.summaries.progress import Change, Progress
 from smomtrack.summaries.summary import Summary, SummaryRow
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.topics import topic_label
 
-__all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "table"]
+__all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "render_result", "table"]
+
+@functools.singledispatch
+def render_result(result: object, fmt: str, lang: str) -> str:  # noqa: ARG001 (the signature)
+    """Draw *result* as a table in tabulate format *fmt*, in language *lang*.
+
+    Raises:
+        SmomtrackError: *result* is not a result type of this module.
+    """
+    raise SmomtrackError(f"no table for {type(result).__name__}")
+
 
 MATRIX_SYMBOLS: dict[Status, str] = {
     Status.NOT_STARTED: "○",
