@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.vocabulary.dates import month_name
+from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
 from smomtrack.vocabulary.venues import VENUES
 from smomtrack.vocabulary.vocabularies import Addressee, MeetingFormat, Modality
 
@@ -21,8 +23,6 @@ __all__ = [
     "word",
 ]
 
-OUTPUT_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
-"""The languages smomtrack writes its output in."""
 
 _WORDS: dict[str, dict[str, str]] = {
     "recommendation": {"en": "Recommendation", "fr": "Recommandation", "es": "Recomendación"},
@@ -81,50 +81,17 @@ _WORDS: dict[str, dict[str, str]] = {
     "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
 }
 
-_ENUMS: dict[object, dict[str, str]] = {
-    Modality.SHOULD: {"en": "should", "fr": "devraient", "es": "deberían"},
-    Modality.ENCOURAGED: {
-        "en": "are encouraged to",
-        "fr": "sont encouragés à",
-        "es": "se alienta a",
-    },
-    Modality.SHOULD_CONSIDER: {
-        "en": "should consider",
-        "fr": "devraient envisager de",
-        "es": "deberían considerar",
-    },
-    Addressee.STATES_PARTIES: {
-        "en": "States parties",
-        "fr": "États parties",
-        "es": "Estados partes",
-    },
-    Addressee.STATES: {"en": "States", "fr": "États", "es": "Estados"},
-    MeetingFormat.IN_PERSON: {"en": "in person", "fr": "en présentiel", "es": "presencial"},
-    MeetingFormat.HYBRID: {"en": "hybrid", "fr": "hybride", "es": "híbrida"},
-    MeetingFormat.ONLINE: {"en": "online", "fr": "en ligne", "es": "en línea"},
-}
-
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": (
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-    ),
-}
-
-
 def word(key: str, lang: str) -> str:
     """The output word *key* in *lang* (English where *lang* is not an output language)."""
     entry = _WORDS[key]
     return entry.get(lang, entry["en"])
 
 
-def label(value: object, lang: str) -> str:
+def label(value: Modality | Addressee | MeetingFormat | None, lang: str) -> str:
     """The label of a vocabulary value (modality, addressee, format) in *lang*; ``—`` for None."""
     if value is None:
         return "—"
-    entry = _ENUMS[value]
-    return entry.get(lang, entry["en"])
+    return value.label(lang)  # type: ignore[no-any-return]
 
 
 def format_venue(venue: str, lang: str) -> str:
@@ -160,7 +127,7 @@ def format_date(day: dt.date, lang: str) -> str:
     >>> format_date(dt.date(2021, 10, 14), "en")
     '14 October 2021'
     """
-    month = _MONTHS.get(lang, _MONTHS["en"]).split()[day.month - 1]
+    month = month_name(day.month, lang)
     if lang == "fr":
         return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
     if lang == "es":

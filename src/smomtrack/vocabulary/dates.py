@@ -19,9 +19,11 @@ from dateutil.relativedelta import relativedelta
 from smomtrack.exceptions import InvalidDataError, InvalidDateError
 
 __all__ = [
+    "MONTH_NAMES",
     "DateLike",
     "as_of_date",
     "is_future",
+    "month_name",
     "parse_date",
     "parse_date_range",
     "parse_period",
@@ -31,30 +33,53 @@ __all__ = [
 DateLike = dt.date | str
 """What the library accepts wherever it takes a date: a ``date``, a ``datetime`` or text."""
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan janvier janv enero ene",
-        "february feb fevrier fevr febrero",
-        "march mar mars marzo",
-        "april apr avril avr abril abr",
-        "may mai mayo",
-        "june jun juin junio",
-        "july jul juillet juil julio",
-        "august aug aout agosto ago",
-        "september sep sept septembre septiembre setiembre",
-        "october oct octobre octubre",
-        "november nov novembre noviembre",
-        "december dec decembre diciembre dic",
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": tuple(
+        "January February March April May June July August September October November"
+        " December".split()
     ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
+    "fr": tuple(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre"
+        " décembre".split()
+    ),
+    "es": tuple(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
+        " diciembre".split()
+    ),
+}
+"""The names of the months in English, French and Spanish: read in dates, written in output."""
 
-_ENGLISH_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_ABBREVIATIONS: dict[int, str] = {
+    1: "jan janv ene",
+    2: "feb fevr",
+    3: "mar",
+    4: "apr avr abr",
+    6: "jun",
+    7: "jul juil",
+    8: "aug ago",
+    9: "sep sept setiembre",
+    10: "oct",
+    11: "nov",
+    12: "dec dic",
+}
+"""Other ways the months are written (abbreviations; "setiembre", a Spanish variant)."""
+
+
+def month_name(month: int, lang: str) -> str:
+    """The name of *month* (1–12) in *lang* (English where *lang* is not one of the three)."""
+    return MONTH_NAMES.get(lang, MONTH_NAMES["en"])[month - 1]
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("º", "o")
+
+
+_MONTHS: dict[str, int] = {
+    **{_plain(name): n for names in MONTH_NAMES.values() for n, name in enumerate(names, 1)},
+    **{word: n for n, words in _ABBREVIATIONS.items() for word in words.split()},
+}
+_ENGLISH_MONTHS = MONTH_NAMES["en"]
 
 _NOISE = frozenset(
     # weekdays
@@ -73,11 +98,6 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})\2(\d{1,2})$")
 _TOKEN = re.compile(r"\d+(?:er|st|nd|rd|th|o|º)?|[a-z]+|[–—-]|/")
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2004, 2, 2))  # noqa: DTZ001 (dates only)
-
-
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("º", "o")
 
 
 def _make_date(text: object, year: int, month: int, day: int) -> dt.date:

@@ -8,10 +8,13 @@ import attrs
 
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["FALLBACK_ORDER", "LANGUAGES", "Text", "pick"]
+__all__ = ["FALLBACK_ORDER", "LANGUAGES", "OUTPUT_LANGUAGES", "Text", "pick"]
 
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
 """The six official languages of the United Nations (ISO 639-1 codes)."""
+
+OUTPUT_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+"""The languages smomtrack writes its output in."""
 
 FALLBACK_ORDER: tuple[str, ...] = ("en", "fr", "es")
 """Where a text is missing in the language asked, these are tried in turn, then any other."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from smomtrack.exceptions import InvalidStatusError
-from smomtrack.vocabulary.folding import fold
+from smomtrack.vocabulary.tables import WordTable
 
 __all__ = ["Status"]
 
@@ -58,7 +58,7 @@ class Status(enum.Enum):
         >>> Status.NOT_STARTED.label("fr")
         'Non entamée'
         """
-        return _LABELS.get(lang, _LABELS["en"])[self]
+        return _WORDS.label(self, lang)
 
     @classmethod
     def parse(cls, text: str | Status) -> Status:
@@ -73,11 +73,10 @@ class Status(enum.Enum):
         """
         if isinstance(text, Status):
             return text
-        if isinstance(text, str):
-            found = _LOOKUP.get(fold(text))
-            if found is not None:
-                return found
-        raise InvalidStatusError(text, accepted_labels())
+        found = _WORDS.find(text)
+        if found is None:
+            raise InvalidStatusError(text, accepted_labels())
+        return found
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Status):
@@ -163,23 +162,9 @@ _CROSSWALK: dict[str, Status] = {
 }
 
 
-def _build_lookup() -> dict[str, Status]:
-    lookup: dict[str, Status] = {}
-    for status in Status:
-        lookup[fold(status.value)] = status
-    for labels in _LABELS.values():
-        for status, label in labels.items():
-            lookup[fold(label)] = status
-    for label, status in _CROSSWALK.items():
-        lookup[fold(label)] = status
-    return lookup
-
-
-_LOOKUP = _build_lookup()
+_WORDS = WordTable(_LABELS, _CROSSWALK)
 
 
 def accepted_labels() -> tuple[str, ...]:
     """Every label :meth:`Status.parse` accepts, in English, French, Spanish and crosswalks."""
-    labels = [label for table in _LABELS.values() for label in table.values()]
-    labels.extend(_CROSSWALK)
-    return tuple(dict.fromkeys(labels))
+    return _WORDS.accepted()

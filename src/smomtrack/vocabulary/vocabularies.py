@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from smomtrack.exceptions import InvalidDataError
-from smomtrack.vocabulary.folding import fold
+from smomtrack.vocabulary.tables import WordTable
 
 __all__ = ["Addressee", "DocumentKind", "MeetingFormat", "Modality", "Reporter"]
 
@@ -20,6 +20,31 @@ class Modality(enum.Enum):
     SHOULD_CONSIDER = "should_consider"
     """"States parties should consider …" (« devraient envisager de », « deberían considerar »)."""
 
+    def label(self, lang: str = "en") -> str:
+        """The wording in *lang* (``en``, ``fr`` or ``es``; others fall back to ``en``)."""
+        return MODALITY_WORDS.label(self, lang)
+
+
+MODALITY_WORDS = WordTable(
+    {
+        "en": {
+            Modality.SHOULD: "should",
+            Modality.ENCOURAGED: "are encouraged to",
+            Modality.SHOULD_CONSIDER: "should consider",
+        },
+        "fr": {
+            Modality.SHOULD: "devraient",
+            Modality.ENCOURAGED: "sont encouragés à",
+            Modality.SHOULD_CONSIDER: "devraient envisager de",
+        },
+        "es": {
+            Modality.SHOULD: "deberían",
+            Modality.ENCOURAGED: "se alienta a",
+            Modality.SHOULD_CONSIDER: "deberían considerar",
+        },
+    }
+)
+
 
 class Addressee(enum.Enum):
     """Whom a recommendation is addressed to."""
@@ -28,6 +53,19 @@ class Addressee(enum.Enum):
     """The States parties to the Protocol (« Les États parties »)."""
     STATES = "states"
     """All States (« Les États »), parties or not."""
+
+    def label(self, lang: str = "en") -> str:
+        """The label in *lang* (``en``, ``fr`` or ``es``; others fall back to ``en``)."""
+        return ADDRESSEE_WORDS.label(self, lang)
+
+
+ADDRESSEE_WORDS = WordTable(
+    {
+        "en": {Addressee.STATES_PARTIES: "States parties", Addressee.STATES: "States"},
+        "fr": {Addressee.STATES_PARTIES: "États parties", Addressee.STATES: "États"},
+        "es": {Addressee.STATES_PARTIES: "Estados partes", Addressee.STATES: "Estados"},
+    }
+)
 
 
 class Reporter(enum.Enum):
@@ -44,7 +82,7 @@ class Reporter(enum.Enum):
 
     def label(self, lang: str = "en") -> str:
         """The label in *lang* (``en``, ``fr`` or ``es``; others fall back to ``en``)."""
-        return _REPORTER_LABELS.get(lang, _REPORTER_LABELS["en"])[self]
+        return REPORTER_WORDS.label(self, lang)
 
     @classmethod
     def parse(cls, text: object) -> Reporter:
@@ -55,15 +93,11 @@ class Reporter(enum.Enum):
         """
         if isinstance(text, Reporter):
             return text
-        folded = fold(text) if isinstance(text, str) else None
-        for reporter in Reporter:
-            names = [reporter.value, *(table[reporter] for table in _REPORTER_LABELS.values())]
-            if folded in {fold(name) for name in names}:
-                return reporter
-        accepted = ", ".join(
-            dict.fromkeys(label for table in _REPORTER_LABELS.values() for label in table.values())
-        )
-        raise InvalidDataError(f"{text!r} is not a reporter; accepted: {accepted}")
+        found = REPORTER_WORDS.find(text)
+        if found is None:
+            accepted = ", ".join(REPORTER_WORDS.accepted())
+            raise InvalidDataError(f"{text!r} is not a reporter; accepted: {accepted}")
+        return found
 
 
 _REPORTER_LABELS: dict[str, dict[Reporter, str]] = {
@@ -88,12 +122,40 @@ _REPORTER_LABELS: dict[str, dict[Reporter, str]] = {
 }
 
 
+REPORTER_WORDS = WordTable(_REPORTER_LABELS)
+
+
 class MeetingFormat(enum.Enum):
     """How a meeting was held."""
 
     IN_PERSON = "in_person"
     HYBRID = "hybrid"
     ONLINE = "online"
+
+    def label(self, lang: str = "en") -> str:
+        """The label in *lang* (``en``, ``fr`` or ``es``; others fall back to ``en``)."""
+        return FORMAT_WORDS.label(self, lang)
+
+
+FORMAT_WORDS = WordTable(
+    {
+        "en": {
+            MeetingFormat.IN_PERSON: "in person",
+            MeetingFormat.HYBRID: "hybrid",
+            MeetingFormat.ONLINE: "online",
+        },
+        "fr": {
+            MeetingFormat.IN_PERSON: "en présentiel",
+            MeetingFormat.HYBRID: "hybride",
+            MeetingFormat.ONLINE: "en ligne",
+        },
+        "es": {
+            MeetingFormat.IN_PERSON: "presencial",
+            MeetingFormat.HYBRID: "híbrida",
+            MeetingFormat.ONLINE: "en línea",
+        },
+    }
+)
 
 
 class DocumentKind(enum.Enum):
