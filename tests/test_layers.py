@@ -90,9 +90,7 @@ class TestLayersAtRunTime:
     def test_a_layer_loads_only_layers_below(self, package: str) -> None:
         """Importing every module of a layer loads no module of a higher layer."""
         modules = sorted(
-            module_name(path)
-            for path in MODULES
-            if path.relative_to(PACKAGE).parts[0] == package
+            module_name(path) for path in MODULES if path.relative_to(PACKAGE).parts[0] == package
         )
         loaded = loaded_after("\n".join(f"import {m}" for m in modules))
         ours = {m for m in loaded if m.startswith("smomtrack.")}
@@ -128,5 +126,5 @@ class TestLayersAtRunTime:
         for name in smomtrack.__all__:
             assert getattr(smomtrack, name) is not None
         with pytest.raises(AttributeError, match="no attribute 'nothing'"):
-            _ = smomtrack.nothing  # type: ignore[attr-defined]
+            _ = smomtrack.nothing
         assert set(smomtrack.__all__) <= set(dir(smomtrack))

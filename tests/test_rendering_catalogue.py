@@ -32,7 +32,7 @@ class TestTables:
     def test_recommendations_in_spanish(self, catalogue: Catalogue) -> None:
         """Headers, modality and topic labels in Spanish; editorial Spanish titles."""
         table = recommendations_table(
-            catalogue.recommendations(theme="SOM7-B"), lang="es", fmt="tsv"
+            catalogue.recommendations(theme="SOM7-B"), lang="es", format="tsv"
         )
         header, first, *_ = table.splitlines()
         assert header.split("\t")[0].strip() == "Recomendación"
@@ -41,7 +41,7 @@ class TestTables:
 
     def test_agenda_in_english_marks_french_titles(self, catalogue: Catalogue) -> None:
         """Titles only in French are marked [fr] when English is asked for."""
-        table = agenda_table(catalogue.meeting("SOM8"), lang="en", fmt="tsv")
+        table = agenda_table(catalogue.meeting("SOM8"), lang="en", format="tsv")
         assert "Ouverture de la réunion [fr]" in table
         assert "14 October 2021" in table
 

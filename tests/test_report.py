@@ -64,11 +64,11 @@ class TestReport:
 
     def test_spanish_html_and_text(self, tracker: Tracker) -> None:
         """HTML and plain text versions, in Spanish."""
-        page = report(tracker, lang="es", fmt="html", as_of="2023-01-31")
+        page = report(tracker, lang="es", format="html", as_of="2023-01-31")
         assert page.startswith("<article>\n<h1>Aplicación de las recomendaciones")
         assert "<h2>Cifras generales</h2>" in page
         assert "<table>" in page
-        plain = report(tracker, lang="es", fmt="text", as_of="2023-01-31")
+        plain = report(tracker, lang="es", format="text", as_of="2023-01-31")
         assert "Alcance\n-------" in plain
         assert "**" not in plain
 
@@ -82,7 +82,7 @@ class TestReport:
         tracker = synthetic(states=5)
         assert "**Synthetic data.**" in report(tracker, as_of="2023-12-31")
         assert "<strong>Datos sintéticos.</strong>" in report(
-            tracker, lang="es", fmt="html", as_of="2023-12-31"
+            tracker, lang="es", format="html", as_of="2023-12-31"
         )
 
     def test_long_lists_are_cut_and_counted(self) -> None:
@@ -100,7 +100,7 @@ class TestReport:
         with pytest.raises(InvalidDataError, match="output language"):
             report(tracker, lang="de")
         with pytest.raises(InvalidDataError, match="'pdf' is not one of markdown, html, text"):
-            report(tracker, fmt="pdf")
+            report(tracker, format="pdf")
 
     def test_today_by_default(self, tracker: Tracker) -> None:
         """Without a date the report is as of today."""

@@ -208,7 +208,7 @@ def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
         meeting=args.meeting, theme=args.theme, topic=args.topic
     )
     table = recommendations_table(
-        recommendations, lang=args.lang, fmt=args.fmt, with_text=args.text
+        recommendations, lang=args.lang, format=args.fmt, with_text=args.text
     )
     print(table, file=out)
     return 0
@@ -216,7 +216,7 @@ def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
 
 def _agenda(args: argparse.Namespace, out: TextIO) -> int:
     meeting = builtin_catalogue().meeting(args.meeting)
-    print(agenda_table(meeting, lang=args.lang, fmt=args.fmt), file=out)
+    print(agenda_table(meeting, lang=args.lang, format=args.fmt), file=out)
     return 0
 
 
@@ -229,13 +229,13 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    text = report(_tracker(args), lang=args.lang, fmt=args.report_format, as_of=args.as_of)
+    text = report(_tracker(args), lang=args.lang, format=args.report_format, as_of=args.as_of)
     print(text, file=out, end="")
     return 0
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    text = report(synthetic(), lang=args.lang, fmt=args.report_format, as_of=DEMO_DATE)
+    text = report(synthetic(), lang=args.lang, format=args.report_format, as_of=DEMO_DATE)
     print(text, file=out, end="")
     return 0
 

@@ -43,7 +43,7 @@ table: str = summary.render("github", lang="fr")
 grid: smomtrack.Matrix = smomtrack.matrix(tracker)
 changes: smomtrack.Progress = smomtrack.progress(tracker, "2021-01-01", "2022-01-01", by="state")
 todo: smomtrack.FollowUp = smomtrack.follow_up(tracker, stale_after="18 mois")
-document: str = smomtrack.report(tracker, lang="es", fmt="html")
+document: str = smomtrack.report(tracker, lang="es", format="html")
 made_up: smomtrack.Tracker = smomtrack.synthetic(states=3, seed=1)
 
 # Interchange

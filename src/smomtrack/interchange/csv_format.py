@@ -411,9 +411,7 @@ def _read_rows(rows: Iterator[list[str]], name: str, catalogue: Catalogue) -> tu
     return reading, count
 
 
-def import_csv(
-    tracker: Tracker, source: str | Path | IO[str] | IO[bytes]
-) -> ImportResult:
+def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
     """Read a spreadsheet of responses and record its valid rows in *tracker*, in one transaction.
 
     Rows already recorded identically are left alone, so importing the same file twice

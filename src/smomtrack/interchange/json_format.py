@@ -112,9 +112,7 @@ def _rows(tracker: Tracker) -> list[str]:
 
     stamps = [encode(s.isoformat()) for s in log.stamps]
     details = {
-        code: ", ".join(
-            encode(v) for v in _detail_values(log.details[code])
-        )
+        code: ", ".join(encode(v) for v in _detail_values(log.details[code]))
         for code in set(log.detail)
     }
     due = {code: "null" if code == NO_DUE else day(code) for code in set(log.due)}
@@ -253,12 +251,8 @@ def _tracker(document: dict[str, Any], major: int) -> Tracker:
         tuple(item) if type(item) is list else item for item in columns["evidence"]
     ]
     batch, kept, errors = intake.read(columns, len(rows))
-    problems.extend(
-        f"$.responses[{indices[e.row]}].{e.field}: {e.message}" for e in errors
-    )
-    result = tracker.add_many(
-        ImportResult(batch=batch, lines=[indices[row] for row in kept])
-    )
+    problems.extend(f"$.responses[{indices[e.row]}].{e.field}: {e.message}" for e in errors)
+    result = tracker.add_many(ImportResult(batch=batch, lines=[indices[row] for row in kept]))
     problems.extend(f"$.responses[{e.line}]: {e.message}" for e in result.errors)
     if problems:
         raise InvalidDataError(sorted(problems, key=_path_order))

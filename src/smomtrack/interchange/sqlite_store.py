@@ -247,7 +247,7 @@ class SqliteStore:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def insert(self, batch: Columns) -> None:
-        """Append the records of *batch* (coded like the tracker's log) in the current transaction."""
+        """Append the records of *batch* (coded like the tracker's log), in the transaction."""
         micro = {code: (batch.stamps[code] - _EPOCH) // _MICROSECOND for code in set(batch.stamp)}
         texts = {code: _details_json(batch.details[code]) for code in set(batch.detail)}
         rows = zip(

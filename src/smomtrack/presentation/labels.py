@@ -81,6 +81,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
 }
 
+
 def word(key: str, lang: str) -> str:
     """The output word *key* in *lang* (English where *lang* is not an output language)."""
     entry = _WORDS[key]
@@ -91,7 +92,7 @@ def label(value: Modality | Addressee | MeetingFormat | None, lang: str) -> str:
     """The label of a vocabulary value (modality, addressee, format) in *lang*; ``—`` for None."""
     if value is None:
         return "—"
-    return value.label(lang)  # type: ignore[no-any-return]
+    return value.label(lang)
 
 
 def format_venue(venue: str, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -13,10 +13,12 @@ from smomtrack.exceptions import InvalidDataError
 from smomtrack.vocabulary.languages import Text
 
 __all__ = [
+    "FrozenMap",
     "check_date",
     "check_optional_date",
     "check_pattern",
     "check_texts",
+    "frozen_map",
     "optional_str",
     "some_texts",
     "to_strings",
@@ -26,6 +28,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
@@ -110,3 +114,41 @@ def some_texts(
     check_texts(instance, attribute, value)
     if not value:
         raise InvalidDataError(f"{attribute.name}: needs a text in at least one language")
+
+
+class FrozenMap(Mapping[K, V]):
+    """A read-only mapping that compares by content and can be hashed: a value object's field.
+
+    >>> FrozenMap({"a": 1}) == {"a": 1}, hash(FrozenMap({"a": 1})) == hash(FrozenMap({"a": 1}))
+    (True, True)
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._data: dict[K, V] = dict(data)
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+def frozen_map(data: Mapping[K, V]) -> FrozenMap[K, V]:
+    """*data* as a :class:`FrozenMap` (an attrs converter)."""
+    return data if isinstance(data, FrozenMap) else FrozenMap(data)

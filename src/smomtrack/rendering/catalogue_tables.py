@@ -15,11 +15,12 @@ from smomtrack.vocabulary.topics import topic_label
 
 __all__ = ["agenda_table", "recommendations_table"]
 
+
 def recommendations_table(
     recommendations: Iterable[Recommendation],
     *,
     lang: str = "en",
-    fmt: str = "github",
+    format: str = "github",  # noqa: A002 (the word people use; as on the command line)
     with_text: bool = False,
     width: int = 60,
 ) -> str:
@@ -29,9 +30,9 @@ def recommendations_table(
     another language than *lang* (the fallback) is marked with its language code.
 
     Raises:
-        InvalidDataError: *fmt* is not a tabulate format.
+        InvalidDataError: *format* is not a tabulate format.
     """
-    check_format(fmt)
+    fmt = check_format(format)
     headers = [
         word("recommendation", lang),
         word("theme", lang),
@@ -58,14 +59,18 @@ def recommendations_table(
 
 
 def agenda_table(
-    meeting: Meeting, *, lang: str = "en", fmt: str = "github", width: int = 70
+    meeting: Meeting,
+    *,
+    lang: str = "en",
+    format: str = "github",  # noqa: A002 (the word people use; as on the command line)
+    width: int = 70,
 ) -> str:
     """The organization of work of *meeting*: date, time slot, agenda item and its title.
 
     Raises:
-        InvalidDataError: *fmt* is not a tabulate format.
+        InvalidDataError: *format* is not a tabulate format.
     """
-    check_format(fmt)
+    fmt = check_format(format)
     rows = []
     for session in meeting.sessions:
         for index, number in enumerate(session.items):

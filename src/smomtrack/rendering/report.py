@@ -133,7 +133,7 @@ def report(  # noqa: PLR0913
     tracker: Tracker,
     *,
     lang: str = "en",
-    fmt: ReportFormat | str = "markdown",
+    format: ReportFormat | str = "markdown",  # noqa: A002 (the word people use; as on the command line)
     as_of: dt.date | str | None = None,
     stale_after: str = "12 months",
     limit: int = 25,
@@ -148,7 +148,7 @@ def report(  # noqa: PLR0913
     Args:
         tracker: The tracker.
         lang: ``en``, ``fr`` or ``es``.
-        fmt: ``markdown``, ``html`` or ``text``.
+        format: ``markdown``, ``html`` or ``text`` (``--format`` on the command line).
         as_of: The date (today by default).
         stale_after: When a response counts as stale, for the follow-up list.
         limit: How many items of each follow-up list to show (all are counted).
@@ -157,8 +157,9 @@ def report(  # noqa: PLR0913
         InvalidDataError: Unknown language or format.
     """
     check_language(lang)
+    fmt = format
     if fmt not in REPORT_FORMATS:
-        raise InvalidDataError(f"fmt: {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
+        raise InvalidDataError(f"format: {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
     day = as_of_date(as_of)
     tables = _TABLE_FORMAT[fmt]
     blocks = list(

@@ -70,9 +70,13 @@ class Compilation(Presentable):
                 )
         return records
 
-    def render(self, fmt: str = "markdown", lang: str | None = None) -> str:
+    def render(
+        self,
+        format: str = "markdown",  # noqa: A002 (the word people use; as on the command line)
+        lang: str | None = None,
+    ) -> str:
         """A table in a tabulate format, or the whole compilation with ``"markdown"`` (default)."""
-        return super().render(fmt, lang or self.lang)
+        return super().render(format, lang or self.lang)
 
     def _repr_markdown_(self) -> str:
         return self.render("markdown")

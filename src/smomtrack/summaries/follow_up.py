@@ -15,6 +15,7 @@ from smomtrack.summaries.scope import in_scope, pairs
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_period
 from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["FollowUp", "follow_up"]
 
@@ -77,13 +78,14 @@ class FollowUp(Presentable):
         return records
 
 
-def follow_up(
+def follow_up(  # noqa: PLR0913 (the filters of a summary)
     tracker: Tracker,
     *,
     as_of: dt.date | str | None = None,
     stale_after: str | relativedelta = "12 months",
     meeting: str | None = None,
     theme: str | None = None,
+    reporter: Reporter | str | None = None,
 ) -> FollowUp:
     """What needs following up as of a date (today by default).
 
@@ -92,6 +94,8 @@ def follow_up(
     - **stale**: the current response is older than *stale_after* ("12 months", "1 year",
       "18 mois", a ``relativedelta``) and is neither implemented nor not applicable;
     - **never reported**: States of the population with no response in scope.
+
+    With *reporter*, only that reporter's responses count.
 
     Raises:
         InvalidDataError: *stale_after* is not a period.
@@ -102,7 +106,8 @@ def follow_up(
     overdue: list[Response] = []
     stale: list[Response] = []
     reported: set[str] = set()
-    for _, state, _, response in pairs(tracker, in_scope(tracker, meeting, theme), day):
+    who = None if reporter is None else Reporter.parse(reporter)
+    for _, state, _, response in pairs(tracker, in_scope(tracker, meeting, theme), day, who):
         if response is None:
             continue
         reported.add(state)

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.summaries.presentation import Presentable
 from smomtrack.summaries.scope import in_scope, pairs
 from smomtrack.tracking.tracker import Tracker
@@ -18,6 +19,10 @@ from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["Matrix", "matrix"]
+
+
+def _cells(cells: Mapping[tuple[str, str], Status]) -> FrozenMap[tuple[str, str], Status]:
+    return frozen_map(cells)
 
 
 @attrs.frozen
@@ -35,7 +40,7 @@ class Matrix(Presentable):
     as_of: dt.date
     states: tuple[str, ...]
     recommendations: tuple[str, ...]
-    cells: Mapping[tuple[str, str], Status] = attrs.field(repr=False)
+    cells: Mapping[tuple[str, str], Status] = attrs.field(converter=_cells, repr=False)
     catalogue: Catalogue = attrs.field(eq=False, repr=False)
 
     def status(self, state: str, recommendation: str) -> Status:

@@ -15,18 +15,22 @@ class Presentable:
 
     __slots__ = ()
 
-    def render(self, fmt: str = "github", lang: str = "en") -> str:
+    def render(
+        self,
+        format: str = "github",  # noqa: A002 (the word people use; as on the command line)
+        lang: str = "en",
+    ) -> str:
         """The result as a table in any tabulate format (``github``, ``grid``, ``html``…).
 
         Headers, status labels, theme titles and State names are in *lang* (``en``, ``fr``, ``es``).
 
         Raises:
-            InvalidDataError: *fmt* is not a tabulate format.
+            InvalidDataError: *format* is not a tabulate format.
         """
         # Imported here: the tables module imports every result type, which import this one.
         from smomtrack.summaries.tables import render_result  # noqa: PLC0415
 
-        return render_result(self, fmt, lang)
+        return render_result(self, format, lang)
 
     def __str__(self) -> str:
         return self.render("simple")

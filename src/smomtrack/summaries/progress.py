@@ -11,12 +11,14 @@ import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.summaries.presentation import Presentable
 from smomtrack.summaries.scope import in_scope
 from smomtrack.summaries.summary import Grouping, check_grouping, group_keys, ordered_groups
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["Change", "Progress", "ProgressRow", "progress"]
 
@@ -49,6 +51,10 @@ class Change(enum.Enum):
         return cls.IMPROVED if end > start else cls.REGRESSED
 
 
+def _changes(changes: Mapping[Change, int]) -> FrozenMap[Change, int]:
+    return frozen_map(changes)
+
+
 @attrs.frozen
 class ProgressRow:
     """How many pairs of one group had each kind of change.
@@ -59,7 +65,7 @@ class ProgressRow:
     """
 
     group: str | None
-    changes: Mapping[Change, int] = attrs.field(eq=False)
+    changes: Mapping[Change, int] = attrs.field(converter=_changes)
 
     @property
     def expected(self) -> int:
@@ -115,8 +121,11 @@ def progress(  # noqa: PLR0913
     by: Grouping | str = "theme",
     meeting: str | None = None,
     theme: str | None = None,
+    reporter: Reporter | str | None = None,
 ) -> Progress:
     """Compare every pair's status at *start* with its status at *end* (today by default).
+
+    With *reporter*, only that reporter's responses count.
 
     Raises:
         InvalidDataError: *end* is before *start*, or *by* is not a grouping.
@@ -131,7 +140,8 @@ def progress(  # noqa: PLR0913
         g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, tracker, recommendations)
     }
     total = dict.fromkeys(Change, 0)
-    before, after = tracker.at(first), tracker.at(last)
+    before = tracker.at(first, reporter=reporter)
+    after = tracker.at(last, reporter=reporter)
     for rec in recommendations:
         for state in tracker.states:
             change = Change.between(before.status(state, rec.key), after.status(state, rec.key))

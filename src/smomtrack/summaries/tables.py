@@ -33,6 +33,7 @@ from smomtrack.vocabulary.topics import topic_label
 
 __all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "render_result", "table"]
 
+
 @functools.singledispatch
 def render_result(result: object, fmt: str, lang: str) -> str:  # noqa: ARG001 (the signature)
     """Draw *result* as a table in tabulate format *fmt*, in language *lang*.

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.vocabulary.statuses import DEFAULT_WEIGHTS, Status
 
 __all__ = ["Tally", "check_weights"]
@@ -33,6 +34,10 @@ def check_weights(weights: Mapping[Status, float] | None) -> Mapping[Status, flo
     return merged
 
 
+def _weights(weights: Mapping[Status, float]) -> FrozenMap[Status, float]:
+    return frozen_map(weights)
+
+
 @attrs.frozen
 class Tally:
     """How many pairs of a group have each status, and what follows from that.
@@ -43,7 +48,9 @@ class Tally:
     """
 
     counts: tuple[int, ...]
-    weights: Mapping[Status, float] = attrs.field(default=DEFAULT_WEIGHTS, eq=False, repr=False)
+    weights: Mapping[Status, float] = attrs.field(
+        default=DEFAULT_WEIGHTS, converter=_weights, repr=False
+    )
 
     @classmethod
     def of(

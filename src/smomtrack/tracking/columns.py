@@ -207,7 +207,9 @@ class Columns:
         self.reporter.extend(other.reporter)
         self.correction.extend(other.correction)
         stamps = [self.stamp_code(stamp) for stamp in other.stamps]
-        self.stamp.extend(other.stamp if _identity(stamps) else map(stamps.__getitem__, other.stamp))
+        self.stamp.extend(
+            other.stamp if _identity(stamps) else map(stamps.__getitem__, other.stamp)
+        )
         details = [self.detail_code(detail) for detail in other.details]
         self.detail.extend(
             other.detail if _identity(details) else map(details.__getitem__, other.detail)
@@ -227,9 +229,13 @@ class Columns:
         recoded = Columns()
         recoded.states, recoded.keys = states, keys
         recoded.state = (
-            self.state if _identity(state_map) else array("H", map(state_map.__getitem__, self.state))
+            self.state
+            if _identity(state_map)
+            else array("H", map(state_map.__getitem__, self.state))
         )
-        recoded.key = self.key if _identity(key_map) else array("H", map(key_map.__getitem__, self.key))
+        recoded.key = (
+            self.key if _identity(key_map) else array("H", map(key_map.__getitem__, self.key))
+        )
         for name in ("status", "as_of", "due", "reporter", "correction", "stamp", "detail"):
             setattr(recoded, name, getattr(self, name))
         recoded.stamps, recoded._stamp_codes = self.stamps, self._stamp_codes

@@ -364,7 +364,7 @@ class Intake:
                 cache[raw] = tuple(problems)
                 self._refused["details"].add(raw)
             else:
-                cache[raw] = self._codebook.detail_code(tuple(values))  # type: ignore[arg-type]
+                cache[raw] = self._codebook.detail_code(tuple(values))
         return list(map(cache.__getitem__, rows))
 
     def _columns(
@@ -411,7 +411,7 @@ def _hashable(value: object) -> Hashable:
         return tuple(_hashable(item) for item in value)
     if isinstance(value, dict | set):
         return _Unhashable(repr(value))
-    return value  # type: ignore[return-value]
+    return value
 
 
 @attrs.frozen

@@ -113,16 +113,9 @@ class _Index:
         if any(order[i] >= old or order[i + 1] >= old for i in equal):
             return False
         positions = self.order
+        shift = start - old
         self.order = array(
-            "q",
-            (
-                order
-                if not old
-                else map(
-                    lambda i: positions[i] if i < old else start + i - old,
-                    order,
-                )
-            ),
+            "q", order if not old else (positions[i] if i < old else i + shift for i in order)
         )
         self.keys = sorted_keys
         self.covered = start + len(keys)
@@ -337,7 +330,7 @@ class Tracker:
         return self._intake
 
     def intake(self, **options: object) -> Intake:
-        """A new :class:`~smomtrack.tracking.intake.Intake` for this tracker's catalogue and population."""
+        """A new :class:`~smomtrack.tracking.intake.Intake` for this tracker's records."""
         return Intake(self._catalogue, self._states, **options)  # type: ignore[arg-type]
 
     def add(self, response: Response) -> Response:
@@ -509,45 +502,34 @@ class Tracker:
         for row, key in enumerate(keys):
             earlier = taken.get(key)
             position = index.current(key) if earlier is None else None
-            if earlier is not None:
-                same = _same(batch, earlier, batch, row)
-            elif position is not None:
-                same = _same(self._log, position, batch, row)
-            else:
-                same = False
-            exists = earlier is not None or position is not None
-            if same:
+            held, at = (batch, earlier) if earlier is not None else (self._log, position)
+            if at is not None and _same(held, at, batch, row):
                 if position is not None:
                     unchanged.append(position)
                 continue
-            if batch.correction[row] and not exists:
-                errors.append(
-                    RowError.of(
-                        lines[row],
-                        InvalidDataError(
-                            f"nothing recorded for {self._describe(batch, row)} to correct;"
-                            " use record()"
-                        ),
-                    )
-                )
-                continue
-            if exists and not batch.correction[row]:
-                held = batch if earlier is not None else self._log
-                at = earlier if earlier is not None else position
-                status = STATUSES[held.status[at]].value  # type: ignore[index]
-                errors.append(
-                    RowError.of(
-                        lines[row],
-                        ConflictError(
-                            self._describe(batch, row),
-                            f"already recorded as {status}; use correct() to replace it",
-                        ),
-                    )
-                )
+            problem = self._refusal(batch, row, held, at)
+            if problem is not None:
+                errors.append(RowError.of(lines[row], problem))
                 continue
             taken[key] = row
             fresh.append(row)
         return fresh, unchanged
+
+    def _refusal(
+        self, batch: Columns, row: int, held: Columns, at: int | None
+    ) -> SmomtrackError | None:
+        """Why row *row* of *batch* cannot be added where *held* has record *at* (or none)."""
+        if batch.correction[row] and at is None:
+            return InvalidDataError(
+                f"nothing recorded for {self._describe(batch, row)} to correct; use record()"
+            )
+        if at is not None and not batch.correction[row]:
+            status = STATUSES[held.status[at]].value
+            return ConflictError(
+                self._describe(batch, row),
+                f"already recorded as {status}; use correct() to replace it",
+            )
+        return None
 
     def _describe(self, batch: Columns, row: int) -> str:
         return (
@@ -617,7 +599,9 @@ class Tracker:
         """The latest current response of *state* on *recommendation* as of a date, or ``None``."""
         return self.at(as_of).response(state, recommendation)
 
-    def at(self, as_of: dt.date | str | None = None, *, reporter: Reporter | str | None = None) -> Snapshot:
+    def at(
+        self, as_of: dt.date | str | None = None, *, reporter: Reporter | str | None = None
+    ) -> Snapshot:
         """What the tracker knew as of a date (today by default): the base of every summary.
 
         With *reporter*, only that reporter's responses count.
@@ -727,7 +711,9 @@ class Tracker:
         if recommendation is not None:
             keys = {self._key_codes[self._catalogue.recommendation(recommendation).key]}
         if theme is not None:
-            in_theme = {self._key_codes[r.key] for r in self._catalogue.recommendations(theme=theme)}
+            in_theme = {
+                self._key_codes[r.key] for r in self._catalogue.recommendations(theme=theme)
+            }
             keys = in_theme if keys is None else keys & in_theme
         superseded = set() if include_superseded else self._index.superseded
         positions = [
