@@ -192,12 +192,48 @@ class TestFiles:
         status, output = run(
             "summary", str(FRENCH), "--by", "state", "--format", "tsv", "--as-of", "2024-01-01"
         )
-        assert status == 0
-        assert "population: the 4 States in" in capsys.readouterr().err
+        assert status == 1  # the table, and the rows refused
+        err = capsys.readouterr().err
+        assert "population: the 4 States in" in err
+        assert "rows refused (" in err
         assert len(output.splitlines()) == 6
         status, output = run("report", str(FRENCH), "--states", "MEX,DEU", "--as-of", "2024-01-01")
         assert "2 States" in output
         assert "is not in this tracker's population" in capsys.readouterr().err
+
+
+class TestRefusedRows:
+    @pytest.fixture
+    def wrong(self, tmp_path: Path) -> Path:
+        """A spreadsheet made for another catalogue: every row names an unknown recommendation."""
+        path = tmp_path / "other.csv"
+        rows = [f"MEX,SYN{n // 18 + 1}-{n % 18 + 1},planned,2021-01-01" for n in range(3000)]
+        path.write_text("state,recommendation,status,as_of\n" + "\n".join(rows), encoding="utf-8")
+        return path
+
+    def test_fails_fast_with_counts_per_reason(
+        self, wrong: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Past --max-errors refused rows, reading stops: exit 2, counts per reason."""
+        status, output = run("summary", str(wrong), "--max-errors", "100")
+        err = capsys.readouterr().err
+        assert status == 2
+        assert output == ""
+        assert "stopped at line" in err
+        assert "× recommendation: not a recommendation of the catalogue" in err
+        assert "Traceback" not in err
+
+    def test_no_valid_row_is_an_error(
+        self, wrong: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Read to the end, a file with no valid row is refused, never an all-zero table."""
+        status, output = run("summary", str(wrong), "--max-errors", "0")
+        err = capsys.readouterr().err
+        assert status == 2
+        assert output == ""
+        assert "… and 2,980 more" in err
+        assert "3,000 rows refused (3,000 × recommendation: not a recommendation" in err
+        assert "no valid row" in err
 
 
 class TestIngest:

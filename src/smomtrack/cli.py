@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="record a spreadsheet's responses in a tracker file"
     )
     import_command.add_argument("csv", type=Path, help="the spreadsheet (CSV)")
+    _max_errors_option(import_command)
     import_command.add_argument(
         "--into", type=Path, required=True, help="tracker file: .sqlite or .json"
     )
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a spreadsheet; list every bad row")
     validate.add_argument("csv", type=Path, help="the spreadsheet (CSV)")
+    _max_errors_option(validate)
 
     export = commands.add_parser("export", help="write a tracker's current responses as CSV")
     export.add_argument("tracker", type=Path, help="tracker file: .sqlite or .json")
@@ -158,9 +160,21 @@ def _source_options(command: argparse.ArgumentParser) -> None:
         help="for a spreadsheet: the population (comma-separated);"
         " by default the States in the file",
     )
+    _max_errors_option(command)
     synthetic_data = command.add_argument_group("synthetic data, when no source is given")
     synthetic_data.add_argument("--synthetic-states", type=int, default=150, help="how many States")
     synthetic_data.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+
+
+def _max_errors_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--max-errors",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="stop reading a spreadsheet once more than N rows are refused"
+        " (default: 1000; 0: never)",
+    )
 
 
 def _version() -> str:
@@ -177,30 +191,53 @@ def _states(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _print_errors(result: ImportResult, name: Path) -> None:
-    for error in result.errors:
+SHOWN_ERRORS = 20
+"""Refused rows listed one by one on standard error; the rest are counted per reason."""
+
+
+def _print_errors(result: ImportResult, name: Path, shown: int | None = SHOWN_ERRORS) -> None:
+    errors = result.errors if shown is None else result.errors[:shown]
+    for error in errors:
         print(f"{name}: {error}", file=sys.stderr)
+    if len(result.errors) > len(errors):
+        print(f"{name}: … and {len(result.errors) - len(errors):,} more", file=sys.stderr)
+    if len(result.errors) > 1:
+        counts = "; ".join(f"{n:,} × {reason}" for reason, n in result.reasons().items())
+        print(f"{name}: {len(result.errors):,} rows refused ({counts})", file=sys.stderr)
 
 
-def _tracker(args: argparse.Namespace) -> Tracker:
+def _max_errors(args: argparse.Namespace) -> int | None:
+    limit: int = args.max_errors
+    return None if limit == 0 else limit
+
+
+def _tracker(args: argparse.Namespace) -> tuple[Tracker, int]:
+    """The tracker the command works on, and how many rows of its spreadsheet were refused."""
     source: Path | None = args.source
     if source is None:
         _say(
             f"synthetic data ({args.synthetic_states} States, seed {args.seed}), not real responses"
         )
-        return synthetic(states=args.synthetic_states, seed=args.seed)
+        return synthetic(states=args.synthetic_states, seed=args.seed), 0
     if source.suffix.lower() != ".csv":
-        return load(source)
-    read = read_csv(source)
-    _print_errors(read, source)
-    population = _states(args.states) if args.states else sorted({r.state for r in read.responses})
+        return load(source), 0
+    read = read_csv(source, max_errors=_max_errors(args))
+    if not len(read.batch):
+        _print_errors(read, source)
+        raise InvalidDataError(f"{source}: no valid row: nothing to summarize")
+    population = _states(args.states) if args.states else _states_in(read)
     if not args.states:
         _say(f"population: the {len(population)} States in {source.name}")
     tracker = Tracker(builtin_catalogue(), population)
     imported = tracker.add_many(read)
-    for error in imported.errors[len(read.errors) :]:
-        print(f"{source}: {error}", file=sys.stderr)
-    return tracker
+    _print_errors(imported, source)
+    return tracker, len(imported.errors)
+
+
+def _states_in(read: ImportResult) -> list[str]:
+    """The States that rows of *read* name."""
+    batch = read.batch
+    return sorted({batch.states[code] for code in set(batch.state)})
 
 
 def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
@@ -221,17 +258,17 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _summary(args: argparse.Namespace, out: TextIO) -> int:
-    result = summarize(
-        _tracker(args), args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme
-    )
+    tracker, refused = _tracker(args)
+    result = summarize(tracker, args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme)
     print(result.render(args.fmt, args.lang), file=out)
-    return 0
+    return 1 if refused else 0
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    text = report(_tracker(args), lang=args.lang, format=args.report_format, as_of=args.as_of)
+    tracker, refused = _tracker(args)
+    text = report(tracker, lang=args.lang, format=args.report_format, as_of=args.as_of)
     print(text, file=out, end="")
-    return 0
+    return 1 if refused else 0
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -244,7 +281,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.into
     if target.exists() and target.stat().st_size > 0:
         tracker = load(target)
-        read = read_csv(args.csv, catalogue=tracker.catalogue)
+        read = read_csv(args.csv, catalogue=tracker.catalogue, max_errors=_max_errors(args))
     elif args.states is None:
         raise InvalidDataError(
             f"{target} does not exist yet: give its population with --states"
@@ -252,9 +289,9 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
-        read = read_csv(args.csv, catalogue=catalogue)
+        read = read_csv(args.csv, catalogue=catalogue, max_errors=_max_errors(args))
         from_file = args.states == "from-file"
-        states = sorted({r.state for r in read.responses}) if from_file else _states(args.states)
+        states = _states_in(read) if from_file else _states(args.states)
         if target.suffix.lower() == ".sqlite":
             tracker = open_tracker(target, catalogue=catalogue, states=states)
         else:
@@ -264,7 +301,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         save(tracker, target)
     _print_errors(result, args.csv)
     print(
-        f"{args.csv}: {len(result.responses)} recorded, {len(result.unchanged)} already there,"
+        f"{args.csv}: {len(result.batch)} recorded, {len(result.unchanged)} already there,"
         f" {len(result.errors)} refused, {result.skipped} blank;"
         f" {target} holds {len(tracker)} records",
         file=out,
@@ -273,13 +310,13 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    result = read_csv(args.csv)
+    result = read_csv(args.csv, max_errors=_max_errors(args))
     for error in result.errors:
         print(f"{args.csv}: {error}", file=out)
     if result.ignored_columns:
         print(f"{args.csv}: columns not read: {', '.join(result.ignored_columns)}", file=out)
     print(
-        f"{args.csv}: {len(result.responses)} valid rows, {len(result.errors)} bad rows,"
+        f"{args.csv}: {len(result.batch)} valid rows, {len(result.errors)} bad rows,"
         f" {result.skipped} blank rows",
         file=out,
     )
@@ -350,9 +387,10 @@ _COMMANDS = {
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit status.
 
-    Exit status: 0 on success; 1 when a spreadsheet had bad rows (``import``, ``validate``);
-    2 when the command line or its input is wrong (the error is printed on standard error,
-    without a traceback).
+    Exit status: 0 on success; 1 when some rows of a spreadsheet were refused (``import``,
+    ``validate``, ``summary``, ``report``: the rest was done); 2 when the command line or its
+    input is wrong, or a spreadsheet has no valid row or more refused rows than
+    ``--max-errors`` (the error is printed on standard error, without a traceback).
     """
     out = out or sys.stdout
     args = _parser().parse_args(argv)

@@ -20,6 +20,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidStatusError",
     "SmomtrackError",
+    "TooManyBadRowsError",
     "UnknownAgendaItemError",
     "UnknownKeyError",
     "UnknownMeetingError",
@@ -80,6 +81,29 @@ class InvalidDateError(InvalidDataError):
         self.text = text
         self.reason = reason
         super().__init__(f"{text!r} is not a date: {reason}")
+
+
+class TooManyBadRowsError(InvalidDataError):
+    """A file whose rows are refused so often that reading it further is pointless.
+
+    Attributes:
+        name: The file.
+        line: The line where reading stopped.
+        read: How many rows were read up to there.
+        reasons: How many rows were refused for each reason, most frequent first.
+    """
+
+    def __init__(self, name: str, line: int, read: int, reasons: dict[str, int]) -> None:
+        self.name = name
+        self.line = line
+        self.read = read
+        self.reasons = reasons
+        refused = sum(reasons.values())
+        counts = "; ".join(f"{count:,} × {reason}" for reason, count in reasons.items())
+        super().__init__(
+            f"{name}: stopped at line {line:,} after {refused:,} refused rows of {read:,}"
+            f" read ({counts})"
+        )
 
 
 class ConflictError(SmomtrackError, ValueError):

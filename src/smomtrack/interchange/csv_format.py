@@ -18,7 +18,7 @@ from typing import IO
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRowsError
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import Columns, paused_gc
 from smomtrack.tracking.imports import ImportResult, RowError
@@ -331,7 +331,10 @@ class _Reading:
 
 
 def read_csv(
-    source: str | Path | IO[str] | IO[bytes], *, catalogue: Catalogue | None = None
+    source: str | Path | IO[str] | IO[bytes],
+    *,
+    catalogue: Catalogue | None = None,
+    max_errors: int | None = None,
 ) -> ImportResult:
     """Read a spreadsheet of responses.
 
@@ -345,6 +348,8 @@ def read_csv(
     Args:
         source: A path, or an open file (text or binary).
         catalogue: The recommendations rows may refer to (the built-in catalogue by default).
+        max_errors: Stop reading once more rows than this are refused (a file made for
+            another catalogue, say): fail fast instead of listing a million errors.
 
     Returns:
         The valid rows (with their line numbers) and one error per bad row. Add them to a
@@ -353,6 +358,8 @@ def read_csv(
     Raises:
         InvalidDataError: Not a table of responses at all: empty, binary, or missing a
             required column (the message names it).
+        TooManyBadRowsError: More than *max_errors* rows refused (the message counts them
+            per reason).
     """
     text = _Source.of(source)
     name = text.name
@@ -364,7 +371,9 @@ def read_csv(
             rows = csv.reader(text.stream(), delimiter=delimiter)
             try:
                 with paused_gc():
-                    reading, count = _read_rows(rows, name, catalogue or builtin_catalogue())
+                    reading, count = _read_rows(
+                        rows, name, catalogue or builtin_catalogue(), max_errors
+                    )
             except csv.Error as exc:
                 raise InvalidDataError(
                     f"{name}, line {rows.line_num}: not readable as CSV ({exc})"
@@ -393,7 +402,9 @@ def read_csv(
     )
 
 
-def _read_rows(rows: Iterator[list[str]], name: str, catalogue: Catalogue) -> tuple[_Reading, int]:
+def _read_rows(
+    rows: Iterator[list[str]], name: str, catalogue: Catalogue, max_errors: int | None
+) -> tuple[_Reading, int]:
     """Read the header, then every row, a chunk at a time; return the reading and the row count."""
     count = 0
     for header in rows:
@@ -408,6 +419,15 @@ def _read_rows(rows: Iterator[list[str]], name: str, catalogue: Catalogue) -> tu
     while chunk := list(itertools.islice(rows, _CHUNK)):
         reading.chunk(chunk, count + 1)
         count += len(chunk)
+        if max_errors is not None and len(reading.errors) > max_errors:
+            reasons: dict[str, int] = {}
+            for error in reading.errors:
+                reason = RowError(line=0, column=error[1], message=error[3], error=error[4]).reason
+                reasons[reason] = reasons.get(reason, 0) + 1
+            ordered = dict(sorted(reasons.items(), key=lambda item: -item[1]))
+            line = getattr(rows, "line_num", count)
+            read = len(reading.rows) + len(reading.errors)
+            raise TooManyBadRowsError(name, line, read, ordered)
     return reading, count
 
 
