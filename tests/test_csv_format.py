@@ -289,7 +289,7 @@ class TestImport:
         text = "state,recommendation,status,as_of\nDEU,SOM7-1,planned,2021-10-14\nMEX,SOM7-1,implemented,2021-10-14\nMEX,SOM7-2,planned,2021-10-14\nMEX,SOM7-2,implemented,2021-10-14\n"
         result = import_csv(tracker, write(tmp_path, text))
         assert [(e.line, e.message[:20]) for e in result.errors] == [
-            (2, "State 'DEU' is not i"),
+            (2, "state: State 'DEU' i"),
             (3, "MEX on SOM7-1 as of "),
             (5, "MEX on SOM7-2 as of "),
         ]

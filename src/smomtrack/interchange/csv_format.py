@@ -244,13 +244,13 @@ _CHUNK = 5000
 class _Reading:
     """The state of reading one file: its columns, the rows kept and the rows refused."""
 
-    def __init__(self, header: list[str], positions: dict[str, int], catalogue: Catalogue) -> None:
+    def __init__(self, header: list[str], positions: dict[str, int], intake: Intake) -> None:
         self.header = header
         self.width = len(header)
         self.positions = positions
         self.unnamed = [i for i, cell in enumerate(header) if not cell.strip()]
         self.answers = [i for c, i in positions.items() if c not in {"state", "recommendation"}]
-        self.intake = Intake(catalogue, clean=_clean)
+        self.intake = intake
         self.batch: Columns | None = None
         self.rows = array("I")  # the number of each kept row (1 for the file's first row)
         self.errors: list[tuple[int, str, str, str, SmomtrackError]] = []
@@ -334,6 +334,7 @@ def read_csv(
     source: str | Path | IO[str] | IO[bytes],
     *,
     catalogue: Catalogue | None = None,
+    states: Iterable[str] | None = None,
     max_errors: int | None = None,
 ) -> ImportResult:
     """Read a spreadsheet of responses.
@@ -348,6 +349,7 @@ def read_csv(
     Args:
         source: A path, or an open file (text or binary).
         catalogue: The recommendations rows may refer to (the built-in catalogue by default).
+        states: The States rows may name (a tracker's population); any State by default.
         max_errors: Stop reading once more rows than this are refused (a file made for
             another catalogue, say): fail fast instead of listing a million errors.
 
@@ -371,9 +373,12 @@ def read_csv(
             rows = csv.reader(text.stream(), delimiter=delimiter)
             try:
                 with paused_gc():
-                    reading, count = _read_rows(
-                        rows, name, catalogue or builtin_catalogue(), max_errors
+                    intake = Intake(
+                        catalogue or builtin_catalogue(),
+                        None if states is None else sorted({resolve_state(s) for s in states}),
+                        clean=_clean,
                     )
+                    reading, count = _read_rows(rows, name, intake, max_errors)
             except csv.Error as exc:
                 raise InvalidDataError(
                     f"{name}, line {rows.line_num}: not readable as CSV ({exc})"
@@ -403,7 +408,7 @@ def read_csv(
 
 
 def _read_rows(
-    rows: Iterator[list[str]], name: str, catalogue: Catalogue, max_errors: int | None
+    rows: Iterator[list[str]], name: str, intake: Intake, max_errors: int | None
 ) -> tuple[_Reading, int]:
     """Read the header, then every row, a chunk at a time; return the reading and the row count."""
     count = 0
@@ -414,7 +419,7 @@ def _read_rows(
     else:  # pragma: no cover (the text is not blank, so some row has a cell)
         raise InvalidDataError(f"{name}: empty, not a table of responses")
     positions, ignored = _columns(header, name)
-    reading = _Reading(header, positions, catalogue)
+    reading = _Reading(header, positions, intake)
     reading.ignored = ignored
     while chunk := list(itertools.islice(rows, _CHUNK)):
         reading.chunk(chunk, count + 1)
@@ -446,7 +451,7 @@ def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> Im
     Raises:
         InvalidDataError: The file is not a table of responses at all.
     """
-    return tracker.add_many(read_csv(source, catalogue=tracker.catalogue))
+    return tracker.add_many(read_csv(source, catalogue=tracker.catalogue, states=tracker.states))
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -247,7 +247,7 @@ class Intake:
     # -- batches -----------------------------------------------------------------------
 
     def _column(
-        self, field: str, values: Sequence[Hashable]
+        self, field: str, values: Sequence[object]
     ) -> tuple[list[Any], dict[Hashable, SmomtrackError], Sequence[Hashable]]:
         """The read value of every row, the values that were refused, and the values looked up."""
         cache = self._caches[field]
@@ -276,7 +276,7 @@ class Intake:
         return list(map(cache.__getitem__, values)), refused, values
 
     def read(
-        self, fields: Mapping[str, Sequence[Hashable]], count: int
+        self, fields: Mapping[str, Sequence[object]], count: int
     ) -> tuple[Columns, list[int], list[FieldError]]:
         """Read *count* rows given as one sequence of values per field.
 
@@ -315,7 +315,7 @@ class Intake:
         return self._columns(read, rows, count, whole=not bad), rows, errors
 
     def _details(
-        self, fields: Mapping[str, Sequence[Hashable]], count: int, errors: list[FieldError]
+        self, fields: Mapping[str, Sequence[object]], count: int, errors: list[FieldError]
     ) -> list[Any]:
         """The code of each row's free-text fields, read together: a file repeats them whole."""
         columns = []
