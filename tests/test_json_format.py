@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 
 import pytest
@@ -75,13 +76,20 @@ class TestLayout:
         assert text == to_json(tracker)
         lines = text.splitlines()
         assert lines[0] == "{"
-        assert lines[1] == ' "catalogue": "builtin",'
-        assert lines[2].startswith(' "fields": ["state", "recommendation", "status", "as_of",')
-        assert lines[3:5] == [' "format": "smomtrack.tracker",', ' "responses": [']
-        assert lines[5].startswith('  ["MEX", "SOM7-1", "planned", "2021-10-14", ')
-        assert ', "2022-01-01", "state", false, ' in lines[5]
-        assert ", true, " in lines[6]
-        assert json.loads(text)["version"] == "2.0"
+        assert lines[1:4] == [
+            ' "catalogue": "builtin",',
+            ' "format": "smomtrack.tracker",',
+            ' "responses": {',
+        ]
+        assert lines[4].startswith('  "columns": ["state", "recommendation", "status", "as_of",')
+        assert lines[5] == '  "rows": ['
+        d1, due = dt.date(2021, 10, 14).toordinal(), dt.date(2022, 1, 1).toordinal()
+        assert lines[6] == f"   [1, 0, 1, {d1}, {due}, 0, 0, 0, 0],"
+        assert lines[7] == f"   [1, 0, 2, {d1}, null, 0, 1, 1, 1]"
+        document = json.loads(text)
+        assert document["version"] == "2.0"
+        assert document["responses"]["values"]["state"] == ["DEU", "MEX"]
+        assert document["responses"]["values"]["details"][0] == {"evidence": ["a", "b"]}
         assert "Décret n° 12" in text  # not escaped
 
     def test_empty_tracker(self) -> None:
@@ -102,30 +110,37 @@ class TestErrors:
             from_json(json.dumps(document))
         assert info.value.problems == ("$.states: expected an array of ISO 3166-1 alpha-3 codes",)
         document = self.document()
-        document["responses"][0][2] = "done"  # type: ignore[index]
-        document["responses"][1][4] = 5  # type: ignore[index]
-        document["responses"].append("x")  # type: ignore[attr-defined]
+        values = document["responses"]["values"]  # type: ignore[index]
+        values["status"][0] = "done"
+        values["details"][1]["measures"] = 5
         with pytest.raises(InvalidDataError) as info:
             from_json(json.dumps(document))
         problems = info.value.problems
         assert problems[0].startswith(
-            "$.responses[0].status: 'done' is not an implementation status; accepted: Not started"
+            "$.responses.values.status[0]: 'done' is not an implementation status; accepted:"
         )
-        assert problems[1] == "$.responses[1].measures: expected text, got 5"
-        assert problems[2] == "$.responses[2]: expected an array of 13 fields"
+        assert problems[1] == "$.responses.values.details[1]: measures: expected text, got 5"
+        document = self.document()
+        document["responses"]["rows"].append("x")  # type: ignore[index]
+        document["responses"]["rows"][0][3] = 0  # type: ignore[index]
+        with pytest.raises(InvalidDataError, match=r"rows\[2\]: expected an array of 9"):
+            from_json(json.dumps(document))
+        document["responses"]["rows"].pop()  # type: ignore[index]
+        with pytest.raises(InvalidDataError, match=r"rows\[0\]\[3\]: 0 is not a day number"):
+            from_json(json.dumps(document))
 
     def test_replay_problems(self) -> None:
         """A record outside the population or a conflicting one is named by its index."""
         document = self.document()
         document["states"] = ["DEU"]
         with pytest.raises(
-            InvalidDataError, match=r"\$.responses\[0\].state: State 'MEX' is not in"
+            InvalidDataError, match=r"\$.responses.values.state\[1\]: State 'MEX' is not in"
         ):
             from_json(json.dumps(document))
         document = self.document()
-        document["responses"][1][11] = False  # type: ignore[index]
+        document["responses"]["rows"][1][6] = 0  # type: ignore[index]
         with pytest.raises(
-            InvalidDataError, match=r"\$.responses\[1\]: MEX on SOM7-1 as of 2021-10-14"
+            InvalidDataError, match=r"\$.responses.rows\[1\]: MEX on SOM7-1 as of 2021-10-14"
         ):
             from_json(json.dumps(document))
 

@@ -8,24 +8,36 @@ one, else the catalogue itself) and every record, superseded ones included, one 
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+import attrs
 
 from smomtrack.catalogue.builtin import CATALOGUE_FORMAT, builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.catalogue.converter import structure_catalogue, unstructure
-from smomtrack.exceptions import InvalidDataError
-from smomtrack.tracking.columns import NO_DUE, REPORTERS, STATUSES, Details, day_of, paused_gc
+from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.tracking.columns import (
+    NO_DUE,
+    REPORTERS,
+    STATUS_CODES,
+    STATUSES,
+    Columns,
+    Details,
+    paused_gc,
+)
 from smomtrack.tracking.imports import ImportResult
-from smomtrack.tracking.intake import MISSING
+from smomtrack.tracking.intake import MISSING, Intake
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import is_state_code
+from smomtrack.vocabulary.statuses import Status
 
 __all__ = [
     "CATALOGUE_VERSION",
+    "COLUMNS",
     "FIELDS",
     "SCHEMA_VERSION",
     "TRACKER_FORMAT",
@@ -82,56 +94,84 @@ def to_json(value: Tracker | Catalogue) -> str:
         "states": list(value.states),
         "version": SCHEMA_VERSION,
     }
-    lines = _rows(value)
-    records = "[]" if not lines else "[\n  " + ",\n  ".join(lines) + "\n ]"
-    fields = json.dumps(list(FIELDS))
     text = _dumps(head)
-    # "fields" and "responses" sort between "catalogue" and "states": put the records
-    # there, one per line.
-    before, marker, after = text.partition('\n "format": ')
-    head_text = f'{before}\n "fields": {fields},{marker}{after}'
-    before, marker, after = head_text.partition('\n "states": ')
-    return f'{before}\n "responses": {records},{marker}{after}\n'
+    # "responses" sorts between "format" and "states": put the records there, one per line.
+    before, marker, after = text.partition('\n "states": ')
+    return f'{before}\n "responses": {_responses(value.log)},{marker}{after}\n'
 
 
-def _rows(tracker: Tracker) -> list[str]:
-    """One JSON array a record, its fields in :data:`FIELDS` order; shared values encoded once."""
-    log = tracker.log
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    states = [encode(s) for s in log.states]
-    keys = [encode(k) for k in log.keys]
-    statuses = [encode(s.value) for s in STATUSES]
-    reporters = [encode(r.value) for r in REPORTERS]
-    days: dict[int, str] = {}
+COLUMNS: tuple[str, ...] = (
+    "state",
+    "recommendation",
+    "status",
+    "as_of",
+    "due",
+    "reporter",
+    "correction",
+    "recorded_at",
+    "details",
+)
+"""The columns of a record's array in a tracker document (version 2)."""
 
-    def day(ordinal: int) -> str:
-        found = days.get(ordinal)
-        if found is None:
-            found = days[ordinal] = encode(day_of(ordinal).isoformat())
-        return found
+_CODED = ("state", "recommendation", "status", "reporter", "recorded_at", "details")
+"""The columns whose numbers index a table of ``values``."""
 
-    stamps = [encode(s.isoformat()) for s in log.stamps]
-    details = {
-        code: ", ".join(encode(v) for v in _detail_values(log.details[code]))
-        for code in set(log.detail)
+
+def _responses(log: Columns) -> str:
+    """The ``responses`` object: column names, tables of values, one array of numbers a record.
+
+    Like the SQLite store: States, keys, statuses, reporters, recording times and free texts
+    are numbers into tables of their values; dates are day numbers (1 is 1 January of the
+    year 1). Values are numbered in order of first use, so equal trackers write equal text.
+    """
+    stamps = list(dict.fromkeys(log.stamp))
+    details = list(dict.fromkeys(log.detail))
+    stamp_code = {code: number for number, code in enumerate(stamps)}
+    detail_code = {code: number for number, code in enumerate(details)}
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    rows = zip(
+        log.state,
+        log.key,
+        log.status,
+        log.as_of,
+        map(_due_number, log.due),
+        log.reporter,
+        log.correction,
+        map(stamp_code.__getitem__, log.stamp),
+        map(detail_code.__getitem__, log.detail),
+        strict=True,
+    )
+    lines = list(map(encode, map(list, rows)))
+    values = {
+        "details": [_details_object(log.details[code]) for code in details],
+        "recommendation": list(log.keys),
+        "recorded_at": [log.stamps[code].isoformat() for code in stamps],
+        "reporter": [reporter.value for reporter in REPORTERS],
+        "state": list(log.states),
+        "status": [status.value for status in STATUSES[: STATUS_CODES[Status.NO_INFORMATION]]],
     }
-    due = {code: "null" if code == NO_DUE else day(code) for code in set(log.due)}
-    return [
-        f"[{states[s]}, {keys[k]}, {statuses[t]}, {day(a)}, {d}, {due[u]}, {reporters[r]},"
-        f" {'true' if c else 'false'}, {stamps[p]}]"
-        for s, k, t, a, d, u, r, c, p in zip(
-            log.state,
-            log.key,
-            log.status,
-            log.as_of,
-            map(details.__getitem__, log.detail),
-            log.due,
-            log.reporter,
-            log.correction,
-            log.stamp,
-            strict=True,
-        )
-    ]
+    table = ",\n".join(f"   {encode(name)}: {encode(values[name])}" for name in sorted(values))
+    body = "[]" if not lines else "[\n   " + ",\n   ".join(lines) + "\n  ]"
+    return (
+        f'{{\n  "columns": {encode(list(COLUMNS))},\n  "rows": {body},\n'
+        f'  "values": {{\n{table}\n  }}\n }}'
+    )
+
+
+def _due_number(day: int) -> int | None:
+    return None if day == NO_DUE else day
+
+
+def _details_object(details: Details) -> dict[str, object]:
+    measures, evidence, responsible, source, notes = details
+    values = {
+        "evidence": list(evidence),
+        "measures": measures,
+        "notes": notes,
+        "responsible": responsible,
+        "source": source,
+    }
+    return {name: value for name, value in values.items() if value}
 
 
 FIELDS: tuple[str, ...] = (
@@ -149,12 +189,7 @@ FIELDS: tuple[str, ...] = (
     "correction",
     "recorded_at",
 )
-"""The fields of a record in a tracker document, in the order of each record's array."""
-
-
-def _detail_values(details: Details) -> tuple[object, ...]:
-    measures, evidence, responsible, source, notes = details
-    return measures, list(evidence), responsible, source, notes
+"""The fields of a record object in a tracker document of version 1."""
 
 
 def from_json(text: str | bytes) -> Tracker | Catalogue:
@@ -218,8 +253,7 @@ def read_catalogue_field(value: object, *, where: str) -> Catalogue:
 
 
 def _tracker(document: dict[str, Any], major: int) -> Tracker:
-    allowed = {"format", "version", "catalogue", "states", "responses"}
-    _check_keys(document, allowed | {"fields"} if major >= 2 else allowed)
+    _check_keys(document, {"format", "version", "catalogue", "states", "responses"})
     problems: list[str] = []
     states = document.get("states")
     if not isinstance(states, list) or not all(
@@ -235,55 +269,155 @@ def _tracker(document: dict[str, Any], major: int) -> Tracker:
     if problems or catalogue is None:
         raise InvalidDataError(problems)
     tracker = Tracker(catalogue, states)
-    items = document.get("responses", [])
-    if not isinstance(items, list):
-        raise InvalidDataError(f"$.responses: expected an array, got {type(items).__name__}")
-    rows, indices = (
-        _array_rows(items, document.get("fields"), problems)
-        if major >= 2
-        else _object_rows(items, problems)
-    )
-    intake = tracker.intake()
-    columns: dict[str, Sequence[Any]] = dict(
-        zip(FIELDS, zip(*rows, strict=True) if rows else [()] * len(FIELDS), strict=True)
-    )
-    columns["evidence"] = [
-        tuple(item) if type(item) is list else item for item in columns["evidence"]
-    ]
-    batch, kept, errors = intake.read(columns, len(rows))
-    problems.extend(f"$.responses[{indices[e.row]}].{e.field}: {e.message}" for e in errors)
-    result = tracker.add_many(ImportResult(batch=batch, lines=[indices[row] for row in kept]))
-    problems.extend(f"$.responses[{e.line}]: {e.message}" for e in result.errors)
+    responses = document.get("responses", [] if major < 2 else {})
+    if major >= 2:
+        batch, where = _columns_document(responses, tracker.intake(), problems)
+    else:
+        batch, where = _object_document(responses, tracker.intake(), problems)
     if problems:
-        raise InvalidDataError(sorted(problems, key=_path_order))
+        raise InvalidDataError(problems)
+    result = tracker.add_many(ImportResult(batch=batch, lines=range(len(batch))))
+    problems.extend(f"{where(e.line)}: {e.message}" for e in result.errors)
+    if problems:
+        raise InvalidDataError(problems)
     return tracker
 
 
-def _path_order(problem: str) -> tuple[int, str]:
-    index = problem.partition("[")[2].partition("]")[0]
-    return (int(index) if index.isdigit() else -1, problem)
+def _columns_document(
+    responses: object, intake: Intake, problems: list[str]
+) -> tuple[Columns, Callable[[int], str]]:
+    """The records of a version 2 document (columns of numbers and tables of values)."""
+
+    def at_row(row: int) -> str:
+        return f"$.responses.rows[{row}]"
+
+    rows = _rows_of(responses, problems)
+    if rows is None or not isinstance(responses, dict):
+        return Columns(), at_row
+    codes = _value_codes(responses["values"], intake, problems)
+    if problems:
+        return Columns(), at_row
+    width = len(COLUMNS)
+    columns = dict(zip(COLUMNS, zip(*rows, strict=True) if rows else [()] * width, strict=True))
+    for name in COLUMNS:
+        problem = _check_numbers(columns[name], _bounds(name, codes, intake))
+        if problem is not None:
+            row, text = problem
+            problems.append(f"{at_row(row)}[{COLUMNS.index(name)}]: {text} ({name})")
+    if problems:
+        return Columns(), at_row
+    return _batch(columns, codes, intake), at_row
 
 
-def _array_rows(
-    items: list[Any], fields: object, problems: list[str]
-) -> tuple[list[Any], list[int]]:
-    """The records of a version 2 document: arrays of the fields given in ``fields``."""
-    if fields != list(FIELDS):
-        problems.append(f"$.fields: expected {list(FIELDS)}")
-        return [], []
-    width = len(FIELDS)
-    good = [isinstance(item, list) and len(item) == width for item in items]
-    if all(good):
-        return items, list(range(len(items)))
-    for index, ok in enumerate(good):
-        if not ok:
-            problems.append(f"$.responses[{index}]: expected an array of {width} fields")
-    kept = list(itertools.compress(range(len(items)), good))
-    return [items[i] for i in kept], kept
+def _rows_of(responses: object, problems: list[str]) -> list[list[object]] | None:
+    """The rows of a version 2 ``responses`` object, if its shape is right."""
+    where = "$.responses"
+    if not isinstance(responses, dict) or set(responses) != {"columns", "rows", "values"}:
+        problems.append(f"{where}: expected an object of columns, rows and values")
+        return None
+    if responses["columns"] != list(COLUMNS):
+        problems.append(f"{where}.columns: expected {list(COLUMNS)}")
+        return None
+    rows = responses["rows"]
+    if not isinstance(rows, list):
+        problems.append(f"{where}.rows: expected an array")
+        return None
+    width = len(COLUMNS)
+    if rows and (set(map(type, rows)) != {list} or set(map(len, rows)) != {width}):
+        problems.extend(
+            f"{where}.rows[{i}]: expected an array of {width} numbers"
+            for i, row in enumerate(rows)
+            if not isinstance(row, list) or len(row) != width
+        )
+        return None
+    return rows
 
 
-def _object_rows(items: list[Any], problems: list[str]) -> tuple[list[Any], list[int]]:
-    """The records of a version 1 document: one object each."""
+def _value_codes(values: object, intake: Intake, problems: list[str]) -> dict[str, list[int]]:
+    """For each table of values, the intake's code of each value (each read once)."""
+    where = "$.responses.values"
+    if not isinstance(values, dict) or set(values) != set(_CODED):
+        problems.append(f"{where}: expected an object of {', '.join(sorted(_CODED))}")
+        return {}
+    codes: dict[str, list[int]] = {}
+    for name in _CODED:
+        table = values[name]
+        if not isinstance(table, list):
+            problems.append(f"{where}.{name}: expected an array")
+            continue
+        found: list[int] = []
+        for index, value in enumerate(table):
+            try:
+                found.append(intake.value(name, value))
+            except SmomtrackError as exc:
+                message = str(exc).removeprefix(f"{name}: ")
+                problems.append(f"{where}.{name}[{index}]: {message}")
+                found.append(-1)
+        codes[name] = found
+    return codes
+
+
+@attrs.frozen
+class _Bounds:
+    """What the numbers of one column may be."""
+
+    low: int
+    high: int
+    kinds: frozenset[type]
+    what: str = "a number"
+
+
+def _bounds(name: str, codes: dict[str, list[int]], intake: Intake) -> _Bounds:
+    if name in codes:
+        return _Bounds(0, len(codes[name]) - 1, frozenset({int}))
+    if name == "correction":
+        return _Bounds(0, 1, frozenset({int, bool}))
+    kinds = frozenset({int, type(None)}) if name == "due" else frozenset({int})
+    what = "a day number" if name == "due" else "a day number not in the future"
+    high = intake.last_day() if name == "as_of" else dt.date.max.toordinal()
+    return _Bounds(1, high, kinds, what)
+
+
+def _check_numbers(column: tuple[object, ...], bounds: _Bounds) -> tuple[int, str] | None:
+    """Check a column of numbers in bulk; the first bad row and what is wrong, if any."""
+    if not column:
+        return None
+    if set(map(type, column)) <= bounds.kinds:
+        numbers = [n for n in column if isinstance(n, int)]
+        if not numbers or (bounds.low <= min(numbers) and max(numbers) <= bounds.high):
+            return None
+    for row, number in enumerate(column):
+        if type(number) not in bounds.kinds or (
+            isinstance(number, int) and not bounds.low <= number <= bounds.high
+        ):
+            return row, f"{number!r} is not {bounds.what} between {bounds.low} and {bounds.high}"
+    return None  # pragma: no cover (the bulk check found a bad number)
+
+
+def _batch(
+    columns: dict[str, tuple[Any, ...]], codes: dict[str, list[int]], intake: Intake
+) -> Columns:
+    """The records as the intake's columns."""
+    batch = intake.columns()
+    batch.state.fromlist(list(map(codes["state"].__getitem__, columns["state"])))
+    batch.key.fromlist(list(map(codes["recommendation"].__getitem__, columns["recommendation"])))
+    batch.status.frombytes(bytes(map(codes["status"].__getitem__, columns["status"])))
+    batch.as_of.fromlist(list(columns["as_of"]))
+    batch.due.fromlist([NO_DUE if day is None else day for day in columns["due"]])
+    batch.reporter.frombytes(bytes(map(codes["reporter"].__getitem__, columns["reporter"])))
+    batch.correction.frombytes(bytes(map(int, columns["correction"])))
+    batch.stamp.fromlist(list(map(codes["recorded_at"].__getitem__, columns["recorded_at"])))
+    batch.detail.fromlist(list(map(codes["details"].__getitem__, columns["details"])))
+    return batch
+
+
+def _object_document(
+    items: object, intake: Intake, problems: list[str]
+) -> tuple[Columns, Callable[[int], str]]:
+    """The records of a version 1 document: one object each, read as a spreadsheet's rows are."""
+    if not isinstance(items, list):
+        problems.append(f"$.responses: expected an array, got {type(items).__name__}")
+        return Columns(), str
     rows: list[tuple[object, ...]] = []
     indices: list[int] = []
     known = set(FIELDS)
@@ -297,4 +431,11 @@ def _object_rows(items: list[Any], problems: list[str]) -> tuple[list[Any], list
             continue
         rows.append(tuple(item.get(field, MISSING) for field in FIELDS))
         indices.append(index)
-    return rows, indices
+    columns: dict[str, Sequence[Any]] = dict(
+        zip(FIELDS, zip(*rows, strict=True) if rows else [()] * len(FIELDS), strict=True)
+    )
+    columns["evidence"] = [tuple(e) if type(e) is list else e for e in columns["evidence"]]
+    batch, kept, errors = intake.read(columns, len(rows))
+    problems.extend(f"$.responses[{indices[e.row]}].{e.field}: {e.message}" for e in errors)
+    lines = [indices[row] for row in kept]
+    return batch, lambda line: f"$.responses[{lines[line]}]"

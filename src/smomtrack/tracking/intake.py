@@ -195,7 +195,7 @@ class Intake:
     def _as_of(self, value: object) -> int:
         _required("as_of", value)
         day = parse_date(value)  # type: ignore[arg-type]
-        if day > self.day + dt.timedelta(days=1):
+        if day.toordinal() > self.last_day():
             raise InvalidDataError(f"as_of: {day} is in the future")
         return day.toordinal()
 
@@ -243,6 +243,47 @@ class Intake:
             return "" if value is MISSING or value is None else _text(field, value)
 
         return read
+
+    # -- values one at a time (tables of values) ---------------------------------------
+
+    def value(self, field: str, value: object) -> int:
+        """The code of one value of a coded field, read as in a row (a document's tables).
+
+        *field* is one of ``state``, ``recommendation``, ``status``, ``reporter``,
+        ``recorded_at`` and ``details`` (an object of the free-text fields).
+
+        Raises:
+            SmomtrackError: The value is refused, with the message a row would get.
+        """
+        if field == "details":
+            return self._details_value(value)
+        code: int = self._readers[field](self._value(value))
+        return code
+
+    def _details_value(self, value: object) -> int:
+        if not isinstance(value, dict) or not set(value) <= set(_DETAILS):
+            raise InvalidDataError(f"details: expected an object of {', '.join(_DETAILS)}")
+        evidence = value.get("evidence", MISSING)
+        if isinstance(evidence, list):
+            evidence = _hashable(evidence)
+        texts = [
+            self._readers[field](evidence if field == "evidence" else value.get(field, MISSING))
+            for field in _DETAILS
+        ]
+        return self._codebook.detail_code(tuple(texts))
+
+    def columns(self) -> Columns:
+        """An empty batch whose codes are this intake's (to fill with codes it gave)."""
+        batch = Columns()
+        codebook = self._codebook
+        batch.states, batch.keys = codebook.states, codebook.keys
+        batch.stamps, batch._stamp_codes = codebook.stamps, codebook._stamp_codes  # noqa: SLF001
+        batch.details, batch._detail_codes = codebook.details, codebook._detail_codes  # noqa: SLF001
+        return batch
+
+    def last_day(self) -> int:
+        """The day number of the last as-of date accepted (tomorrow: the future is refused)."""
+        return (self.day + dt.timedelta(days=1)).toordinal()
 
     # -- batches -----------------------------------------------------------------------
 
@@ -370,11 +411,7 @@ class Intake:
     def _columns(
         self, read: dict[str, list[Any]], rows: list[int], count: int, *, whole: bool
     ) -> Columns:
-        batch = Columns()
-        codebook = self._codebook
-        batch.states, batch.keys = codebook.states, codebook.keys
-        batch.stamps, batch._stamp_codes = codebook.stamps, codebook._stamp_codes  # noqa: SLF001
-        batch.details, batch._detail_codes = codebook.details, codebook._detail_codes  # noqa: SLF001
+        batch = self.columns()
 
         def column(field: str) -> list[Any]:
             values = read[field]
