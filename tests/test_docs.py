@@ -97,3 +97,22 @@ class TestDocs:
         """The harness finds the docs' examples (a harness that finds nothing proves nothing)."""
         assert any(console_examples(page) for page in PAGES)
         assert "smomtrack.vocabulary.dates" in MODULES
+
+
+class TestReference:
+    def test_every_public_name_is_documented(self) -> None:
+        """Each name of the package appears in the API reference (exceptions by their module)."""
+        api = (DOCS / "api.md").read_text(encoding="utf-8")
+        missing = [
+            name
+            for name in smomtrack.__all__
+            if name != "__version__"
+            and not re.search(rf"\.\. auto\w+:: smomtrack\.{name}\b", api)
+            and not hasattr(smomtrack.exceptions, name)
+        ]
+        assert missing == []
+        assert ".. automodule:: smomtrack.exceptions" in api
+
+    def test_the_design_page_is_in_the_table_of_contents(self) -> None:
+        """The design page is reachable from the index."""
+        assert "\ndesign\n" in (DOCS / "index.md").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The house stays easy to see: each layer imports only the layers below it (DESIGN.md §7)."""
+"""The house stays easy to see: each layer imports only the layers below it (docs/design.md)."""
 
 from __future__ import annotations
 

@@ -296,3 +296,18 @@ class TestBulkLoad:
             wal = path.with_name(path.name + "-wal")
             assert not wal.exists() or wal.stat().st_size == 0
             assert len(store) == len(tracker)
+
+
+class TestFailedWrites:
+    def test_a_conflict_does_not_hand_others_records_over_twice(self, tmp_path: Path) -> None:
+        """After a refused write, the next write does not take in others' records again."""
+        path = tmp_path / "team.sqlite"
+        with open_tracker(path, states=["MEX"]) as a, open_tracker(path) as b:
+            a.record("MEX", "SOM7-1", "planned", as_of="2021-01-01")
+            with pytest.raises(ConflictError):
+                b.record("MEX", "SOM7-1", "implemented", as_of="2021-01-01")
+            b.record("MEX", "SOM7-2", "planned", as_of="2021-01-01")
+            assert len(b) == 2
+            with open_tracker(path) as fresh:
+                assert fresh == b
+            assert [e.superseded for e in b.history("MEX", "SOM7-1")] == [False]

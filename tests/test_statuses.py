@@ -33,7 +33,7 @@ class TestScale:
             assert Status.PLANNED >= 1
 
     def test_default_weights(self) -> None:
-        """The weights of DESIGN.md §3; none outside the scale."""
+        """The default weights of the scale; none outside it."""
         assert [s.weight for s in Status] == [0.0, 0.25, 0.5, 0.75, 1.0, None, None]
         assert not Status.NOT_APPLICABLE.is_applicable
         assert Status.NOT_STARTED.is_applicable

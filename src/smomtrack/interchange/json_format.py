@@ -9,9 +9,11 @@ one, else the catalogue itself) and every record, superseded ones included, one 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -382,8 +384,11 @@ def _check_numbers(column: tuple[object, ...], bounds: _Bounds) -> tuple[int, st
     """Check a column of numbers in bulk; the first bad row and what is wrong, if any."""
     if not column:
         return None
-    if set(map(type, column)) <= bounds.kinds:
-        numbers = [n for n in column if isinstance(n, int)]
+    kinds = set(map(type, column))
+    if kinds <= bounds.kinds:
+        numbers: Iterable[Any] = column
+        if type(None) in kinds:  # due dates: None where there is none
+            numbers = list(filter(functools.partial(operator.is_not, None), column))
         if not numbers or (bounds.low <= min(numbers) and max(numbers) <= bounds.high):
             return None
     for row, number in enumerate(column):

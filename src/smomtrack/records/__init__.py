@@ -1,1 +1,1 @@
-"""Layer 1: the attrs records of the domain model (DESIGN.md §3). No I/O."""
+"""Layer 1: the attrs records of the domain model (docs/data-model.md). No I/O."""

@@ -1,1 +1,1 @@
-"""Layer 5: rendering. The only place that knows tabulate, report layout and output labels."""
+"""Layer 5: rendering. Whole reports (their layout) and the tables of the catalogue."""

@@ -143,15 +143,12 @@ def synthetic(
     notes = f"Synthetic data (smomtrack.synthetic, seed {seed}); not a real response."
     for number, day in enumerate(days, start=1):
         source = f"{SYNTHETIC_SOURCE} round {number}"
-        for state in tracker.states:
-            for key in keys:
-                if generator.random() >= response_rate:
-                    continue
-                tracker.add(
-                    _response(
-                        generator, levels, state=state, key=key, day=day, source=source, notes=notes
-                    )
-                )
+        tracker.add_many(
+            _response(generator, levels, state=state, key=key, day=day, source=source, notes=notes)
+            for state in tracker.states
+            for key in keys
+            if generator.random() < response_rate
+        )
     return tracker
 
 

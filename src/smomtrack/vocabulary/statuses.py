@@ -1,4 +1,4 @@
-"""The implementation status scale (DESIGN.md §3)."""
+"""The implementation status scale (see the data model in the documentation)."""
 
 from __future__ import annotations
 
