@@ -30,6 +30,7 @@ from smomtrack.tracking.columns import (
     Columns,
     Details,
     paused_gc,
+    stamp_at,
 )
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.intake import MISSING, Intake
@@ -147,7 +148,7 @@ def _responses(log: Columns) -> str:
     values = {
         "details": [_details_object(log.details[code]) for code in details],
         "recommendation": list(log.keys),
-        "recorded_at": [log.stamps[code].isoformat() for code in stamps],
+        "recorded_at": [stamp_at(micro).isoformat() for micro in stamps],
         "reporter": [reporter.value for reporter in REPORTERS],
         "state": list(log.states),
         "status": [status.value for status in STATUSES[: STATUS_CODES[Status.NO_INFORMATION]]],

@@ -108,8 +108,6 @@ class _Codes:
         ]
 
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-_MICROSECOND = dt.timedelta(microseconds=1)
 _CHUNK = 5000
 """Rows are read and written this many at a time: small enough to stay in the processor's caches."""
 _LAST_DAY = dt.date.max.toordinal()
@@ -143,7 +141,6 @@ class SqliteStore:
         self._key_out = [0] * len(log_keys)
         for store_id, code in enumerate(self._key_in):
             self._key_out[code] = store_id
-        self._stamps: dict[int, dt.datetime] = {}
         self._details: dict[str, Details] = {}
         self._last_id = 0
         self._large_write = False
@@ -182,20 +179,13 @@ class SqliteStore:
         batch.due.extend(map(_due, due))
         batch.reporter.extend(reporters)
         batch.correction.extend(corrections)
-        stamp_codes = {stamp: batch.stamp_code(self._stamp(stamp)) for stamp in set(stamps)}
-        batch.stamp.extend(map(stamp_codes.__getitem__, stamps))
+        batch.stamp.fromlist(list(stamps))
         detail_codes = {
             text: batch.detail_code(NO_DETAILS if text is None else self._detail(text))
             for text in set(details)
         }
         batch.detail.extend(map(detail_codes.__getitem__, details))
         self._last_id = ids[-1]
-
-    def _stamp(self, micro: int) -> dt.datetime:
-        stamp = self._stamps.get(micro)
-        if stamp is None:
-            stamp = self._stamps[micro] = _EPOCH + micro * _MICROSECOND
-        return stamp
 
     def _detail(self, text: str) -> Details:
         found = self._details.get(text)
@@ -248,7 +238,6 @@ class SqliteStore:
 
     def insert(self, batch: Columns) -> None:
         """Append the records of *batch* (coded like the tracker's log), in the transaction."""
-        micro = {code: (batch.stamps[code] - _EPOCH) // _MICROSECOND for code in set(batch.stamp)}
         texts = {code: _details_json(batch.details[code]) for code in set(batch.detail)}
         rows = zip(
             batch.state,
@@ -258,7 +247,7 @@ class SqliteStore:
             map(_stored_due, batch.due),
             batch.reporter,
             batch.correction,
-            map(micro.__getitem__, batch.stamp),
+            batch.stamp,
             map(texts.__getitem__, batch.detail),
             strict=True,
         )

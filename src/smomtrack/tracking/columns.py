@@ -2,8 +2,9 @@
 
 A million responses are kept as a handful of machine-integer arrays (about 25 bytes a
 response) instead of a million objects. Each column holds codes into a list of the values
-it stands for (``states``, ``keys``, ``stamps``, ``details``) or into a fixed vocabulary
-(:data:`STATUSES`, :data:`REPORTERS`); dates are proleptic Gregorian ordinals. Repeated
+it stands for (``states``, ``keys``, ``details``) or into a fixed vocabulary
+(:data:`STATUSES`, :data:`REPORTERS`); dates are proleptic Gregorian ordinals and recording
+times microseconds since 1970 (UTC), as in the SQLite store. Repeated
 values (the same source or notes on every row of a file) are stored once.
 
 A :class:`Columns` is both the batch that a reader hands to a tracker and the tracker's own
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import operator
 from array import array
@@ -40,6 +42,14 @@ NO_DUE = 0
 """The ``due`` code of a response without a due date (no date has ordinal 0)."""
 
 _DATES: dict[int, dt.date] = {}
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+@functools.lru_cache(maxsize=4096)
+def stamp_at(micro: int) -> dt.datetime:
+    """The recording time (aware, UTC) of a ``stamp`` value; a file's rows share theirs."""
+    return _EPOCH + micro * _MICROSECOND
 
 
 def day_of(ordinal: int) -> dt.date:
@@ -56,13 +66,13 @@ class Columns:
     Attributes:
         state, key, status, reporter, correction: Codes (``array``), one per response.
         as_of, due: Day numbers (``due`` is :data:`NO_DUE` where there is none).
-        stamp, detail: Codes into ``stamps`` (recording times) and ``details``.
-        states, keys, stamps, details: What the codes of those columns stand for.
+        stamp: Recording times, in microseconds since 1970-01-01 UTC.
+        detail: Codes into ``details``.
+        states, keys, details: What the codes of those columns stand for.
     """
 
     __slots__ = (
         "_detail_codes",
-        "_stamp_codes",
         "as_of",
         "correction",
         "detail",
@@ -72,7 +82,6 @@ class Columns:
         "keys",
         "reporter",
         "stamp",
-        "stamps",
         "state",
         "states",
         "status",
@@ -81,9 +90,7 @@ class Columns:
     def __init__(self, states: Sequence[str] = (), keys: Sequence[str] = ()) -> None:
         self.states: list[str] = list(states)
         self.keys: list[str] = list(keys)
-        self.stamps: list[dt.datetime] = []
         self.details: list[Details] = []
-        self._stamp_codes: dict[dt.datetime, int] = {}
         self._detail_codes: dict[Details, int] = {}
         self.state = array("H")
         self.key = array("H")
@@ -92,18 +99,15 @@ class Columns:
         self.due = array("i")
         self.reporter = array("B")
         self.correction = array("B")
-        self.stamp = array("I")
+        self.stamp = array("q")
         self.detail = array("I")
 
     # -- shared values ------------------------------------------------------------
 
-    def stamp_code(self, stamp: dt.datetime) -> int:
-        """The code of a recording time, adding it if new."""
-        code = self._stamp_codes.get(stamp)
-        if code is None:
-            code = self._stamp_codes[stamp] = len(self.stamps)
-            self.stamps.append(stamp)
-        return code
+    @staticmethod
+    def stamp_code(stamp: dt.datetime) -> int:
+        """The ``stamp`` column's value for a recording time (aware): microseconds since 1970."""
+        return (stamp - _EPOCH) // _MICROSECOND
 
     def detail_code(self, details: Details) -> int:
         """The code of a set of free-text fields, adding it if new."""
@@ -157,7 +161,7 @@ class Columns:
             source,
             notes,
             self.correction[position] == 1,
-            self.stamps[self.stamp[position]],
+            stamp_at(self.stamp[position]),
         )
 
     def responses(self, positions: Iterable[int] | None = None) -> Iterator[Response]:
@@ -186,8 +190,7 @@ class Columns:
     def take(self, positions: Sequence[int]) -> Columns:
         """A new batch with the rows at *positions* only (same codebooks)."""
         taken = Columns(self.states, self.keys)
-        taken.stamps, taken.details = self.stamps, self.details
-        taken._stamp_codes, taken._detail_codes = self._stamp_codes, self._detail_codes
+        taken.details, taken._detail_codes = self.details, self._detail_codes
         for name in ("state", "key", "status", "as_of", "due", "reporter", "correction"):
             column: array[int] = getattr(self, name)
             getattr(taken, name).extend(map(column.__getitem__, positions))
@@ -206,14 +209,15 @@ class Columns:
         self.due.extend(other.due)
         self.reporter.extend(other.reporter)
         self.correction.extend(other.correction)
-        stamps = [self.stamp_code(stamp) for stamp in other.stamps]
-        self.stamp.extend(
-            other.stamp if _identity(stamps) else map(stamps.__getitem__, other.stamp)
-        )
-        details = [self.detail_code(detail) for detail in other.details]
-        self.detail.extend(
-            other.detail if _identity(details) else map(details.__getitem__, other.detail)
-        )
+        self.stamp.extend(other.stamp)
+        if other.details is self.details:
+            self.detail.extend(other.detail)
+            return
+        codes = {code: self.detail_code(other.details[code]) for code in set(other.detail)}
+        if all(code == mine for code, mine in codes.items()):
+            self.detail.extend(other.detail)
+        else:
+            self.detail.extend(map(codes.__getitem__, other.detail))
 
     def recoded(
         self,
@@ -238,7 +242,6 @@ class Columns:
         )
         for name in ("status", "as_of", "due", "reporter", "correction", "stamp", "detail"):
             setattr(recoded, name, getattr(self, name))
-        recoded.stamps, recoded._stamp_codes = self.stamps, self._stamp_codes
         recoded.details, recoded._detail_codes = self.details, self._detail_codes
         return recoded
 
@@ -265,9 +268,7 @@ class Columns:
         for name in ("state", "key", "status", "as_of", "due", "reporter", "correction"):
             if getattr(self, name)[:count] != getattr(other, name)[:count]:
                 return False
-        mine = (self.stamps[code] for code in self.stamp[:count])
-        theirs = (other.stamps[code] for code in other.stamp[:count])
-        if not all(map(operator.eq, mine, theirs)):
+        if self.stamp[:count] != other.stamp[:count]:
             return False
         mine_details = (self.details[code] for code in self.detail[:count])
         theirs_details = (other.details[code] for code in other.detail[:count])

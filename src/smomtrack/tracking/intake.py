@@ -116,6 +116,9 @@ class Intake:
         clean: Applied to every text value before it is read (a reader's own trimming and
             unescaping); values are read as they are by default.
         stamp: The recording time of rows that carry none (now by default).
+        into: Columns whose codes the batches use (a tracker's log, whose States and keys
+            are in the order of *population* and of *catalogue*), so that nothing needs
+            recoding when they are added to it.
     """
 
     def __init__(
@@ -125,6 +128,7 @@ class Intake:
         *,
         clean: Callable[[str], str] | None = None,
         stamp: dt.datetime | None = None,
+        into: Columns | None = None,
     ) -> None:
         self._catalogue = catalogue
         self._population = None if population is None else tuple(population)
@@ -137,6 +141,12 @@ class Intake:
         states = list(self._population or ())
         self._state_codes = {state: code for code, state in enumerate(states)}
         self._codebook = Columns(states, keys)
+        if into is not None:
+            if list(into.states) != states or list(into.keys) != keys:
+                raise InvalidDataError("into: its States and keys are not coded in this order")
+            self._codebook.states, self._codebook.keys = into.states, into.keys
+            self._codebook.details = into.details
+            self._codebook._detail_codes = into._detail_codes  # noqa: SLF001 (same family)
         self._caches: dict[str, dict[Hashable, Any]] = {f: {} for f in (*FIELDS, "details")}
         self._refused: dict[str, set[Hashable]] = {f: set() for f in (*FIELDS, "details")}
         self._readers: dict[str, Callable[[Any], Any]] = {
@@ -277,9 +287,12 @@ class Intake:
         batch = Columns()
         codebook = self._codebook
         batch.states, batch.keys = codebook.states, codebook.keys
-        batch.stamps, batch._stamp_codes = codebook.stamps, codebook._stamp_codes  # noqa: SLF001
         batch.details, batch._detail_codes = codebook.details, codebook._detail_codes  # noqa: SLF001
         return batch
+
+    def remembered(self) -> int:
+        """How many values this intake keeps read (it forgets them past a million a field)."""
+        return sum(len(cache) for cache in self._caches.values())
 
     def last_day(self) -> int:
         """The day number of the last as-of date accepted (tomorrow: the future is refused)."""

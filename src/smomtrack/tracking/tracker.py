@@ -33,6 +33,9 @@ from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["HistoryEntry", "ResponseFields", "Snapshot", "Tracker"]
 
+_REMEMBERED = 4096
+"""``record()`` starts a new intake once the last one remembers this many values."""
+
 _SMALL = 64
 """Up to this many new records are inserted into the index one by one; more, in one sort."""
 
@@ -324,14 +327,15 @@ class Tracker:
         return self._log.response(len(self._log) - 1)
 
     def _intake_for_one(self) -> Intake:
-        """The intake of single records, kept while the day lasts (it caches what it read)."""
-        if self._intake is None or self._intake.day != today():
-            self._intake = Intake(self._catalogue, self._states)
-        return self._intake
+        """The intake of single records: kept while the day lasts, for a few thousand values."""
+        intake = self._intake
+        if intake is None or intake.day != today() or intake.remembered() > _REMEMBERED:
+            intake = self._intake = self.intake()
+        return intake
 
     def intake(self, **options: object) -> Intake:
         """A new :class:`~smomtrack.tracking.intake.Intake` for this tracker's records."""
-        return Intake(self._catalogue, self._states, **options)  # type: ignore[arg-type]
+        return Intake(self._catalogue, self._states, into=self._log, **options)  # type: ignore[arg-type]
 
     def add(self, response: Response) -> Response:
         """Add one response record as it is (e.g. made elsewhere), keeping its recording time.
