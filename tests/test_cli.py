@@ -219,7 +219,7 @@ class TestRefusedRows:
         err = capsys.readouterr().err
         assert status == 2
         assert output == ""
-        assert "stopped at line" in err
+        assert "stopped after line" in err
         assert "× recommendation: not a recommendation of the catalogue" in err
         assert "Traceback" not in err
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import doctest
 import importlib
 import io
@@ -81,10 +82,11 @@ class TestDocs:
     def test_console_examples(
         self, command: str, expected: str, status: int, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """The command line prints what the docs show, with the exit status they show."""
+        """The command line prints what the docs show (both streams), with the exit status shown."""
         monkeypatch.chdir(DOCS.parent)
         out = io.StringIO()
-        assert main(shlex.split(command)[1:], out=out) == status
+        with contextlib.redirect_stderr(out):
+            assert main(shlex.split(command)[1:], out=out) == status
         assert out.getvalue().rstrip("\n") == expected.rstrip("\n")
 
     @pytest.mark.parametrize("name", MODULES)

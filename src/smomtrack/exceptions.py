@@ -88,7 +88,7 @@ class TooManyBadRowsError(InvalidDataError):
 
     Attributes:
         name: The file.
-        line: The line where reading stopped.
+        line: The last line read.
         read: How many rows were read up to there.
         reasons: How many rows were refused for each reason, most frequent first.
     """
@@ -101,7 +101,7 @@ class TooManyBadRowsError(InvalidDataError):
         refused = sum(reasons.values())
         counts = "; ".join(f"{count:,} × {reason}" for reason, count in reasons.items())
         super().__init__(
-            f"{name}: stopped at line {line:,} after {refused:,} refused rows of {read:,}"
+            f"{name}: stopped after line {line:,}: {refused:,} rows refused of {read:,}"
             f" read ({counts})"
         )
 

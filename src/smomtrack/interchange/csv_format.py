@@ -237,7 +237,7 @@ def _clean(value: str) -> str:
     return unescape(value.strip().replace("\r\n", "\n"))
 
 
-_CHUNK = 5000
+_CHUNK = 500
 """Rows are read this many at a time: few enough to stay in the processor's caches."""
 
 
@@ -429,7 +429,7 @@ def _read_rows(
             for error in reading.errors:
                 reason = RowError(line=0, column=error[1], message=error[3], error=error[4]).reason
                 reasons[reason] = reasons.get(reason, 0) + 1
-            ordered = dict(sorted(reasons.items(), key=lambda item: -item[1]))
+            ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
             line = getattr(rows, "line_num", count)
             read = len(reading.rows) + len(reading.errors)
             raise TooManyBadRowsError(name, line, read, ordered)

@@ -4,6 +4,12 @@ A document is an object with ``format`` (``"smomtrack.catalogue"`` or
 ``"smomtrack.tracker"``), ``version`` (``"MAJOR.MINOR"``) and the content. A tracker
 document holds its population (``states``), its catalogue (``"builtin"`` for the built-in
 one, else the catalogue itself) and every record, superseded ones included, one per line.
+
+Tracker documents of version 2 lay the records out like the SQLite store: ``responses``
+has ``columns`` (the names), ``rows`` (one array of numbers a record) and ``values`` (the
+tables the numbers of State, recommendation, status, reporter, recording time and free
+texts index); dates are day numbers (``date.toordinal()``), ``null`` where there is no due
+date. Version 1 documents (one object a record) are still read.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ def catalogue_document(catalogue: Catalogue) -> object:
 
 
 def to_json(value: Tracker | Catalogue) -> str:
-    """*value* as a JSON document: sorted keys, ISO dates, one response per line.
+    """*value* as a JSON document: sorted keys; a tracker's records one a line, as numbers.
 
     The same value always gives the same text, and :func:`from_json` gives the value back.
 

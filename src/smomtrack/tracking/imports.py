@@ -133,7 +133,7 @@ class ImportResult:
         counts: dict[str, int] = {}
         for error in self.errors:
             counts[error.reason] = counts.get(error.reason, 0) + 1
-        return dict(sorted(counts.items(), key=lambda item: -item[1]))
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     def __len__(self) -> int:
         return len(self.batch)
