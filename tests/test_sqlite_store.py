@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +20,7 @@ from smomtrack import (
     InvalidDataError,
     Response,
     Status,
+    StorageError,
     Tracker,
     builtin_catalogue,
     import_csv,
@@ -311,3 +315,93 @@ class TestFailedWrites:
             with open_tracker(path) as fresh:
                 assert fresh == b
             assert [e.superseded for e in b.history("MEX", "SOM7-1")] == [False]
+
+
+CREATE_AND_RECORD = """
+import sys
+from smomtrack import open_tracker
+with open_tracker(sys.argv[1], states=["MEX", "DEU"]) as tracker:
+    for n in range(1, 19):
+        tracker.record("MEX", f"SOM7-{n}", "planned", as_of="2021-01-01")
+"""
+
+CREATE_ONLY = """
+import sys
+from smomtrack import open_tracker
+open_tracker(sys.argv[1], states=["MEX", "DEU"]).close()
+print("ok")
+"""
+
+
+class TestCreation:
+    def test_an_empty_file_is_a_store_to_be(self, tmp_path: Path) -> None:
+        """A file without tables is created as a store when a population is given."""
+        path = tmp_path / "empty.sqlite"
+        sqlite3.connect(path).close()
+        with pytest.raises(InvalidDataError, match="holds no store yet"):
+            open_tracker(path)
+        with open_tracker(path, states=["MEX"]) as tracker:
+            tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01")
+        with open_tracker(path) as again:
+            assert len(again) == 1
+
+    def test_other_tables_are_not_a_store(self, tmp_path: Path) -> None:
+        """A database of something else is refused, and left alone."""
+        path = tmp_path / "other.sqlite"
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            connection.execute("CREATE TABLE t (x)")
+        with pytest.raises(InvalidDataError, match="not a smomtrack store"):
+            open_tracker(path, states=["MEX"])
+
+    def test_unusable_paths_say_why(self, tmp_path: Path) -> None:
+        """A folder, a missing folder: a StorageError naming the path, not 'not a store'."""
+        with pytest.raises(StorageError, match="not a file"):
+            open_tracker(tmp_path)
+        with pytest.raises(StorageError, match="cannot be used as a store"):
+            open_tracker(tmp_path / "missing" / "s.sqlite", states=["MEX"])
+        with pytest.raises(InvalidDataError, match="no such store"):
+            open_tracker(tmp_path / "absent.sqlite")
+
+    def test_damaged_metadata_is_refused(self, tmp_path: Path) -> None:
+        """A store whose metadata lacks a key is refused with a smomtrack error."""
+        path = tmp_path / "s.sqlite"
+        open_tracker(path, states=["MEX"]).close()
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            connection.execute("DROP TRIGGER IF EXISTS responses_no_delete")
+            connection.execute("DELETE FROM meta WHERE key = 'states'")
+            connection.commit()
+        with pytest.raises(InvalidDataError, match="damaged metadata"):
+            open_tracker(path)
+
+    def test_killed_while_creating_or_recording(self, tmp_path: Path) -> None:
+        """Killed at any moment, a store is either not there yet or whole, never broken."""
+        generator = random.Random(7)
+        for attempt in range(12):
+            path = tmp_path / f"k{attempt}.sqlite"
+            child = subprocess.Popen([sys.executable, "-c", CREATE_AND_RECORD, str(path)])
+            time.sleep(generator.uniform(0.0, 0.4))
+            child.send_signal(signal.SIGKILL)
+            child.wait()
+            with open_tracker(path, states=["MEX", "DEU"]) as tracker:
+                held = len(tracker)
+                assert all(r.status is Status.PLANNED for r in tracker)
+                tracker.record("DEU", "SOM7-1", "planned", as_of="2021-01-01")
+            with open_tracker(path) as again:
+                assert len(again) == held + 1
+
+    def test_created_by_several_processes_at_once(self, tmp_path: Path) -> None:
+        """Eight processes creating the same store all open the one store."""
+        path = tmp_path / "shared.sqlite"
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", CREATE_ONLY, str(path)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(8)
+        ]
+        results = [child.communicate(timeout=120) for child in children]
+        assert [out.strip() for out, _ in results] == ["ok"] * 8, results
+        with open_tracker(path) as tracker:
+            assert tracker.states == ("DEU", "MEX")

@@ -20,6 +20,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidStatusError",
     "SmomtrackError",
+    "StorageError",
     "TooManyBadRowsError",
     "UnknownAgendaItemError",
     "UnknownKeyError",
@@ -81,6 +82,24 @@ class InvalidDateError(InvalidDataError):
         self.text = text
         self.reason = reason
         super().__init__(f"{text!r} is not a date: {reason}")
+
+
+class StorageError(SmomtrackError, OSError):
+    """A file or a store that cannot be read or written: missing, a folder, read-only, full.
+
+    Attributes:
+        path: The file.
+        reason: What the system said.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __str__(self) -> str:
+        # OSError formats its arguments its own way; keep ours plain.
+        return f"{self.path}: {self.reason}"
 
 
 class TooManyBadRowsError(InvalidDataError):

@@ -19,7 +19,7 @@ from typing import Any
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.exceptions import ConflictError, InvalidDataError
+from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
 from smomtrack.interchange.json_format import catalogue_document, read_catalogue_field
 from smomtrack.tracking.columns import NO_DETAILS, NO_DUE, Columns, Details
 from smomtrack.tracking.tracker import Tracker
@@ -214,10 +214,12 @@ class SqliteStore:
         (the tracker took it in), so it is never handed over twice.
         """
         connection = self._connection
-        connection.execute("BEGIN IMMEDIATE")
+        with storage_errors(self.path):
+            connection.execute("BEGIN IMMEDIATE")
         start = self._last_id
         try:
-            others = self.rows_after(start)
+            with storage_errors(self.path):
+                others = self.rows_after(start)
         except BaseException:
             connection.rollback()
             self._last_id = start
@@ -225,11 +227,13 @@ class SqliteStore:
         seen = self._last_id
         try:
             yield others
+            with storage_errors(self.path):
+                connection.commit()
         except BaseException:
-            connection.rollback()
+            if connection.in_transaction:
+                connection.rollback()
             self._last_id = seen
             raise
-        connection.commit()
         if self._large_write:
             # Fold a large import's write-ahead log back into the file now, so that readers
             # do not wade through it (a busy reader only postpones this; nothing is lost).
@@ -251,20 +255,22 @@ class SqliteStore:
             map(texts.__getitem__, batch.detail),
             strict=True,
         )
-        self._connection.executemany(
-            f"INSERT INTO responses ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
-            rows,
-        )
-        self._large_write = self._large_write or len(batch) >= LARGE_WRITE
-        self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
+        with storage_errors(self.path):
+            self._connection.executemany(
+                f"INSERT INTO responses ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
+                rows,
+            )
+            self._large_write = self._large_write or len(batch) >= LARGE_WRITE
+            self._last_id = self._connection.execute("SELECT max(id) FROM responses").fetchone()[0]
 
     def unseen(self) -> Columns:
         """What others committed since the last look (read in one snapshot)."""
-        self._connection.execute("BEGIN")
-        try:
-            return self.rows_after(self._last_id)
-        finally:
-            self._connection.commit()
+        with storage_errors(self.path):
+            self._connection.execute("BEGIN")
+            try:
+                return self.rows_after(self._last_id)
+            finally:
+                self._connection.commit()
 
     def close(self) -> None:
         """Close the connection."""
@@ -299,10 +305,31 @@ def _connect(path: Path) -> sqlite3.Connection:
             f"the SQLite store needs SQLite 3.37 or newer; this Python has {sqlite3.sqlite_version}"
         )
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        connection.close()
+        raise
     return connection
+
+
+def storage_errors(path: Path) -> contextlib.AbstractContextManager[None]:
+    """Turn SQLite's and the system's errors about *path* into smomtrack's."""
+    return _storage_errors(path)
+
+
+@contextlib.contextmanager
+def _storage_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.OperationalError as exc:  # cannot open, read-only, full, locked too long
+        raise StorageError(path, f"cannot be used as a store ({exc})") from exc
+    except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+        raise InvalidDataError(f"{path}: not a smomtrack store ({exc})") from exc
+    except OSError as exc:
+        raise StorageError(path, exc.strerror or str(exc)) from exc
 
 
 def open_tracker(
@@ -318,57 +345,94 @@ def open_tracker(
     different ones is a conflict. Every ``record``, ``correct`` and ``import_csv`` of the
     returned tracker is committed to the file before it returns.
 
+    Creating a store is one transaction: a process killed meanwhile leaves an empty file,
+    which the next ``open_tracker`` with *states* creates anew; several processes creating
+    the same store at once get the one store.
+
     Raises:
         InvalidDataError: A new store without *states*; a file that is not a smomtrack
             store, or of another schema version.
         ConflictError: *states* or *catalogue* differ from the store's.
+        StorageError: The file cannot be opened or written (a folder, read-only, full).
     """
     path = Path(path)
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and states is None:
-        raise InvalidDataError(f"{path}: a new store needs its population (states=...)")
+    if states is None and not path.is_file():
+        if path.exists():
+            raise StorageError(path, "not a file")
+        raise InvalidDataError(
+            f"{path}: no such store; a new store needs its population (states=...)"
+        )
     connection = None
     try:
-        connection = _connect(path)
-        if not exists:
-            return _create(path, connection, catalogue or builtin_catalogue(), states or ())
-        return _open(path, connection, catalogue, states)
-    except BaseException as exc:
+        with storage_errors(path):
+            connection = _connect(path)
+            _create(path, connection, catalogue or builtin_catalogue(), states)
+            return _open(path, connection, catalogue, states)
+    except BaseException:
         if connection is not None:
             connection.close()
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise InvalidDataError(f"{path}: not a smomtrack store ({exc})") from exc
         raise
+
+
+_TABLES = ("meta", "codes", "responses")
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of *script*, whole (a trigger's body holds semicolons too)."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements
 
 
 def _create(
     path: Path,
     connection: sqlite3.Connection,
     catalogue: Catalogue,
-    states: list[str] | tuple[str, ...],
-) -> Tracker:
-    tracker = Tracker(catalogue, states)
+    states: list[str] | tuple[str, ...] | None,
+) -> bool:
+    """Create the store's tables in one transaction if the file has none; whether it did.
+
+    Raises:
+        InvalidDataError: The file holds no store and no population was given, or holds
+            tables that are not a store's.
+    """
     connection.execute("BEGIN IMMEDIATE")
-    existing = connection.execute(
-        "SELECT count(*) FROM sqlite_master WHERE name = 'meta'"
-    ).fetchone()[0]
-    if existing:  # another process created it meanwhile
-        connection.rollback()
-        return _open(path, connection, catalogue, states)
-    connection.executescript("SAVEPOINT schema;" + _SCHEMA + "RELEASE schema;")
-    meta = {
-        "format": "smomtrack.store",
-        "schema_version": str(STORE_SCHEMA_VERSION),
-        "states": json.dumps(list(tracker.states)),
-        "catalogue": json.dumps(catalogue_document(catalogue), ensure_ascii=False, sort_keys=True),
-    }
-    connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-    codes = _Codes(tracker.states, tuple(r.key for r in catalogue))
-    connection.executemany("INSERT INTO codes (kind, id, value) VALUES (?, ?, ?)", codes.rows())
-    connection.commit()
-    return Tracker(
-        catalogue, tracker.states, store=SqliteStore(path, connection, codes, list(codes.keys))
-    )
+    try:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if names:  # a store (perhaps created by another process meanwhile), or not one
+            connection.rollback()
+            if not set(_TABLES) <= names:
+                raise InvalidDataError(f"{path}: not a smomtrack store (other tables)")
+            return False
+        if states is None:
+            raise InvalidDataError(
+                f"{path}: holds no store yet; give its population (states=...) to create one"
+            )
+        population = Tracker(catalogue, states).states
+        for statement in _statements(_SCHEMA):
+            connection.execute(statement)
+        meta = {
+            "format": "smomtrack.store",
+            "schema_version": str(STORE_SCHEMA_VERSION),
+            "states": json.dumps(list(population)),
+            "catalogue": json.dumps(
+                catalogue_document(catalogue), ensure_ascii=False, sort_keys=True
+            ),
+        }
+        connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+        codes = _Codes(population, tuple(r.key for r in catalogue))
+        connection.executemany("INSERT INTO codes (kind, id, value) VALUES (?, ?, ?)", codes.rows())
+        connection.commit()
+    except BaseException:
+        if connection.in_transaction:
+            connection.rollback()
+        raise
+    return True
 
 
 def _open(
@@ -377,10 +441,7 @@ def _open(
     catalogue: Catalogue | None,
     states: list[str] | tuple[str, ...] | None,
 ) -> Tracker:
-    try:
-        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.DatabaseError as exc:
-        raise InvalidDataError(f"{path}: not a smomtrack store ({exc})") from exc
+    meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("format") != "smomtrack.store":
         raise InvalidDataError(f"{path}: not a smomtrack store")
     if meta.get("schema_version") != str(STORE_SCHEMA_VERSION):
@@ -388,10 +449,17 @@ def _open(
             f"{path}: store schema version {meta.get('schema_version')}; this smomtrack"
             f" reads version {STORE_SCHEMA_VERSION}"
         )
-    stored_catalogue = read_catalogue_field(
-        json.loads(meta["catalogue"]), where=f"{path}:catalogue"
-    )
-    stored_states = tuple(json.loads(meta["states"]))
+    try:
+        stored_catalogue = read_catalogue_field(
+            json.loads(meta["catalogue"]), where=f"{path}:catalogue"
+        )
+        stored_states = tuple(json.loads(meta["states"]))
+    except (KeyError, ValueError, RecursionError) as exc:
+        raise InvalidDataError(
+            f"{path}: not a smomtrack store (damaged metadata: {exc!r})"
+        ) from exc
+    if not all(isinstance(state, str) for state in stored_states):
+        raise InvalidDataError(f"{path}: not a smomtrack store (damaged population)")
     if catalogue is not None and catalogue != stored_catalogue:
         raise ConflictError(str(path), "the store holds another catalogue")
     if states is not None and tuple(sorted({resolve_state(s) for s in states})) != stored_states:
