@@ -375,7 +375,7 @@ class TestCreation:
 
     def test_killed_while_creating_or_recording(self, tmp_path: Path) -> None:
         """Killed at any moment, a store is either not there yet or whole, never broken."""
-        generator = random.Random(7)
+        generator = random.Random(7)  # noqa: S311 (timings, not secrets)
         for attempt in range(12):
             path = tmp_path / f"k{attempt}.sqlite"
             child = subprocess.Popen([sys.executable, "-c", CREATE_AND_RECORD, str(path)])

@@ -389,6 +389,24 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def _holds_tables(
+    path: Path, connection: sqlite3.Connection, states: list[str] | tuple[str, ...] | None
+) -> bool:
+    """Whether the file holds a store's tables already (perhaps another process made them).
+
+    Raises:
+        InvalidDataError: It holds other tables, or none and there is no population.
+    """
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if names and not set(_TABLES) <= names:
+        raise InvalidDataError(f"{path}: not a smomtrack store (other tables)")
+    if not names and states is None:
+        raise InvalidDataError(
+            f"{path}: holds no store yet; give its population (states=...) to create one"
+        )
+    return bool(names)
+
+
 def _create(
     path: Path,
     connection: sqlite3.Connection,
@@ -403,17 +421,10 @@ def _create(
     """
     connection.execute("BEGIN IMMEDIATE")
     try:
-        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if names:  # a store (perhaps created by another process meanwhile), or not one
+        if _holds_tables(path, connection, states):
             connection.rollback()
-            if not set(_TABLES) <= names:
-                raise InvalidDataError(f"{path}: not a smomtrack store (other tables)")
             return False
-        if states is None:
-            raise InvalidDataError(
-                f"{path}: holds no store yet; give its population (states=...) to create one"
-            )
-        population = Tracker(catalogue, states).states
+        population = Tracker(catalogue, states or ()).states
         for statement in _statements(_SCHEMA):
             connection.execute(statement)
         meta = {
