@@ -13,7 +13,11 @@ RECOMMENDATION_KEYS = tuple(f"SOM7-{n}" for n in range(1, 19))
 RECORDED_STATUSES = tuple(s for s in Status if s is not Status.NO_INFORMATION)
 
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2025, 12, 31))
-plain_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
+plain_text = st.text(
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30
+)
+"""Any text a file can keep: no lone surrogates, no NUL."""
+evidence_items = plain_text.map(str.strip).filter(lambda s: s != "" and ";" not in s)
 texts = st.builds(
     Text,
     lang=st.sampled_from(("en", "fr", "es")),
@@ -33,7 +37,7 @@ responses = st.builds(
     status=st.sampled_from(RECORDED_STATUSES),
     as_of=dates,
     measures=plain_text,
-    evidence=st.lists(plain_text, max_size=3).map(tuple),
+    evidence=st.lists(evidence_items, max_size=3).map(tuple),
     responsible=plain_text,
     due=st.none() | dates,
     reporter=st.sampled_from(Reporter),

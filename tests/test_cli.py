@@ -173,7 +173,9 @@ class TestFiles:
             0,
             f"{exported}: 4 responses written\n",
         )
-        assert exported.read_text(encoding="utf-8-sig").startswith("état;recommandation;statut")
+        assert exported.read_text(encoding="utf-8-sig").startswith(
+            '"état";"recommandation";"statut"'
+        )
         template = tmp_path / "modele.csv"
         assert run("template", "-o", str(template), "--lang", "fr", "--states", "MEX,DEU")[
             1

@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
@@ -76,8 +77,9 @@ _ALIASES: dict[str, str] = {
 }
 _INFORMATIONAL = frozenset(fold(h) for h in _TITLE_HEADERS.values())
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-"""Cell starts that spreadsheet programs take for formulas (OWASP: CSV injection)."""
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+"""Cell starts that spreadsheet programs take for formulas (OWASP: CSV injection), the
+full-width forms included (some programs read them as the ASCII ones)."""
 
 _DELIMITERS = (",", ";", "\t")
 
@@ -170,26 +172,44 @@ def _delimiter(header: str) -> str:
     return max(_DELIMITERS, key=lambda d: (counts[d], -_DELIMITERS.index(d)))
 
 
-def unescape(value: str) -> str:
-    """A cell as written by :func:`write_csv`, without its formula guard.
+_BOUNDARIES = re.compile(r"(?<=[,;\n\r])")
+"""Where a spreadsheet may start a new cell inside ours: after either list separator (a file
+opened in the other locale) or a line break. The formula guard applies at each of them."""
 
-    >>> unescape("'=SUM(A1)"), unescape("'t Hooft")
-    ('=SUM(A1)', "'t Hooft")
+
+def _guarded(segment: str) -> bool:
+    """Whether *segment* needs (or, read back, carries) the formula guard ``'``."""
+    return segment.startswith(_DANGEROUS) or (
+        segment.startswith("'") and segment[1:2] in (*_DANGEROUS, "'")
+    )
+
+
+def unescape(value: str) -> str:
+    """A cell as written by :func:`write_csv`, without its formula guards.
+
+    >>> unescape("'=SUM(A1)"), unescape("'t Hooft"), unescape("safe;'=1+1")
+    ('=SUM(A1)', "'t Hooft", 'safe;=1+1')
     """
-    if value.startswith("'") and value[1:2] in (*_DANGEROUS, "'"):
-        return value[1:]
-    return value
+    if "'" not in value:
+        return value
+    return "".join(
+        part[1:] if part.startswith("'") and part[1:2] in (*_DANGEROUS, "'") else part
+        for part in _BOUNDARIES.split(value)
+    )
 
 
 def escape(value: str) -> str:
     """A cell that spreadsheet programs will not run as a formula; :func:`unescape` undoes it.
 
-    >>> escape("=HYPERLINK(...)"), escape("Loi n° 2021-12")
-    ("'=HYPERLINK(...)", 'Loi n° 2021-12')
+    A ``'`` goes before a formula sign (``=``, ``+``, ``-``, ``@``, their full-width forms,
+    tab, carriage return) at the start of the cell, and after a ``,``, a ``;`` or a line
+    break inside it, where a program reading the file with the other list separator would
+    start a cell; and before a ``'`` already there, so that reading gives the text back.
+
+    >>> escape("=HYPERLINK(...)"), escape("Loi n° 2021-12"), escape("safe;=1+1")
+    ("'=HYPERLINK(...)", 'Loi n° 2021-12', "safe;'=1+1")
     """
-    if value.startswith(_DANGEROUS) or (value.startswith("'") and value[1:2] in (*_DANGEROUS, "'")):
-        return "'" + value
-    return value
+    return "".join("'" + part if _guarded(part) else part for part in _BOUNDARIES.split(value))
 
 
 def _physical_lines(source: _Source, delimiter: str) -> list[int]:
@@ -234,7 +254,12 @@ def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[str]]:
 
 
 def _clean(value: str) -> str:
-    return unescape(value.strip().replace("\r\n", "\n"))
+    """A cell as its value: without the formula guard; white space and line breaks kept.
+
+    Free texts come back exactly as written; States, keys, statuses and dates are read
+    whatever white space surrounds them.
+    """
+    return unescape(value)
 
 
 _CHUNK = 500
@@ -461,6 +486,15 @@ def _headers(lang: str) -> list[str]:
     return [_HEADERS[column].get(lang, _HEADERS[column]["en"])[0] for column in COLUMNS]
 
 
+def _writer(buffer: io.StringIO, lang: str) -> Any:
+    """Every cell quoted: opened with the other list separator (a comma file in a semicolon
+    locale), a cell such as ``safe;=1+1`` stays one cell and never becomes a formula.
+    """
+    return csv.writer(
+        buffer, delimiter=_delimiter_for(lang), lineterminator="\r\n", quoting=csv.QUOTE_ALL
+    )
+
+
 def _delimiter_for(lang: str) -> str:
     """Comma in English; semicolon in French and Spanish, as spreadsheets there expect."""
     return "," if lang == "en" else ";"
@@ -475,9 +509,9 @@ def write_csv(
     reporter labels are in *lang*; States are written as alpha-3 codes and dates as ISO
     dates, which every spreadsheet reads. The file is UTF-8 with a BOM (so that Excel
     reads it as UTF-8), comma-separated in English and semicolon-separated in French and
-    Spanish. A cell that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-    ``-``, ``@``, tab or carriage return) is written with a leading ``'``, which
-    :func:`read_csv` removes.
+    Spanish, every cell quoted. A cell that a spreadsheet would run as a formula (starting
+    with ``=``, ``+``, ``-``, ``@``, their full-width forms, tab or carriage return) is
+    written with a leading ``'``, which :func:`read_csv` removes.
 
     Returns:
         How many responses were written.
@@ -487,7 +521,7 @@ def write_csv(
     """
     records = responses.responses() if isinstance(responses, Tracker) else tuple(responses)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=_delimiter_for(lang), lineterminator="\r\n")
+    writer = _writer(buffer, lang)
     writer.writerow(_headers(lang))
     for response in records:
         for item in response.evidence:
@@ -534,7 +568,7 @@ def csv_template(
     chosen = catalogue or builtin_catalogue()
     codes = sorted({resolve_state(s) for s in states}) if states is not None else [""]
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=_delimiter_for(lang), lineterminator="\r\n")
+    writer = _writer(buffer, lang)
     writer.writerow([*_headers(lang), _TITLE_HEADERS.get(lang, "title")])
     count = 0
     for code in codes:

@@ -18,9 +18,11 @@ __all__ = [
     "check_optional_date",
     "check_pattern",
     "check_texts",
+    "evidence_problem",
     "frozen_map",
     "optional_str",
     "some_texts",
+    "text_problem",
     "to_strings",
     "to_texts",
     "to_tuple",
@@ -38,6 +40,30 @@ def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
         # A lone string would silently become a tuple of characters.
         raise InvalidDataError(f"expected a sequence, got the string {values!r}")
     return tuple(values)
+
+
+def text_problem(text: str) -> str | None:
+    """Why *text* could not be saved (to SQLite, JSON and CSV alike), or ``None``.
+
+    >>> text_problem("Décret n° 12"), text_problem("a" + chr(0) + "b")
+    (None, 'holds a NUL character, which no file keeps')
+    """
+    if "\x00" in text:
+        return "holds a NUL character, which no file keeps"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds characters that are not Unicode text (lone surrogates)"
+    return None
+
+
+def evidence_problem(item: str) -> str | None:
+    """Why *item* cannot be an evidence item (a document symbol or an address), or ``None``."""
+    if not item or item != item.strip():
+        return "an item is empty or begins or ends with white space"
+    if ";" in item:
+        return "an item holds ';', which separates evidence items in a spreadsheet"
+    return text_problem(item)
 
 
 def to_strings(values: Iterable[str]) -> tuple[str, ...]:

@@ -11,8 +11,9 @@ from smomtrack.records.fields import (
     check_date,
     check_optional_date,
     check_pattern,
+    evidence_problem,
+    text_problem,
     to_strings,
-    tuple_of,
 )
 from smomtrack.records.meetings import MEETING_KEY
 from smomtrack.vocabulary.states import is_state_code
@@ -47,6 +48,20 @@ def _check_timestamp(
 def _check_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
         raise InvalidDataError(f"{attribute.name}: expected text, got {value!r}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidDataError(f"{attribute.name}: {value!r} {problem}")
+
+
+def _check_evidence(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[object, ...]
+) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise InvalidDataError(f"{attribute.name}[{index}]: expected text, got {item!r}")
+        problem = evidence_problem(item)
+        if problem is not None:
+            raise InvalidDataError(f"{attribute.name}[{index}]: {item!r}: {problem}")
 
 
 def _utc_now() -> dt.datetime:
@@ -84,7 +99,7 @@ class Response:
     as_of: dt.date = attrs.field(validator=check_date)
     measures: str = attrs.field(default="", validator=_check_text)
     evidence: tuple[str, ...] = attrs.field(
-        default=(), converter=to_strings, validator=tuple_of(str)
+        default=(), converter=to_strings, validator=_check_evidence
     )
     responsible: str = attrs.field(default="", validator=_check_text)
     due: dt.date | None = attrs.field(default=None, validator=check_optional_date)

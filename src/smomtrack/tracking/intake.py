@@ -18,6 +18,7 @@ import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, UnknownStateError
+from smomtrack.records.fields import evidence_problem, text_problem
 from smomtrack.tracking.columns import (
     NO_DUE,
     REPORTER_CODES,
@@ -96,14 +97,21 @@ MISSING: Any = _Missing()
 """Stands for a field that a row does not have (a column absent from the file)."""
 
 
+def _blank(value: object) -> bool:
+    return value is MISSING or value is None or (isinstance(value, str) and not value.strip())
+
+
 def _required(field: str, value: object) -> None:
-    if value is MISSING or value is None or value == "":
+    if _blank(value):
         raise InvalidDataError(f"{field} is empty")
 
 
 def _text(field: str, value: object) -> str:
     if not isinstance(value, str):
         raise InvalidDataError(f"{field}: expected text, got {value!r}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidDataError(f"{field}: {value!r} {problem}")
     return value
 
 
@@ -210,12 +218,12 @@ class Intake:
         return day.toordinal()
 
     def _due(self, value: object) -> int:
-        if value is MISSING or value is None or value == "":
+        if _blank(value):
             return NO_DUE
         return parse_date(value).toordinal()  # type: ignore[arg-type]
 
     def _reporter(self, value: object) -> int:
-        if value is MISSING or value is None or value == "":
+        if _blank(value):
             return REPORTER_CODES[Reporter.STATE]
         return REPORTER_CODES[Reporter.parse(value)]
 
@@ -223,13 +231,20 @@ class Intake:
         if value is MISSING or value is None:
             return ()
         if isinstance(value, str):
-            return tuple(item.strip() for item in value.split(";") if item.strip())
-        if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
-            return value
-        raise InvalidDataError(f"evidence: expected text or a list of texts, got {value!r}")
+            items = value.split(";")
+        elif isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+            items = list(value)
+        else:
+            raise InvalidDataError(f"evidence: expected text or a list of texts, got {value!r}")
+        kept = tuple(item.strip() for item in items if item.strip())
+        for item in kept:
+            problem = evidence_problem(item)
+            if problem is not None:
+                raise InvalidDataError(f"evidence: {item!r}: {problem}")
+        return kept
 
     def _correction(self, value: object) -> int:
-        if value is MISSING or value is None or value == "":
+        if _blank(value):
             return 0
         if isinstance(value, bool):
             return int(value)
