@@ -345,7 +345,7 @@ class TestRoundTripAnyText:
         """A NUL or a lone surrogate is refused by record(), not discovered at export."""
         tracker = Tracker(builtin_catalogue(), ["MEX"])
         for text in ("a\x00b", "\udc00"):
-            with pytest.raises(InvalidDataError, match="NUL|surrogate"):
+            with pytest.raises(InvalidDataError, match=r"NUL|surrogate"):
                 tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", notes=text)
         tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", evidence="")
         assert tracker.responses()[0].evidence == ()
