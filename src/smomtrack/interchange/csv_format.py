@@ -487,9 +487,7 @@ def _headers(lang: str) -> list[str]:
 
 
 def _writer(buffer: io.StringIO, lang: str) -> Any:
-    """Every cell quoted: opened with the other list separator (a comma file in a semicolon
-    locale), a cell such as ``safe;=1+1`` stays one cell and never becomes a formula.
-    """
+    """A CSV writer quoting every cell, the way spreadsheet programs write them."""
     return csv.writer(
         buffer, delimiter=_delimiter_for(lang), lineterminator="\r\n", quoting=csv.QUOTE_ALL
     )
