@@ -21,6 +21,7 @@ from smomtrack import (
     Response,
     SmomtrackError,
     Status,
+    StorageError,
     Tracker,
     builtin_catalogue,
     csv_template,
@@ -144,7 +145,7 @@ class TestFormats:
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A file that cannot be read is a clear error."""
-        with pytest.raises(InvalidDataError, match="cannot be read"):
+        with pytest.raises(StorageError, match="cannot be read"):
             read_csv(tmp_path / "missing.csv")
 
     @pytest.mark.parametrize(

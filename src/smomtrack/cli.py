@@ -12,7 +12,7 @@ from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
-from smomtrack.interchange.files import load, save, write_atomically
+from smomtrack.interchange.files import SUFFIXES, load, save, write_atomically
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.report_text import parse_report
 from smomtrack.interchange.sqlite_store import open_tracker
@@ -259,14 +259,18 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> int:
 
 def _summary(args: argparse.Namespace, out: TextIO) -> int:
     tracker, refused = _tracker(args)
-    result = summarize(tracker, args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme)
+    with tracker:
+        result = summarize(
+            tracker, args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme
+        )
     print(result.render(args.fmt, args.lang), file=out)
     return 1 if refused else 0
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     tracker, refused = _tracker(args)
-    text = report(tracker, lang=args.lang, format=args.report_format, as_of=args.as_of)
+    with tracker:
+        text = report(tracker, lang=args.lang, format=args.report_format, as_of=args.as_of)
     print(text, file=out, end="")
     return 1 if refused else 0
 
@@ -279,6 +283,10 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.into
+    if target.suffix.lower() not in SUFFIXES:
+        raise InvalidDataError(
+            f"{target}: a tracker file ends in {' or '.join(SUFFIXES)}; nothing was read or written"
+        )
     if target.exists() and target.stat().st_size > 0:
         tracker = load(target)
         read = read_csv(args.csv, catalogue=tracker.catalogue, max_errors=_max_errors(args))
@@ -296,9 +304,10 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
             tracker = open_tracker(target, catalogue=catalogue, states=states)
         else:
             tracker = Tracker(catalogue, states)
-    result = tracker.add_many(read)
-    if target.suffix.lower() == ".json":
-        save(tracker, target)
+    with tracker:
+        result = tracker.add_many(read)
+        if target.suffix.lower() == ".json":
+            save(tracker, target)
     _print_errors(result, args.csv)
     print(
         f"{args.csv}: {len(result.batch)} recorded, {len(result.unchanged)} already there,"
@@ -324,7 +333,8 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    count = write_csv(load(args.tracker), args.output, lang=args.lang)
+    with load(args.tracker) as tracker:
+        count = write_csv(tracker, args.output, lang=args.lang)
     print(f"{args.output}: {count} responses written", file=out)
     return 0
 
@@ -400,4 +410,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return _COMMANDS[args.command](args, out)
     except SmomtrackError as exc:
         _say(f"error: {exc}")
+        return 2
+    except OSError as exc:  # a file the library did not open itself (an output, say)
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"error: {where}{exc.strerror or exc}")
         return 2

@@ -8,6 +8,7 @@ row is dropped.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -19,7 +20,13 @@ from typing import IO, Any
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRowsError
+from smomtrack.exceptions import (
+    InvalidDataError,
+    SmomtrackError,
+    StorageError,
+    TooManyBadRowsError,
+)
+from smomtrack.interchange.atomic import write_atomically
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import Columns, paused_gc
 from smomtrack.tracking.imports import ImportResult, RowError
@@ -90,8 +97,8 @@ _DELIMITERS = (",", ";", "\t")
 class _Source:
     """A file's content and encoding, handed to the CSV reader as a stream (never copied whole).
 
-    UTF-8 with or without BOM, else Windows-1252 (what French Excel writes), or text already
-    decoded.
+    UTF-8 with or without BOM, else Windows-1252 (what French Excel writes); UTF-16 with a
+    BOM (Excel's "Unicode text"); or text already decoded.
     """
 
     def __init__(self, content: bytes | str, name: str) -> None:
@@ -101,6 +108,15 @@ class _Source:
         self.bom = False
         if isinstance(content, str):
             self.content = content.removeprefix("\ufeff")
+            return
+        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
+            try:
+                self.content = content.decode("utf-16").removeprefix("\ufeff")
+            except UnicodeDecodeError as exc:
+                raise InvalidDataError(
+                    f"{name}: begins as UTF-16 but is not UTF-16 text ({exc.reason})"
+                ) from exc
             return
         if b"\x00" in content:
             raise InvalidDataError(f"{name}: a binary file, not a CSV table")
@@ -128,7 +144,7 @@ class _Source:
             try:
                 return cls(path.read_bytes(), str(path))
             except OSError as exc:
-                raise InvalidDataError(f"{path}: cannot be read ({exc.strerror})") from exc
+                raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
         return cls(source.read(), str(getattr(source, "name", "<file>")))
 
     def stream(self) -> IO[str]:
@@ -543,7 +559,7 @@ def write_csv(
                 escape(response.notes),
             ]
         )
-    Path(path).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    write_atomically(Path(path), buffer.getvalue(), encoding="utf-8-sig", newline="")
     return len(records)
 
 
@@ -581,5 +597,5 @@ def csv_template(
                 ]
             )
             count += 1
-    Path(path).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    write_atomically(Path(path), buffer.getvalue(), encoding="utf-8-sig", newline="")
     return count

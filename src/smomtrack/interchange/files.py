@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
-from smomtrack.exceptions import ConflictError, InvalidDataError
+from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
+from smomtrack.interchange.atomic import write_atomically
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.sqlite_store import open_tracker
 from smomtrack.tracking.imports import ImportResult
@@ -16,32 +14,6 @@ from smomtrack.tracking.tracker import Tracker
 __all__ = ["SUFFIXES", "load", "save", "write_atomically"]
 
 SUFFIXES = (".json", ".sqlite")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write *text* to *path* so that a crash at any moment leaves the old file or the new one.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, and then
-    replaces *path* in one rename; the folder is flushed too.
-    """
-    folder = path.parent
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(temporary).unlink()
-        raise
-    with contextlib.suppress(OSError):  # not every system lets a folder be opened and flushed
-        folder_descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(folder_descriptor)
-        finally:
-            os.close(folder_descriptor)
 
 
 def _suffix(path: Path) -> str:
@@ -94,7 +66,11 @@ def load(path: str | Path) -> Tracker:
     if kind == ".sqlite":
         return open_tracker(source)
     try:
-        loaded = from_json(source.read_bytes())
+        data = source.read_bytes()
+    except OSError as exc:
+        raise StorageError(source, f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        loaded = from_json(data)
     except InvalidDataError as exc:
         raise InvalidDataError(f"{source}: {problem}" for problem in exc.problems) from exc
     if not isinstance(loaded, Tracker):
