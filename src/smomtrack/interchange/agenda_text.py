@@ -10,7 +10,7 @@ import attrs
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.interchange.plain_text import Line, clean_lines, join_paragraphs
 from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
-from smomtrack.vocabulary.dates import parse_date, parse_date_range
+from smomtrack.vocabulary.dates import MONTH_NAMES, month_number, parse_date, parse_date_range
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.keys import meeting_key
 from smomtrack.vocabulary.languages import Text
@@ -65,11 +65,12 @@ _VENUE_DATES = re.compile(r"^([^\d,]+),\s*(.*\d{4})$")
 _CONTINUED = re.compile(r"\(\s*(?:continued|suite|continuaci[oó]n)\s*\)", re.IGNORECASE)
 _TIME = r"(\d{1,2})(?:[.:h](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|heures|horas|hours|h)?"
 _SLOT = re.compile(rf"^{_TIME}\s*(?:-|–|—|\ba\b|\bto\b)\s*{_TIME}\s*$")
+_ANY_MONTH = "|".join(
+    sorted({fold(name) for names in MONTH_NAMES.values() for name in names}, key=len, reverse=True)
+)
+_ENGLISH_MONTH = "|".join(fold(name) for name in MONTH_NAMES["en"])
 _DAY = re.compile(
-    r"(\d{1,2})(?:er)?\s+(?:de\s+)?(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-    r"|(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})"
+    rf"(\d{{1,2}})(?:er)?\s+(?:de\s+)?({_ANY_MONTH})|({_ENGLISH_MONTH})\s+(\d{{1,2}})"
 )
 
 
@@ -262,7 +263,12 @@ def _hour(number: str, minutes: str | None, suffix: str | None, pm: bool) -> dt.
     if pm and hour < 12:
         hour += 12
     del suffix
-    return dt.time(hour, int(minutes or 0))
+    try:
+        return dt.time(hour, int(minutes or 0))
+    except ValueError as exc:
+        raise InvalidDataError(
+            f"organization of work: {number}:{minutes or '00'} is not a time of day"
+        ) from exc
 
 
 def _slot(cell: str) -> tuple[dt.time, dt.time] | None:
@@ -278,27 +284,18 @@ def _slot(cell: str) -> tuple[dt.time, dt.time] | None:
     )
 
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "janvier january enero", "fevrier february febrero", "mars march marzo",
-            "avril april abril", "mai may mayo", "juin june junio", "juillet july julio",
-            "aout august agosto", "septembre september septiembre", "octobre october octubre",
-            "novembre november noviembre", "decembre december diciembre",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}  # fmt: skip
-
-
 def _day(cell: str, year: int) -> dt.date | None:
     match = _DAY.search(fold(cell))
     if match is None:
         return None
     day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
-    return dt.date(year, _MONTH_NUMBERS[month], int(day))
+    number = month_number(month)
+    try:
+        return dt.date(year, number or 0, int(day))
+    except ValueError as exc:
+        raise InvalidDataError(
+            f"organization of work: {cell.strip()!r} is not a date ({exc})"
+        ) from exc
 
 
 @attrs.define

@@ -67,22 +67,24 @@ def clean_lines(text: str) -> list[Line]:
         lines.append(Line(number, cleaned, heading))
     joined: list[Line] = []
     carry: Line | None = None
-    for original in lines:
-        line = original
+    parts: list[str] = []  # the pieces of a line hyphenated over several: joined once, at the end
+    for line in lines:
         if carry is not None:
-            if line.text and line.text[0].islower():
-                line = Line(carry.number, carry.text[:-1] + line.text, carry.heading)
-            elif line.text:
-                line = Line(carry.number, carry.text + line.text, carry.heading)
-            else:
-                joined.append(carry)
-            carry = None
+            if line.text:
+                parts[-1] = parts[-1][:-1] if line.text[0].islower() else parts[-1]
+                parts.append(line.text)
+            if line.text and _HYPHENATED.search(line.text):
+                continue  # hyphenated again: keep gathering
+            joined.append(Line(carry.number, "".join(parts), carry.heading))
+            carry, parts = None, []
+            if line.text:
+                continue
         if _HYPHENATED.search(line.text):
-            carry = line
+            carry, parts = line, [line.text]
             continue
         joined.append(line)
     if carry is not None:
-        joined.append(carry)
+        joined.append(Line(carry.number, "".join(parts), carry.heading))
     return joined
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import tabulate as tabulate_module
 
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["TABLE_FORMATS", "WRAPPING_FORMATS", "check_format"]
+__all__ = ["PIPE_FORMATS", "TABLE_FORMATS", "WRAPPING_FORMATS", "check_format", "table"]
 
 TABLE_FORMATS: tuple[str, ...] = tuple(sorted(tabulate_module.tabulate_formats))
 """Every table format tabulate knows (``"github"``, ``"grid"``, ``"html"``, ``"latex"``, …)."""
@@ -38,3 +40,39 @@ def check_format(fmt: str) -> str:
             f"unknown table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}"
         )
     return fmt
+
+
+PIPE_FORMATS = frozenset({"github", "pipe", "jira", "moinmoin", "youtrack", "orgtbl"})
+"""Formats whose cells are separated by ``|`` on one line: a ``|`` or a line break in a cell
+would shift the cells after it under the wrong headers."""
+
+
+def _cell(value: object, fmt: str) -> object:
+    if fmt in PIPE_FORMATS and isinstance(value, str):
+        return " ".join(value.replace("|", "\\|").split())
+    return value
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    fmt: str,
+    widths: Sequence[int | None] | None = None,
+) -> str:
+    """One table in tabulate format *fmt*, wrapping long columns where the format allows.
+
+    In Markdown and the other one-line formats, a ``|`` in a cell is escaped and line breaks
+    become spaces, so that every cell stays under its header.
+
+    Raises:
+        InvalidDataError: *fmt* is not a tabulate format.
+    """
+    check_format(fmt)
+    wrap = list(widths) if widths and fmt in WRAPPING_FORMATS else None
+    return tabulate_module.tabulate(
+        [[_cell(value, fmt) for value in row] for row in rows],
+        headers=[str(_cell(h, fmt)) for h in headers],
+        tablefmt=fmt,
+        maxcolwidths=wrap,
+        disable_numparse=True,
+    )

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tabulate import tabulate
-
 from smomtrack.presentation.labels import format_date, label, word
 from smomtrack.presentation.names import marked
-from smomtrack.presentation.tables import WRAPPING_FORMATS, check_format
+from smomtrack.presentation.tables import check_format, table
 from smomtrack.records.meetings import Meeting
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.vocabulary.topics import topic_label
@@ -54,8 +52,7 @@ def recommendations_table(
         if with_text:
             row.append(marked(rec.text(lang), lang))
         rows.append(row)
-    widths = [None, None, None, 30, 40, width] if fmt in WRAPPING_FORMATS else None
-    return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
+    return table(headers, rows, fmt, [None, None, None, 30, 40, width])
 
 
 def agenda_table(
@@ -87,5 +84,4 @@ def agenda_table(
                 ]
             )
     headers = [word("date", lang), word("time", lang), word("item", lang), word("item_title", lang)]
-    widths = [None, None, None, width] if fmt in WRAPPING_FORMATS else None
-    return tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
+    return table(headers, rows, fmt, [None, None, None, width])

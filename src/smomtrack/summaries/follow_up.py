@@ -9,6 +9,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.responses import Response
 from smomtrack.summaries.presentation import Presentable
 from smomtrack.summaries.scope import in_scope, pairs
@@ -102,7 +103,12 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
     """
     day = as_of_date(as_of)
     period = parse_period(stale_after)
-    threshold = day - period
+    try:
+        threshold = day - period
+    except (OverflowError, ValueError) as exc:
+        raise InvalidDataError(
+            f"stale_after: {stale_after!r} before {day} is before the first year of the calendar"
+        ) from exc
     overdue: list[Response] = []
     stale: list[Response] = []
     reported: set[str] = set()

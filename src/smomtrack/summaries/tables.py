@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Sequence
-
-from tabulate import tabulate
 
 from smomtrack.exceptions import SmomtrackError
 from smomtrack.presentation.labels import (
@@ -21,7 +18,7 @@ from smomtrack.presentation.labels import (
     word,
 )
 from smomtrack.presentation.names import group_columns, group_headers, marked
-from smomtrack.presentation.tables import WRAPPING_FORMATS, check_format
+from smomtrack.presentation.tables import check_format, table
 from smomtrack.summaries.compilation import Compilation
 from smomtrack.summaries.follow_up import FollowUp
 from smomtrack.summaries.matrix import Matrix
@@ -67,20 +64,6 @@ STATUS_COLOURS: dict[Status, str] = {
 """Cell colours of the HTML matrix (a heat map), colour-blind-safe diverging scale."""
 
 _SCALE = tuple(Status)
-
-
-def table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    fmt: str,
-    widths: Sequence[int | None] | None = None,
-) -> str:
-    """One table in tabulate format *fmt*, wrapping long columns where the format allows."""
-    check_format(fmt)
-    wrap = list(widths) if widths and fmt in WRAPPING_FORMATS else None
-    return tabulate(
-        rows, headers=list(headers), tablefmt=fmt, maxcolwidths=wrap, disable_numparse=True
-    )
 
 
 def _summary_cells(summary: Summary, row: SummaryRow, lang: str) -> list[str]:

@@ -24,6 +24,7 @@ __all__ = [
     "as_of_date",
     "is_future",
     "month_name",
+    "month_number",
     "parse_date",
     "parse_date_range",
     "parse_period",
@@ -68,6 +69,15 @@ _ABBREVIATIONS: dict[int, str] = {
 def month_name(month: int, lang: str) -> str:
     """The name of *month* (1–12) in *lang* (English where *lang* is not one of the three)."""
     return MONTH_NAMES.get(lang, MONTH_NAMES["en"])[month - 1]
+
+
+def month_number(word: str) -> int | None:
+    """The number (1–12) of the month *word* names in English, French or Spanish, or ``None``.
+
+    >>> month_number("Août"), month_number("sept"), month_number("Brumaire")
+    (8, 9, None)
+    """
+    return _MONTHS.get(_plain(word).strip())
 
 
 def _plain(text: str) -> str:
@@ -305,8 +315,17 @@ def parse_period(value: str | relativedelta) -> relativedelta:
     amounts: dict[str, int] = {}
     for match in matches:
         unit = _UNITS[match[2]]
+        if len(match[1]) > _PERIOD_DIGITS:
+            raise InvalidDataError(f"{value!r}: {match[1][:12]}… is too long a period")
         amounts[unit] = amounts.get(unit, 0) + int(match[1])
-    return relativedelta(**amounts).normalized()  # type: ignore[arg-type]
+    try:
+        return relativedelta(**amounts).normalized()  # type: ignore[arg-type]
+    except (OverflowError, ValueError) as exc:
+        raise InvalidDataError(f"{value!r} is too long a period ({exc})") from exc
+
+
+_PERIOD_DIGITS = 6
+"""A period of more than a million of anything (days, months, years) is not a period."""
 
 
 def today() -> dt.date:

@@ -11,13 +11,13 @@ import re
 
 __all__ = ["meeting_key", "recommendation_key", "theme_key"]
 
-_MEETING = re.compile(r"^\s*([a-z]+)\s*[-_ ]?\s*(\d+)\s*$", re.IGNORECASE)
+_MEETING = re.compile(r"^\s*([a-z]+)\s*[-_ ]?\s*(\d{1,9})\s*$", re.IGNORECASE)
 _THEME = re.compile(
-    r"^\s*([a-z]+)\s*[-_ ]?\s*(\d+)\s*[-_/ .:]?\s*(?:ii\s*\.?\s*)?([a-z])\s*$", re.IGNORECASE
+    r"^\s*([a-z]+)\s*[-_ ]?\s*(\d{1,9})\s*[-_/ .:]?\s*(?:ii\s*\.?\s*)?([a-z])\s*$", re.IGNORECASE
 )
 _RECOMMENDATION = re.compile(
-    r"^\s*([a-z]+)\s*[-_ ]?\s*(\d+)\s*[-_/ .:#]?\s*"
-    r"(?:r|rec|recommendation|recommandation|recomendaci[oó]n)?\s*\.?\s*(\d+)\s*$",
+    r"^\s*([a-z]+)\s*[-_ ]?\s*(\d{1,9})\s*[-_/ .:#]?\s*"
+    r"(?:r|rec|recommendation|recommandation|recomendaci[oó]n)?\s*\.?\s*(\d{1,9})\s*$",
     re.IGNORECASE,
 )
 
