@@ -1,10 +1,61 @@
-"""Shared fixtures."""
+"""Shared fixtures, and a check that no test leaves an SQLite connection open."""
 
 from __future__ import annotations
+
+import gc
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from smomtrack import Catalogue, builtin_catalogue
+
+_LEAKED: list[str] = []
+_MADE: list[int] = [0]
+
+
+class _CheckedConnection(sqlite3.Connection):
+    """A connection that notes it when it is dropped without being closed.
+
+    Python 3.13 warns about such connections (``ResourceWarning: unclosed database``); the
+    interpreters here are older, so the suite checks for itself.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.where = str(args[0]) if args else "?"
+        self.closed = True  # nothing to close if opening fails
+        super().__init__(*args, **kwargs)
+        _MADE[0] += 1
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        super().close()
+
+    def __del__(self) -> None:
+        if not self.closed:
+            _LEAKED.append(self.where)
+
+
+@pytest.fixture(autouse=True)
+def _no_open_connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test that drops an SQLite connection without closing it."""
+    connect = sqlite3.connect
+
+    def checked(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        kwargs.setdefault("factory", _CheckedConnection)
+        connection: sqlite3.Connection = connect(*args, **kwargs)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", checked)
+    _LEAKED.clear()
+    made = _MADE[0]
+    yield
+    if _MADE[0] != made:  # only tests that opened a connection pay for a collection
+        gc.collect()
+    leaked, _LEAKED[:] = list(_LEAKED), []
+    assert not leaked, f"SQLite connections left open: {leaked}"
 
 
 @pytest.fixture(name="catalogue")

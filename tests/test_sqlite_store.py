@@ -11,10 +11,13 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import smomtrack
 from smomtrack import (
     ConflictError,
     InvalidDataError,
@@ -24,12 +27,34 @@ from smomtrack import (
     Tracker,
     builtin_catalogue,
     import_csv,
-    load,
-    open_tracker,
     save,
     synthetic,
     synthetic_catalogue,
 )
+
+_OPENED: list[Tracker] = []
+
+
+def open_tracker(*args: Any, **kwargs: Any) -> Tracker:
+    """The library's open_tracker, closed when the test ends (see conftest: no leaks)."""
+    tracker = smomtrack.open_tracker(*args, **kwargs)
+    _OPENED.append(tracker)
+    return tracker
+
+
+def load(*args: Any, **kwargs: Any) -> Tracker:
+    """The library's load, closed when the test ends."""
+    tracker = smomtrack.load(*args, **kwargs)
+    _OPENED.append(tracker)
+    return tracker
+
+
+@pytest.fixture(autouse=True)
+def _close_trackers() -> Iterator[None]:
+    yield
+    while _OPENED:
+        _OPENED.pop().close()
+
 
 DATA = Path(__file__).parent / "data"
 
@@ -57,7 +82,7 @@ class TestStore:
         """Another connection sees a record as soon as record() returns."""
         tracker = open_tracker(path, states=["MEX"])
         tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
-        with sqlite3.connect(path) as other:
+        with contextlib.closing(sqlite3.connect(path)) as other, other:
             rows = other.execute(
                 "SELECT state, recommendation, status, as_of FROM responses_readable"
             ).fetchall()
@@ -74,7 +99,7 @@ class TestStore:
     def test_append_only(self, path: Path) -> None:
         """The table refuses updates and deletions."""
         open_tracker(path, states=["MEX"]).record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
-        with sqlite3.connect(path) as other:
+        with contextlib.closing(sqlite3.connect(path)) as other, other:
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
                 other.execute("UPDATE responses SET status = 4")
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -133,7 +158,7 @@ class TestOpening:
         with pytest.raises(InvalidDataError, match="not a smomtrack store"):
             open_tracker(junk)
         other = tmp_path / "other.sqlite"
-        with sqlite3.connect(other) as connection:
+        with contextlib.closing(sqlite3.connect(other)) as connection, connection:
             connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
             connection.execute("INSERT INTO meta VALUES ('format', 'other')")
         with pytest.raises(InvalidDataError, match="not a smomtrack store"):
@@ -142,7 +167,7 @@ class TestOpening:
     def test_schema_version_is_checked(self, path: Path) -> None:
         """A store of another schema version is refused."""
         open_tracker(path, states=["MEX"])
-        with sqlite3.connect(path) as connection:
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
             connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
         with pytest.raises(InvalidDataError, match="schema version 99"):
             open_tracker(path)
@@ -156,7 +181,7 @@ class TestOpening:
     def test_bad_rows_are_reported(self, path: Path) -> None:
         """A row edited by hand into nonsense is reported with its id."""
         open_tracker(path, states=["MEX"]).record("MEX", "SOM7-1", "planned", as_of="2021-10-14")
-        with sqlite3.connect(path) as connection:
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
             connection.execute("INSERT INTO responses (state, recommendation, status, as_of, reporter,"
                                " correction, recorded_at) VALUES (7, 0, 0, 738000, 0, 0, 0)")  # fmt: skip
         with pytest.raises(InvalidDataError, match="the responses rows after id 0"):

@@ -9,6 +9,7 @@ row is dropped.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import itertools
@@ -408,6 +409,31 @@ def read_csv(
     name = text.name
     if text.blank():
         raise InvalidDataError(f"{name}: empty, not a table of responses")
+    with _large_cells():
+        return _read(text, catalogue, states, max_errors)
+
+
+@contextlib.contextmanager
+def _large_cells() -> Iterator[None]:
+    """Let the CSV reader take cells of any size (a long note; the default stops at 128 KiB)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, _CELL_LIMIT))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
+
+
+_CELL_LIMIT = 2**31 - 1
+
+
+def _read(
+    text: _Source,
+    catalogue: Catalogue | None,
+    states: Iterable[str] | None,
+    max_errors: int | None,
+) -> ImportResult:
+    name = text.name
     while True:
         try:
             delimiter = _delimiter(text.head())
