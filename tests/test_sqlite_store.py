@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import datetime as dt
 import random
 import signal
@@ -430,3 +431,56 @@ class TestCreation:
         assert [out.strip() for out, _ in results] == ["ok"] * 8, results
         with open_tracker(path) as tracker:
             assert tracker.states == ("DEU", "MEX")
+
+
+WORKER = """
+import hashlib, pathlib, random, sys, time
+from smomtrack import ConflictError, open_tracker
+path, seed = sys.argv[1], int(sys.argv[2])
+generator = random.Random(seed)
+statuses = ["planned", "in progress", "implemented", "not started"]
+with open_tracker(path) as tracker:
+    for _ in range(60):
+        state = generator.choice(tracker.states)
+        key = f"SOM7-{generator.randint(1, 6)}"
+        day = f"2021-0{generator.randint(1, 3)}-01"
+        status = generator.choice(statuses)
+        try:
+            if generator.random() < 0.2:
+                tracker.correct(state, key, status, as_of=day)
+            else:
+                tracker.record(state, key, status, as_of=day)
+        except ConflictError:
+            pass
+        except Exception as exc:  # correcting nothing is refused too
+            if "to correct" not in str(exc):
+                raise
+    done = pathlib.Path(path).with_name(f"done-{seed}")
+    done.touch()
+    while len(list(done.parent.glob("done-*"))) < 4:  # wait for the others to finish
+        time.sleep(0.01)
+    tracker.refresh()
+    digest = hashlib.sha256(repr(list(tracker)).encode()).hexdigest()
+    print(len(tracker), digest)
+"""
+
+
+class TestConcurrency:
+    def test_four_writers_end_with_what_the_file_holds(self, tmp_path: Path) -> None:
+        """Four processes write at once; each one's tracker equals the file after refresh()."""
+        path = tmp_path / "shared.sqlite"
+        open_tracker(path, states=["MEX", "DEU", "FRA"]).close()
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", WORKER, str(path), str(seed)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for seed in range(4)
+        ]
+        results = [child.communicate(timeout=300) for child in children]
+        assert all(child.returncode == 0 for child in children), results
+        with open_tracker(path) as fresh:
+            expected = f"{len(fresh)} {hashlib.sha256(repr(list(fresh)).encode()).hexdigest()}"
+            assert [out.strip() for out, _ in results] == [expected] * 4
