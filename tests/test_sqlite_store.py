@@ -484,3 +484,25 @@ class TestConcurrency:
         with open_tracker(path) as fresh:
             expected = f"{len(fresh)} {hashlib.sha256(repr(list(fresh)).encode()).hexdigest()}"
             assert [out.strip() for out, _ in results] == [expected] * 4
+
+    def test_a_failed_insert_does_not_hand_others_records_over_twice(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A write that fails inside the transaction (a full disk, say) rolls back cleanly."""
+        path = tmp_path / "team.sqlite"
+        a = open_tracker(path, states=["MEX"])
+        b = open_tracker(path)
+        a.record("MEX", "SOM7-1", "planned", as_of="2021-01-01")
+        store = type(b._store)  # noqa: SLF001 (the store behind the tracker)
+
+        def full_disk(self: object, batch: object) -> None:
+            raise StorageError(path, "cannot be used as a store (database or disk is full)")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(store, "insert", full_disk)
+            with pytest.raises(StorageError, match="disk is full"):
+                b.record("MEX", "SOM7-2", "planned", as_of="2021-01-01")
+        b.record("MEX", "SOM7-3", "planned", as_of="2021-01-01")
+        assert len(b) == 2
+        with smomtrack.open_tracker(path) as fresh:
+            assert fresh == b
