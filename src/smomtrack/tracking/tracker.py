@@ -308,9 +308,10 @@ class Tracker:
             raise InvalidDataError("as_of is empty")
         evidence = values.get("evidence")
         if isinstance(evidence, str):
-            values["evidence"] = (evidence,)
-        elif evidence is not None:
-            values["evidence"] = hashable(list(evidence))  # type: ignore[call-overload]
+            values["evidence"] = (evidence,)  # one string is one item
+        elif isinstance(evidence, list | tuple | set | frozenset):
+            values["evidence"] = hashable(list(evidence))
+        # anything else goes to the intake as it is, which says what it expected
         batch = self._intake_for_one().one(
             state=state,
             recommendation=recommendation,

@@ -1,0 +1,231 @@
+"""Fuzzing every parser and reader: only smomtrack's errors come out, and no valid row is lost.
+
+Quick by default (a few dozen examples a test, in every run of the suite); the long profile
+runs ``SMOMTRACK_FUZZ_EXAMPLES`` examples a test (10,000 for the figures in
+``docs/guarantees.md``)::
+
+    SMOMTRACK_FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest tests/test_fuzz.py
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smomtrack import (
+    SmomtrackError,
+    Status,
+    Tracker,
+    builtin_catalogue,
+    from_json,
+    load,
+    parse_agenda,
+    parse_date,
+    parse_report,
+    read_csv,
+    resolve_state,
+    synthetic,
+    to_json,
+)
+from smomtrack.vocabulary.dates import parse_date_range, parse_period
+
+DATA = Path(__file__).parent / "data"
+EXAMPLES = int(os.environ.get("SMOMTRACK_FUZZ_EXAMPLES", "40"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+)
+
+VALID_CSV = (DATA / "reponses-excel-fr-utf8-bom.csv").read_bytes()
+AGENDA = (DATA / "agenda-8th-meeting-2021.fr.md").read_text(encoding="utf-8")
+REPORT = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(encoding="utf-8")
+TRACKER_JSON = to_json(synthetic(states=2))
+
+anything = st.text(max_size=60) | st.binary(max_size=60).map(lambda b: b.decode("latin-1"))
+
+
+def mutated(data: bytes) -> st.SearchStrategy[bytes]:
+    """*data* with a few bytes changed, removed or added."""
+
+    @st.composite
+    def mutate(draw: st.DrawFn) -> bytes:
+        out = bytearray(data)
+        for _ in range(draw(st.integers(1, 8))):
+            position = draw(st.integers(0, max(len(out) - 1, 0)))
+            action = draw(st.sampled_from(["flip", "drop", "insert", "cut"]))
+            if action == "flip" and out:
+                out[position] = draw(st.integers(0, 255))
+            elif action == "drop" and out:
+                del out[position]
+            elif action == "insert":
+                out[position:position] = draw(st.binary(min_size=1, max_size=8))
+            else:
+                del out[position:]
+        return bytes(out)
+
+    return mutate()
+
+
+def only_ours(action: Any) -> None:
+    """Run *action*; anything it raises must be a SmomtrackError."""
+    with contextlib.suppress(SmomtrackError):
+        action()
+
+
+class TestSpreadsheets:
+    @FUZZ
+    @given(st.binary(max_size=400) | mutated(VALID_CSV))
+    def test_bytes(self, data: bytes) -> None:
+        """Any bytes: a result or a smomtrack error."""
+        only_ours(lambda: read_csv(io.BytesIO(data)))
+
+    @FUZZ
+    @given(st.text(max_size=300), st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+    def test_text_in_every_encoding(self, text: str, encoding: str) -> None:
+        """Any text, in every encoding read: a result or a smomtrack error."""
+        data = text.encode(encoding, errors="replace")
+        only_ours(lambda: read_csv(io.BytesIO(data)))
+        only_ours(lambda: read_csv(io.StringIO(text)))
+
+    @FUZZ
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["MEX", "Allemagne", "Maroc", "fr"]),
+                st.integers(1, 18),
+                st.sampled_from(["planned", "En cours", "Mise en œuvre"]),
+                st.dates(
+                    min_value=__import__("datetime").date(2015, 1, 1),
+                    max_value=__import__("datetime").date(2024, 1, 1),
+                ),
+            ),
+            max_size=15,
+            unique_by=lambda row: (row[0], row[1], row[3]),
+        ),
+        st.lists(st.text(max_size=40), max_size=8),
+        st.sampled_from([",", ";", "\t"]),
+    )
+    def test_no_valid_row_is_dropped(
+        self, rows: list[tuple[str, int, str, Any]], junk: list[str], separator: str
+    ) -> None:
+        """Valid rows among junk rows all come back; every other row is refused or skipped."""
+        lines = [separator.join(["state", "recommendation", "status", "as_of"])]
+        lines += [
+            separator.join([state, f"SOM7-{number}", status, day.isoformat()])
+            for state, number, status, day in rows
+        ]
+        lines += ['"' + text.replace('"', '""') + '"' for text in junk]
+        result = read_csv(io.StringIO("\n".join(lines) + "\n"))
+        found = {(r.state, r.recommendation, r.as_of) for r in result.responses}
+        for state, number, _, day in rows:
+            assert (resolve_state(state), f"SOM7-{number}", day) in found
+        assert len(result.responses) >= len(rows)
+
+
+class TestDocuments:
+    @FUZZ
+    @given(mutated(TRACKER_JSON.encode()) | st.binary(max_size=200))
+    def test_json(self, data: bytes) -> None:
+        """Any bytes, and damaged tracker documents: a tracker or a smomtrack error."""
+        only_ours(lambda: from_json(data))
+
+    @FUZZ
+    @given(
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+            ),
+            max_leaves=20,
+        )
+    )
+    def test_json_values_in_every_place(self, value: object) -> None:
+        """Any JSON value in any field of a document: a smomtrack error, never another."""
+        document = json.loads(TRACKER_JSON)
+        for where in ("responses", "states", "catalogue", "version"):
+            changed = {**document, where: value}
+            only_ours(lambda changed=changed: from_json(json.dumps(changed)))
+        rows = document["responses"]["rows"]
+        if rows:
+            rows[0][0] = value
+            only_ours(lambda: from_json(json.dumps(document)))
+
+    def test_deep_nesting(self, tmp_path: Path) -> None:
+        """Arrays nested a hundred thousand deep: a smomtrack error, through load() too."""
+        text = "[" * 100_000 + "]" * 100_000
+        with pytest.raises(SmomtrackError):
+            from_json(text)
+        path = tmp_path / "deep.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(SmomtrackError):
+            load(path)
+
+    @FUZZ
+    @given(mutated(REPORT.encode()) | st.text(max_size=300).map(str.encode))
+    def test_reports(self, data: bytes) -> None:
+        """Damaged report texts: a parsed report or a smomtrack error."""
+        text = data.decode("utf-8", errors="replace")
+        only_ours(lambda: parse_report(text, meeting="SOM9"))
+
+    @FUZZ
+    @given(mutated(AGENDA.encode()) | st.text(max_size=300).map(str.encode))
+    def test_agendas(self, data: bytes) -> None:
+        """Damaged agenda texts: a meeting or a smomtrack error."""
+        text = data.decode("utf-8", errors="replace")
+        only_ours(lambda: parse_agenda(text, meeting="SOM8"))
+
+
+class TestValues:
+    @FUZZ
+    @given(anything)
+    def test_dates_states_statuses_periods(self, text: str) -> None:
+        """Any text: a value or a smomtrack error, for every reader of values."""
+        for read in (parse_date, parse_date_range, parse_period, resolve_state, Status.parse):
+            only_ours(lambda read=read: read(text))
+
+    @FUZZ
+    @given(
+        st.sampled_from(
+            [
+                "state",
+                "recommendation",
+                "status",
+                "as_of",
+                "due",
+                "reporter",
+                "measures",
+                "evidence",
+                "notes",
+            ]
+        ),
+        st.none() | st.integers() | st.floats() | anything | st.lists(anything, max_size=3),
+    )
+    def test_record_any_value_in_any_field(self, field: str, value: object) -> None:
+        """record() with any value in any field: recorded, or a smomtrack error."""
+        tracker = Tracker(builtin_catalogue(), ["MEX"])
+        fields: dict[str, Any] = {
+            "state": "MEX",
+            "recommendation": "SOM7-1",
+            "status": "planned",
+            "as_of": "2021-01-01",
+            field: value,
+        }
+        only_ours(
+            lambda: tracker.record(
+                fields.pop("state"), fields.pop("recommendation"), fields.pop("status"), **fields
+            )
+        )
+        if len(tracker):  # what was recorded can be saved and read back
+            assert from_json(to_json(tracker)) == tracker
