@@ -10,7 +10,6 @@ runs ``SMOMTRACK_FUZZ_EXAMPLES`` examples a test (10,000 for the figures in
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import json
 import os

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import datetime as dt
+import hashlib
 import random
 import signal
 import sqlite3
@@ -493,7 +493,7 @@ class TestConcurrency:
         a = open_tracker(path, states=["MEX"])
         b = open_tracker(path)
         a.record("MEX", "SOM7-1", "planned", as_of="2021-01-01")
-        store = type(b._store)  # noqa: SLF001 (the store behind the tracker)
+        store = type(b._store)
 
         def full_disk(self: object, batch: object) -> None:
             raise StorageError(path, "cannot be used as a store (database or disk is full)")
