@@ -181,3 +181,15 @@ class TestErrors:
         """Only trackers and catalogues are written."""
         with pytest.raises(InvalidDataError, match="takes a Tracker or a Catalogue"):
             to_json([1, 2])  # type: ignore[arg-type]
+
+
+class TestNotObjects:
+    @pytest.mark.parametrize("item", [None, [], 5, "x"])
+    def test_a_record_that_is_not_an_object(self, item: object) -> None:
+        """A catalogue's meeting that is null or an array: a path and a reason (found by fuzzing)."""
+        document = json.loads(to_json(tracker_with_correction()))
+        document["catalogue"] = {"meetings": [item]}
+        with pytest.raises(
+            InvalidDataError, match=r"\$.catalogue.meetings\[0\]: expected an object"
+        ):
+            from_json(json.dumps(document))

@@ -495,7 +495,7 @@ class TestConcurrency:
         a.record("MEX", "SOM7-1", "planned", as_of="2021-01-01")
         store = type(b._store)
 
-        def full_disk(self: object, batch: object) -> None:
+        def full_disk(_self: object, _batch: object) -> None:
             raise StorageError(path, "cannot be used as a store (database or disk is full)")
 
         with monkeypatch.context() as patch:

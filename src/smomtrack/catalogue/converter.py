@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
@@ -135,6 +136,8 @@ def structure(data: object, kind: type[T], *, where: str = "$") -> T:
     """
     if kind is Catalogue:
         return structure_catalogue(data, where=where)  # type: ignore[return-value]
+    if attrs.has(kind) and not isinstance(data, dict):
+        raise InvalidDataError(f"{where}: expected an object, got {_json_type(data)}")
     try:
         return _converter.structure(data, kind)
     except (cattrs.BaseValidationError, cattrs.ForbiddenExtraKeysError) as exc:
@@ -142,6 +145,19 @@ def structure(data: object, kind: type[T], *, where: str = "$") -> T:
         raise InvalidDataError(_path_first(p) for p in problems) from exc
     except SmomtrackError as exc:
         raise InvalidDataError(f"{where}: {exc}") from exc
+
+
+def _json_type(data: object) -> str:
+    """What JSON calls the type of *data*."""
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "a boolean"
+    if isinstance(data, int | float):
+        return "a number"
+    if isinstance(data, str):
+        return "a string"
+    return "an array" if isinstance(data, list) else type(data).__name__
 
 
 def structure_list(data: object, kind: type[T], *, where: str) -> tuple[list[T], list[str]]:
