@@ -350,3 +350,26 @@ class TestRoundTripAnyText:
                 tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", notes=text)
         tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", evidence="")
         assert tracker.responses()[0].evidence == ()
+
+
+class TestUnicodeText:
+    def test_excel_unicode_text(self, tmp_path: Path) -> None:
+        """Excel's "Unicode text" (UTF-16 with a byte order mark, tab-separated) is read."""
+        path = tmp_path / "unicode.txt"
+        text = "État\tRecommandation\tStatut\tDate\r\nMexique\tSOM7-1\tPrévue\t14/10/2021\r\n"
+        path.write_bytes(text.encode("utf-16"))  # little-endian with a BOM, as Excel writes it
+        (response,) = read_csv(path).responses
+        assert (response.state, response.status, response.as_of) == (
+            "MEX",
+            Status.PLANNED,
+            dt.date(2021, 10, 14),
+        )
+
+    def test_errors_name_the_file(self, tmp_path: Path) -> None:
+        """A file that begins as UTF-8 then is not: the file is named, no UnicodeDecodeError."""
+        path = tmp_path / "mixed.csv"
+        path.write_bytes(
+            b"\xef\xbb\xbfstate,recommendation,status,as_of\nMEX,SOM7-1,pr\xe9vue,2021-01-01\n"
+        )
+        with pytest.raises(InvalidDataError, match=r"mixed.csv: begins as UTF-8"):
+            read_csv(path)

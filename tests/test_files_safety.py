@@ -114,3 +114,14 @@ class TestCommandLine:
             load(folder)
         with pytest.raises(InvalidDataError, match="no such file"):
             load(tmp_path / "absent.json")
+
+
+class TestClosing:
+    @pytest.mark.parametrize("suffix", [".json", ".sqlite"])
+    def test_every_loaded_tracker_closes_the_same_way(self, tmp_path: Path, suffix: str) -> None:
+        """with load(path) as tracker: works for a JSON document and for a store."""
+        path = tmp_path / f"t{suffix}"
+        saved = tracker()
+        save(saved, path)
+        with load(path) as loaded:
+            assert loaded == saved
