@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,10 +16,14 @@ from smomtrack import (
     UnknownRecommendationError,
     builtin_catalogue,
     follow_up,
+    from_json,
+    open_tracker,
     parse_agenda,
     parse_date,
     parse_report,
+    read_csv,
     synthetic,
+    write_csv,
 )
 from smomtrack.presentation.tables import table
 from smomtrack.vocabulary.dates import parse_period
@@ -94,3 +102,64 @@ class TestTracker:
         tracker = Tracker(builtin_catalogue(), ["MEX"])
         with pytest.raises(InvalidDataError, match="measures: expected text"):
             tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", measures=5)  # type: ignore[arg-type]
+
+
+class TestReproducers:
+    """Each input the fuzzing campaign reported, now a smomtrack error or the right result."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            ",,,\n",
+            "\n\n;;\n",
+            "a" * 200_000 + "\n",
+        ],
+    )
+    def test_csv_that_is_not_a_table(self, text: str) -> None:
+        """Only separators, or one huge header cell: InvalidDataError, no StopIteration or csv.Error."""
+        with pytest.raises(InvalidDataError):
+            read_csv(io.StringIO(text)).responses[0]
+
+    def test_a_cell_over_128_kib_reads_back(self, tmp_path: Path) -> None:
+        """A note longer than the csv module's default limit is read, not refused."""
+        tracker = Tracker(builtin_catalogue(), ["MEX"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", notes="x" * 200_000)
+        write_csv(tracker, tmp_path / "long.csv")
+        assert read_csv(tmp_path / "long.csv").responses[0].notes == "x" * 200_000
+
+    @pytest.mark.parametrize("responses", [["x"], [None], [[]], [{"state": []}]])
+    def test_json_records_that_are_not_objects(self, responses: list[object]) -> None:
+        """Version 1 records that are not objects: the path and the reason."""
+        document = {
+            "format": "smomtrack.tracker",
+            "version": "1.0",
+            "catalogue": "builtin",
+            "states": ["MEX"],
+            "responses": responses,
+        }
+        with pytest.raises(InvalidDataError, match=r"\$.responses\[0\]"):
+            from_json(json.dumps(document))
+
+    def test_a_negative_code_in_a_store_row(self, tmp_path: Path) -> None:
+        """A row whose State code is -1 is refused, not read as the last State."""
+        path = tmp_path / "s.sqlite"
+        with open_tracker(path, states=["DEU", "MEX"]) as tracker:
+            tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01")
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute("DROP TRIGGER responses_no_update")
+            connection.execute("UPDATE responses SET state = -1")
+        with pytest.raises(InvalidDataError, match="state code outside"):
+            open_tracker(path).close()
+
+    def test_a_page_of_nothing_is_a_store_to_be(self, tmp_path: Path) -> None:
+        """A 4,096-byte SQLite file with no tables is not taken for an existing store."""
+        path = tmp_path / "blank.sqlite"
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute("CREATE TABLE t (x)")
+            connection.execute("DROP TABLE t")
+        assert path.stat().st_size >= 4096
+        with pytest.raises(InvalidDataError, match="holds no store yet"):
+            open_tracker(path).close()
+        open_tracker(path, states=["MEX"]).close()
+        with open_tracker(path) as store:
+            assert store.states == ("MEX",)
