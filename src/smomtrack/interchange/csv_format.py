@@ -312,7 +312,9 @@ class _Reading:
         if not numbers:
             return
         fields = {column: cells[index] for column, index in self.positions.items()}
-        batch, kept, errors = self.intake.read(fields, len(numbers))
+        if self.batch is None:
+            self.batch = self.intake.columns()
+        _, kept, errors = self.intake.read(fields, len(numbers), into=self.batch)
         by_row: dict[int, list[FieldError]] = {}
         for error in errors:
             by_row.setdefault(error.row, []).append(error)
@@ -329,10 +331,6 @@ class _Reading:
             cell = value if isinstance(value, str) else ""
             self.errors.append((numbers[row], header[0], cell, message, found[0].error))
         self.rows.extend(numbers if len(kept) == len(numbers) else map(numbers.__getitem__, kept))
-        if self.batch is None:
-            self.batch = batch
-        else:
-            self.batch.extend(batch, range(len(batch.states)), range(len(batch.keys)))
 
     def _regular(
         self, chunk: list[list[str]], numbers: Sequence[int]

@@ -345,12 +345,13 @@ class Intake:
         return list(map(cache.__getitem__, values)), refused, values
 
     def read(
-        self, fields: Mapping[str, Sequence[object]], count: int
+        self, fields: Mapping[str, Sequence[object]], count: int, *, into: Columns | None = None
     ) -> tuple[Columns, list[int], list[FieldError]]:
         """Read *count* rows given as one sequence of values per field.
 
         A field left out of *fields* is missing from every row (its default applies, or
-        it is refused where it is required).
+        it is refused where it is required). With *into* (columns this intake made), the
+        valid rows are appended to it: a reader of many chunks builds one batch.
 
         Returns:
             The valid rows as columns, the index of each valid row in the batch, and every
@@ -381,7 +382,7 @@ class Intake:
         errors.sort(key=lambda e: (e.row, FIELDS.index(e.field)))
         bad = {error.row for error in errors}
         rows = [row for row in range(count) if row not in bad] if bad else list(range(count))
-        return self._columns(read, rows, count, whole=not bad), rows, errors
+        return self._columns(read, rows, count, whole=not bad, into=into), rows, errors
 
     def _details(
         self, fields: Mapping[str, Sequence[object]], count: int, errors: list[FieldError]
@@ -437,9 +438,15 @@ class Intake:
         return list(map(cache.__getitem__, rows))
 
     def _columns(
-        self, read: dict[str, list[Any]], rows: list[int], count: int, *, whole: bool
+        self,
+        read: dict[str, list[Any]],
+        rows: list[int],
+        count: int,
+        *,
+        whole: bool,
+        into: Columns | None,
     ) -> Columns:
-        batch = self.columns()
+        batch = self.columns() if into is None else into
 
         def column(field: str) -> list[Any]:
             values = read[field]
