@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from smomtrack import Catalogue, builtin_catalogue
+from tests.closing import OPENED
 
 _LEAKED: list[str] = []
 _MADE: list[int] = [0]
@@ -56,6 +57,14 @@ def _no_open_connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         gc.collect()
     leaked, _LEAKED[:] = list(_LEAKED), []
     assert not leaked, f"SQLite connections left open: {leaked}"
+
+
+@pytest.fixture(autouse=True)
+def _close_opened_trackers(_no_open_connections: None) -> Iterator[None]:
+    """Close the trackers tests opened through ``tests.closing`` (before the check above)."""
+    yield
+    while OPENED:
+        OPENED.pop().close()
 
 
 @pytest.fixture(name="catalogue")

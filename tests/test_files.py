@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import smomtrack
 from smomtrack import (
     ConflictError,
     InvalidDataError,
@@ -19,29 +16,7 @@ from smomtrack import (
     to_json,
 )
 from smomtrack.interchange.files import write_atomically
-
-_OPENED: list[Tracker] = []
-
-
-def open_tracker(*args: Any, **kwargs: Any) -> Tracker:
-    """The library's open_tracker, closed when the test ends (see conftest: no leaks)."""
-    tracker = smomtrack.open_tracker(*args, **kwargs)
-    _OPENED.append(tracker)
-    return tracker
-
-
-def load(*args: Any, **kwargs: Any) -> Tracker:
-    """The library's load, closed when the test ends."""
-    tracker = smomtrack.load(*args, **kwargs)
-    _OPENED.append(tracker)
-    return tracker
-
-
-@pytest.fixture(autouse=True)
-def _close_trackers() -> Iterator[None]:
-    yield
-    while _OPENED:
-        _OPENED.pop().close()
+from tests.closing import load, open_tracker
 
 
 class TestSaveLoad:

@@ -12,9 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -32,30 +30,7 @@ from smomtrack import (
     synthetic,
     synthetic_catalogue,
 )
-
-_OPENED: list[Tracker] = []
-
-
-def open_tracker(*args: Any, **kwargs: Any) -> Tracker:
-    """The library's open_tracker, closed when the test ends (see conftest: no leaks)."""
-    tracker = smomtrack.open_tracker(*args, **kwargs)
-    _OPENED.append(tracker)
-    return tracker
-
-
-def load(*args: Any, **kwargs: Any) -> Tracker:
-    """The library's load, closed when the test ends."""
-    tracker = smomtrack.load(*args, **kwargs)
-    _OPENED.append(tracker)
-    return tracker
-
-
-@pytest.fixture(autouse=True)
-def _close_trackers() -> Iterator[None]:
-    yield
-    while _OPENED:
-        _OPENED.pop().close()
-
+from tests.closing import load, open_tracker
 
 DATA = Path(__file__).parent / "data"
 

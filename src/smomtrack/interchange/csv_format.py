@@ -31,27 +31,15 @@ from smomtrack.interchange.atomic import write_atomically
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import Columns, paused_gc
 from smomtrack.tracking.imports import ImportResult, RowError
-from smomtrack.tracking.intake import FieldError, Intake
+from smomtrack.tracking.intake import FIELDS, FieldError, Intake
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import resolve_state, state_name
 
 __all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "write_csv"]
 
-COLUMNS: tuple[str, ...] = (
-    "state",
-    "recommendation",
-    "status",
-    "as_of",
-    "measures",
-    "evidence",
-    "responsible",
-    "due",
-    "reporter",
-    "source",
-    "notes",
-)
-"""The canonical headers, in the order smomtrack writes them."""
+COLUMNS: tuple[str, ...] = tuple(f for f in FIELDS if f not in {"correction", "recorded_at"})
+"""The canonical headers, in the order smomtrack writes them: the fields people fill in."""
 
 REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
 

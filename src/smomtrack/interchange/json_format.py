@@ -39,7 +39,7 @@ from smomtrack.tracking.columns import (
     stamp_at,
 )
 from smomtrack.tracking.imports import ImportResult
-from smomtrack.tracking.intake import MISSING, Intake
+from smomtrack.tracking.intake import FIELDS, MISSING, Intake
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import is_state_code
 from smomtrack.vocabulary.statuses import Status
@@ -47,7 +47,6 @@ from smomtrack.vocabulary.statuses import Status
 __all__ = [
     "CATALOGUE_VERSION",
     "COLUMNS",
-    "FIELDS",
     "SCHEMA_VERSION",
     "TRACKER_FORMAT",
     "catalogue_document",
@@ -181,24 +180,6 @@ def _details_object(details: Details) -> dict[str, object]:
         "source": source,
     }
     return {name: value for name, value in values.items() if value}
-
-
-FIELDS: tuple[str, ...] = (
-    "state",
-    "recommendation",
-    "status",
-    "as_of",
-    "measures",
-    "evidence",
-    "responsible",
-    "source",
-    "notes",
-    "due",
-    "reporter",
-    "correction",
-    "recorded_at",
-)
-"""The fields of a record object in a tracker document of version 1."""
 
 
 def from_json(text: str | bytes) -> Tracker | Catalogue:
