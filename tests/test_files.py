@@ -15,7 +15,7 @@ from smomtrack import (
     synthetic,
     to_json,
 )
-from smomtrack.interchange.files import write_atomically
+from smomtrack.interchange.atomic import write_atomically
 from tests.closing import load, open_tracker
 
 

@@ -11,8 +11,9 @@ from typing import TextIO
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.interchange.atomic import write_atomically
 from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
-from smomtrack.interchange.files import SUFFIXES, load, save, write_atomically
+from smomtrack.interchange.files import SUFFIXES, load, save
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.report_text import parse_report
 from smomtrack.interchange.sqlite_store import open_tracker

@@ -11,7 +11,7 @@ from smomtrack.interchange.sqlite_store import open_tracker
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.tracker import Tracker
 
-__all__ = ["SUFFIXES", "load", "save", "write_atomically"]
+__all__ = ["SUFFIXES", "load", "save"]
 
 SUFFIXES = (".json", ".sqlite")
 

@@ -34,7 +34,7 @@ from smomtrack.tracking.columns import (
     STATUS_CODES,
     STATUSES,
     Columns,
-    Details,
+    details_object,
     paused_gc,
     stamp_at,
 )
@@ -151,7 +151,7 @@ def _responses(log: Columns) -> str:
     )
     lines = list(map(encode, map(list, rows)))
     values = {
-        "details": [_details_object(log.details[code]) for code in details],
+        "details": [details_object(log.details[code]) for code in details],
         "recommendation": list(log.keys),
         "recorded_at": [stamp_at(micro).isoformat() for micro in stamps],
         "reporter": [reporter.value for reporter in REPORTERS],
@@ -168,18 +168,6 @@ def _responses(log: Columns) -> str:
 
 def _due_number(day: int) -> int | None:
     return None if day == NO_DUE else day
-
-
-def _details_object(details: Details) -> dict[str, object]:
-    measures, evidence, responsible, source, notes = details
-    values = {
-        "evidence": list(evidence),
-        "measures": measures,
-        "notes": notes,
-        "responsible": responsible,
-        "source": source,
-    }
-    return {name: value for name, value in values.items() if value}
 
 
 def from_json(text: str | bytes) -> Tracker | Catalogue:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -21,7 +20,14 @@ from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
 from smomtrack.interchange.json_format import catalogue_document, read_catalogue_field
-from smomtrack.tracking.columns import NO_DETAILS, NO_DUE, Columns, Details
+from smomtrack.tracking.columns import (
+    NO_DETAILS,
+    NO_DUE,
+    Columns,
+    Details,
+    details_object,
+    paused_gc,
+)
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
@@ -283,15 +289,7 @@ def _check_codes(values: tuple[int, ...], limit: int, column: str, *, low: int =
 
 
 def _details_json(details: Details) -> str | None:
-    measures, evidence, responsible, source, notes = details
-    values = {
-        "measures": measures,
-        "evidence": list(evidence),
-        "responsible": responsible,
-        "source": source,
-        "notes": notes,
-    }
-    present = {name: value for name, value in values.items() if value}
+    present = details_object(details)
     return json.dumps(present, ensure_ascii=False, sort_keys=True) if present else None
 
 
@@ -482,13 +480,8 @@ def _open(
     tracker = Tracker(
         stored_catalogue, stored_states, store=SqliteStore(path, connection, codes, log_keys)
     )
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a million new objects: the cycle collector would only slow the load down
-    try:
+    with paused_gc():  # a million new objects: the cycle collector would only slow the load
         tracker.refresh()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return tracker
 
 

@@ -38,6 +38,20 @@ Details = tuple[str, tuple[str, ...], str, str, str]
 """The free-text fields of a response: measures, evidence, responsible, source, notes."""
 NO_DETAILS: Details = ("", (), "", "", "")
 
+
+def details_object(details: Details) -> dict[str, object]:
+    """The free texts that are not empty, by name (how files keep them)."""
+    measures, evidence, responsible, source, notes = details
+    values = {
+        "evidence": list(evidence),
+        "measures": measures,
+        "notes": notes,
+        "responsible": responsible,
+        "source": source,
+    }
+    return {name: value for name, value in values.items() if value}
+
+
 NO_DUE = 0
 """The ``due`` code of a response without a due date (no date has ordinal 0)."""
 

@@ -30,7 +30,7 @@ from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
-__all__ = ["FIELDS", "REQUIRED", "TEXT_FIELDS", "FieldError", "Intake"]
+__all__ = ["FIELDS", "REQUIRED", "TEXT_FIELDS", "FieldError", "Intake", "outside_population"]
 
 FIELDS: tuple[str, ...] = (
     "state",
@@ -104,6 +104,15 @@ def _blank(value: object) -> bool:
 def _required(field: str, value: object) -> None:
     if _blank(value):
         raise InvalidDataError(f"{field} is empty")
+
+
+def outside_population(text: str, code: str, size: int) -> UnknownStateError:
+    """The error of a State (*text*, read as *code*) that is not in a population of *size*."""
+    return UnknownStateError(
+        text,
+        reason=("" if text == code else f"({code}) ")
+        + f"is not in this tracker's population of {size} States",
+    )
 
 
 def _text(field: str, value: object) -> str:
@@ -186,11 +195,7 @@ class Intake:
         if found is not None:
             return found
         if self._population is not None:
-            raise UnknownStateError(
-                value,
-                reason=("" if value == code else f"({code}) ")
-                + f"is not in this tracker's population of {len(self._population)} States",
-            )
+            raise outside_population(value, code, len(self._population))
         found = self._state_codes[code] = len(self._codebook.states)
         self._codebook.states.append(code)
         return found

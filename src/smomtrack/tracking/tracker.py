@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import datetime as dt
 import itertools
-import operator
-from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import NotRequired, Required, Self, TypedDict, Unpack
 
@@ -18,13 +15,13 @@ from smomtrack.exceptions import (
     ConflictError,
     InvalidDataError,
     SmomtrackError,
-    UnknownStateError,
 )
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import REPORTER_CODES, STATUSES, Columns, day_of
 from smomtrack.tracking.counts import NO_INFORMATION, PairGroups, StatusCounts
 from smomtrack.tracking.imports import ImportResult, RowError
-from smomtrack.tracking.intake import Intake, hashable
+from smomtrack.tracking.index import DAYS, SMALL, PairIndex, pair_keys
+from smomtrack.tracking.intake import Intake, hashable, outside_population
 from smomtrack.tracking.stores import ResponseStore
 from smomtrack.vocabulary.dates import as_of_date, today
 from smomtrack.vocabulary.states import resolve_state
@@ -35,12 +32,6 @@ __all__ = ["HistoryEntry", "ResponseFields", "Snapshot", "Tracker"]
 
 _REMEMBERED = 4096
 """``record()`` starts a new intake once the last one remembers this many values."""
-
-_SMALL = 64
-"""Up to this many new records are inserted into the index one by one; more, in one sort."""
-
-_DAYS = 1 << 22
-"""Day numbers are below this (the year 11,000): a pair's records sort under ``pair * _DAYS``."""
 
 
 class ResponseFields(TypedDict, total=False):
@@ -67,111 +58,6 @@ class HistoryEntry:
 
     response: Response
     superseded: bool
-
-
-class _Index:
-    """The log's records sorted by (State, recommendation, as-of date, recording order).
-
-    ``keys[i]`` is ``pair * _DAYS + day`` of the record at log position ``order[i]``; among
-    records of the same pair and date, the last one is current and the others superseded.
-    Rebuilt with one sort after a large batch, kept sorted by insertion after a small one.
-    """
-
-    __slots__ = ("covered", "keys", "order", "superseded")
-
-    def __init__(self) -> None:
-        self.keys = array("q")
-        self.order = array("q")
-        self.superseded: set[int] = set()
-        self.covered = 0
-
-    def update(self, log: Columns, width: int) -> None:
-        """Take in the log's records appended since the last update."""
-        count = len(log)
-        if self.covered == count:
-            return
-        if count - self.covered <= _SMALL and self.covered:
-            for position in range(self.covered, count):
-                self.insert(_key(log, width, position), position)
-        else:
-            self.rebuild(log, width)
-        self.covered = count
-
-    def merge(self, keys: list[int], start: int) -> bool:
-        """Take in new records at log positions *start*, … with *keys*, in one sort.
-
-        Returns ``False``, leaving the index as it was, if a new key equals another key
-        (a record for the same pair and date: the caller decides record by record).
-        """
-        old = len(self.keys)
-        combined = [*self.keys, *keys] if old else keys
-        order = sorted(range(len(combined)), key=combined.__getitem__)
-        sorted_keys = array("q", map(combined.__getitem__, order))
-        equal = list(
-            itertools.compress(
-                range(len(order)),
-                map(operator.eq, sorted_keys, itertools.islice(sorted_keys, 1, None)),
-            )
-        )
-        if any(order[i] >= old or order[i + 1] >= old for i in equal):
-            return False
-        positions = self.order
-        shift = start - old
-        self.order = array(
-            "q", order if not old else (positions[i] if i < old else i + shift for i in order)
-        )
-        self.keys = sorted_keys
-        self.covered = start + len(keys)
-        return True
-
-    def insert(self, key: int, position: int) -> None:
-        index = bisect.bisect_right(self.keys, key)
-        if index and self.keys[index - 1] == key:
-            self.superseded.add(self.order[index - 1])
-        self.keys.insert(index, key)
-        self.order.insert(index, position)
-
-    def rebuild(self, log: Columns, width: int) -> None:
-        repeat, add, mul = itertools.repeat, operator.add, operator.mul
-        pairs = map(add, map(mul, log.state, repeat(width)), log.key)
-        keys = list(map(add, map(mul, pairs, repeat(_DAYS)), log.as_of))
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        self.keys = array("q", map(keys.__getitem__, order))
-        self.order = array("q", order)
-        same = map(operator.eq, self.keys, itertools.islice(self.keys, 1, None))
-        self.superseded = set(itertools.compress(self.order, same))
-
-    def current(self, key: int) -> int | None:
-        """The position of the current record with exactly this key."""
-        index = bisect.bisect_right(self.keys, key)
-        if index and self.keys[index - 1] == key:
-            return self.order[index - 1]
-        return None
-
-    def latest(self, pair: int, day: int, reporter: int | None, log: Columns) -> int | None:
-        """The position of the pair's latest current record on or before *day*."""
-        start = pair * _DAYS
-        index = bisect.bisect_right(self.keys, start + min(day, _DAYS - 1)) - 1
-        if reporter is None:
-            return self.order[index] if index >= 0 and self.keys[index] >= start else None
-        following = None
-        while index >= 0 and self.keys[index] >= start:
-            position = self.order[index]
-            key = self.keys[index]
-            if key != following and log.reporter[position] == reporter:
-                return position
-            following = key
-            index -= 1
-        return None
-
-    def span(self, pair: int) -> range:
-        """The index range of the pair's records."""
-        start = bisect.bisect_left(self.keys, pair * _DAYS)
-        return range(start, bisect.bisect_left(self.keys, (pair + 1) * _DAYS, start))
-
-
-def _key(log: Columns, width: int, position: int) -> int:
-    return (log.state[position] * width + log.key[position]) * _DAYS + log.as_of[position]
 
 
 class Tracker:
@@ -212,7 +98,7 @@ class Tracker:
         self._key_codes = {key: code for code, key in enumerate(keys)}
         self._width = max(len(keys), 1)
         self._log = Columns(self._states, keys)
-        self._index = _Index()
+        self._index = PairIndex()
         self._store = store
         self._intake: Intake | None = None
         self._groupings: dict[Hashable, PairGroups] = {}  # fixed: population and catalogue are
@@ -476,7 +362,7 @@ class Tracker:
                 if self._store is not None and len(added):
                     self._store.insert(added)
         except BaseException:
-            self._index = _Index()  # it may hold records that were not added: rebuild it
+            self._index = PairIndex()  # it may hold records that were not added: rebuild it
             raise
         self._apply(added)
         return ImportResult(
@@ -492,11 +378,9 @@ class Tracker:
         """The rows of *batch* to append, and the log positions of those already there."""
         width, index = self._width, self._index
         index.update(self._log, width)
-        repeat, add, mul = itertools.repeat, operator.add, operator.mul
-        pairs = map(add, map(mul, batch.state, repeat(width)), batch.key)
-        keys = list(map(add, map(mul, pairs, repeat(_DAYS)), batch.as_of))
+        keys = pair_keys(batch, width)
         if not batch.correction.count(1):  # the usual case: new records, nothing to compare
-            if len(keys) > _SMALL:
+            if len(keys) > SMALL:
                 if index.merge(keys, len(self._log)):
                     return range(len(batch)), []
             elif len(set(keys)) == len(keys) and all(index.current(k) is None for k in keys):
@@ -546,8 +430,6 @@ class Tracker:
         """The one place where records enter the log in memory."""
         if not len(batch):
             return
-        if batch is self._log:  # pragma: no cover (defensive)
-            return
         state_map = (
             range(len(batch.states))
             if batch.states is self._log.states
@@ -564,11 +446,7 @@ class Tracker:
     def _member(self, state: str) -> str:
         code = resolve_state(state)
         if code not in self._state_codes:
-            raise UnknownStateError(
-                state,
-                reason=("" if state == code else f"({code}) ")
-                + f"is not in this tracker's population of {len(self._states)} States",
-            )
+            raise outside_population(state, code, len(self._states))
         return code
 
     def _pair(self, state: str, recommendation: str) -> int:
@@ -734,7 +612,7 @@ class Tracker:
         """Whether *response* (a record of this tracker) was superseded by a correction."""
         self._index.update(self._log, self._width)
         pair = self._pair(response.state, response.recommendation)
-        position = self._index.current(pair * _DAYS + response.as_of.toordinal())
+        position = self._index.current(pair * DAYS + response.as_of.toordinal())
         return position is None or self._log.response(position) != response
 
     # -- the container ----------------------------------------------------------
