@@ -294,7 +294,7 @@ class TestBulkLoad:
 
     def test_large_import_folds_the_write_ahead_log(self, path: Path) -> None:
         """After an import of many records the log is checkpointed, not left for readers."""
-        tracker = synthetic(states=249)
+        tracker = synthetic(states=193, response_rate=1.0)
         assert len(tracker) >= 10_000
         with open_tracker(path, states=list(tracker.states)) as store:
             store.add_many(tracker)

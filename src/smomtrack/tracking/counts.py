@@ -39,10 +39,15 @@ class PairGroups:
     size: int
     of_pair: Sequence[tuple[int, ...]]
 
-    def base(self) -> list[list[int]]:
-        """The counts when nothing is reported: every pair in scope has no information."""
+    def base(self, expected: Callable[[int], bool] | None = None) -> list[list[int]]:
+        """The counts when nothing is reported: every pair in scope has no information.
+
+        With *expected*, only the pairs it accepts (by pair number) count.
+        """
         counts = [[0] * WIDTH for _ in range(self.size)]
-        for groups in self.of_pair:
+        for pair, groups in enumerate(self.of_pair):
+            if not groups or (expected is not None and not expected(pair)):
+                continue
             for group in groups:
                 counts[group][NO_INFORMATION] += 1
         return counts
@@ -53,12 +58,15 @@ class StatusCounts:
 
     __slots__ = ("_days", "_snapshots", "base")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 (what a walk over the log needs)
         self,
         log: Columns,
         positions: Sequence[int],
         pair_of: Callable[[int], int],
         groups: PairGroups,
+        *,
+        ranks: Sequence[int] | None = None,
+        since: Sequence[tuple[int, int]] = (),
     ) -> None:
         """Walk the current records at *positions* (in date order) once.
 
@@ -67,43 +75,28 @@ class StatusCounts:
             positions: The current records that count, ordered by as-of date.
             pair_of: The pair number of the record at a position.
             groups: Which groups each pair counts in.
+            ranks: For each reporter code, its rank (0 first): a pair's status is that of the
+                latest record of its best-ranked reporter. ``None``: the latest record wins.
+            since: ``(day, pair)`` for each pair expected only from a day, by day: such a pair
+                counts from that day on.
         """
-        self.base = groups.base()
-        counts = [list(row) for row in self.base]
-        self._days: list[list[int]] = [[] for _ in range(groups.size)]
-        self._snapshots: list[list[tuple[int, ...]]] = [[] for _ in range(groups.size)]
-        current: dict[int, int] = {}
-        touched: set[int] = set()
-        of_pair, status, as_of = groups.of_pair, log.status, log.as_of
-        day = None
+        walk = _Walk(groups, {pair for _, pair in since}, ranks)
+        self.base = walk.base
+        joins = iter(since)
+        joining = next(joins, None)
+        status, as_of, reporter = log.status, log.as_of, log.reporter
         for position in positions:
-            pair = pair_of(position)
-            found = of_pair[pair]
-            if not found:
-                continue
-            new = status[position]
-            old = current.get(pair, NO_INFORMATION)
-            if new == old:
-                continue
             when = as_of[position]
-            if when != day:
-                self._flush(touched, counts, day)
-                day = when
-            current[pair] = new
-            for group in found:
-                row = counts[group]
-                row[old] -= 1
-                row[new] += 1
-                touched.add(group)
-        self._flush(touched, counts, day)
-
-    def _flush(self, touched: set[int], counts: list[list[int]], day: int | None) -> None:
-        if day is None:
-            return
-        for group in touched:
-            self._days[group].append(day)
-            self._snapshots[group].append(tuple(counts[group]))
-        touched.clear()
+            while joining is not None and joining[0] <= when:
+                walk.join(joining[1], joining[0])
+                joining = next(joins, None)
+            walk.record(pair_of(position), status[position], reporter[position], when)
+        while joining is not None:
+            walk.join(joining[1], joining[0])
+            joining = next(joins, None)
+        walk.flush(None)
+        self._days = walk.days
+        self._snapshots = walk.snapshots
 
     def at(self, day: int) -> list[tuple[int, ...]]:
         """The counts per group (one per status code) on the day numbered *day*."""
@@ -112,3 +105,68 @@ class StatusCounts:
             index = bisect.bisect_right(days, day)
             result.append(self._snapshots[group][index - 1] if index else tuple(self.base[group]))
         return result
+
+
+class _Walk:
+    """The state of one walk over the log: each pair's status, each group's counts."""
+
+    def __init__(self, groups: PairGroups, later: set[int], ranks: Sequence[int] | None) -> None:
+        self.of_pair = groups.of_pair
+        self.later = later  # pairs not expected yet
+        self.base = groups.base(None if not later else lambda pair: pair not in later)
+        self.counts = [list(row) for row in self.base]
+        self.days: list[list[int]] = [[] for _ in range(groups.size)]
+        self.snapshots: list[list[tuple[int, ...]]] = [[] for _ in range(groups.size)]
+        self.current: dict[int, int] = {}
+        self.heard: dict[int, list[int]] = {}  # each reporter's latest status, by rank
+        self.ranks = ranks
+        self.width = 0 if ranks is None else max(ranks) + 1
+        self.touched: set[int] = set()
+        self.day: int | None = None
+
+    def at_day(self, day: int) -> None:
+        """Go on to *day*, keeping the counts of the day before if it changed them."""
+        if day != self.day:
+            self.flush(day)
+
+    def flush(self, day: int | None) -> None:
+        """Keep the counts of the groups that changed on the current day; go on to *day*."""
+        if self.day is not None:
+            for group in self.touched:
+                self.days[group].append(self.day)
+                self.snapshots[group].append(tuple(self.counts[group]))
+        self.touched.clear()
+        self.day = day
+
+    def join(self, pair: int, day: int) -> None:
+        """*pair* is expected from *day* on: it counts, with the status it has."""
+        self.at_day(day)
+        self.later.discard(pair)
+        found = self.current.get(pair, NO_INFORMATION)
+        for group in self.of_pair[pair]:
+            self.counts[group][found] += 1
+            self.touched.add(group)
+
+    def record(self, pair: int, status: int, reporter: int, day: int) -> None:
+        """A record of *pair* as of *day* says *status*."""
+        if not self.of_pair[pair]:
+            return
+        new = status
+        if self.ranks is not None and self.width > 1:
+            slots = self.heard.get(pair)
+            if slots is None:
+                slots = self.heard[pair] = [-1] * self.width
+            slots[self.ranks[reporter]] = status
+            new = next(code for code in slots if code >= 0)
+        old = self.current.get(pair, NO_INFORMATION)
+        if new == old:
+            return
+        self.at_day(day)
+        self.current[pair] = new
+        if pair in self.later:
+            return
+        for group in self.of_pair[pair]:
+            row = self.counts[group]
+            row[old] -= 1
+            row[new] += 1
+            self.touched.add(group)

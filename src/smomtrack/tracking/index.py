@@ -8,13 +8,14 @@ records with the same key, the last one recorded is current and the others super
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 from array import array
 
-from smomtrack.tracking.columns import Columns
+from smomtrack.tracking.columns import REPORTERS, Columns
 
-__all__ = ["DAYS", "SMALL", "PairIndex", "pair_keys"]
+__all__ = ["DAYS", "SMALL", "PairIndex", "pair_keys", "ranks"]
 
 SMALL = 64
 """Up to this many new records are inserted into the index one by one; more, in one sort."""
@@ -102,26 +103,46 @@ class PairIndex:
             return self.order[index - 1]
         return None
 
-    def latest(self, pair: int, day: int, reporter: int | None, log: Columns) -> int | None:
-        """The position of the pair's latest current record on or before *day*."""
+    def latest(
+        self, pair: int, day: int, order: tuple[int, ...] | None, log: Columns
+    ) -> int | None:
+        """The position of the pair's latest current record on or before *day*.
+
+        With *order* (reporter codes, first first), the latest record of the first reporter
+        in *order* that has one; reporters not in *order* do not count. Without, the latest
+        record of any reporter.
+        """
         start = pair * DAYS
         index = bisect.bisect_right(self.keys, start + min(day, DAYS - 1)) - 1
-        if reporter is None:
+        if order is None:
             return self.order[index] if index >= 0 and self.keys[index] >= start else None
+        rank = ranks(order)
+        best, best_rank = None, len(order)
         following = None
+        reporter = log.reporter
         while index >= 0 and self.keys[index] >= start:
-            position = self.order[index]
             key = self.keys[index]
-            if key != following and log.reporter[position] == reporter:
-                return position
+            if key != following:  # the first seen of a key is its current record
+                position = self.order[index]
+                found = rank[reporter[position]]
+                if found == 0:
+                    return position
+                if 0 < found < best_rank:
+                    best, best_rank = position, found
             following = key
             index -= 1
-        return None
+        return best
 
     def span(self, pair: int) -> range:
         """The index range of the pair's records."""
         start = bisect.bisect_left(self.keys, pair * DAYS)
         return range(start, bisect.bisect_left(self.keys, (pair + 1) * DAYS, start))
+
+
+@functools.cache
+def ranks(order: tuple[int, ...]) -> tuple[int, ...]:
+    """For each reporter code, its rank in *order* (0 first), or -1 if it does not count."""
+    return tuple(order.index(code) if code in order else -1 for code in range(len(REPORTERS)))
 
 
 def pair_keys(columns: Columns, width: int) -> list[int]:

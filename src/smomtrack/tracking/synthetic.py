@@ -6,8 +6,6 @@ import datetime as dt
 import random
 from collections.abc import Iterable
 
-import pycountry
-
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
@@ -17,6 +15,7 @@ from smomtrack.records.responses import Response
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import parse_date
 from smomtrack.vocabulary.languages import Text
+from smomtrack.vocabulary.states import un_members
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Addressee, Modality, Reporter
 
@@ -115,7 +114,7 @@ def synthetic(
     ``"synthetic"`` and its notes say it is synthetic, so reports can say so.
 
     Args:
-        states: How many States (taken in a fixed pseudo-random order from ISO 3166-1),
+        states: How many States (taken in a fixed pseudo-random order from the 193 UN Member States),
             or the States themselves.
         catalogue: The catalogue (the built-in one by default).
         rounds: The reporting dates, in any form :func:`~smomtrack.parse_date` reads.
@@ -124,7 +123,7 @@ def synthetic(
 
     >>> tracker = synthetic(states=5, seed=1)
     >>> tracker.states
-    ('BRN', 'MLI', 'SGS', 'SSD', 'TCD')
+    ('BGR', 'CHE', 'CMR', 'GMB', 'ROU')
     >>> len(tracker) > 0 and all(is_synthetic(r) for r in tracker)
     True
 
@@ -154,7 +153,7 @@ def synthetic(
 
 def _population(states: int | Iterable[str], generator: random.Random) -> list[str]:
     if isinstance(states, int):
-        codes = sorted(country.alpha_3 for country in pycountry.countries)
+        codes = sorted(un_members())
         if not 0 < states <= len(codes):
             raise InvalidDataError(f"states: {states} is not between 1 and {len(codes)}")
         return generator.sample(codes, states)

@@ -16,17 +16,19 @@ from smomtrack.exceptions import (
     InvalidDataError,
     SmomtrackError,
 )
+from smomtrack.records.recommendations import Recommendation
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import REPORTER_CODES, STATUSES, Columns, day_of
 from smomtrack.tracking.counts import NO_INFORMATION, PairGroups, StatusCounts
 from smomtrack.tracking.imports import ImportResult, RowError
-from smomtrack.tracking.index import DAYS, SMALL, PairIndex, pair_keys
+from smomtrack.tracking.index import DAYS, SMALL, PairIndex, pair_keys, ranks
 from smomtrack.tracking.intake import Intake, hashable, outside_population
+from smomtrack.tracking.population import Population, PopulationLike
 from smomtrack.tracking.stores import ResponseStore
-from smomtrack.vocabulary.dates import as_of_date, today
+from smomtrack.vocabulary.dates import as_of_date, parse_date, today
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter
+from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, precedence
 
 __all__ = ["HistoryEntry", "ResponseFields", "Snapshot", "Tracker"]
 
@@ -87,13 +89,21 @@ class Tracker:
     """
 
     def __init__(
-        self, catalogue: Catalogue, states: Iterable[str], *, store: ResponseStore | None = None
+        self,
+        catalogue: Catalogue,
+        states: PopulationLike | Population,
+        *,
+        store: ResponseStore | None = None,
     ) -> None:
-        if isinstance(states, str):
-            raise InvalidDataError("states: expected a collection of States, got one string")
         self._catalogue = catalogue
-        self._states: tuple[str, ...] = tuple(sorted({resolve_state(s) for s in states}))
+        self._population = Population.of(states)
+        self._states: tuple[str, ...] = self._population.states
         self._state_codes = {state: code for code, state in enumerate(self._states)}
+        expected_from = self._population.expected_from
+        self._state_since = [
+            expected_from[s].toordinal() if s in expected_from else 0 for s in self._states
+        ]
+        self._key_since = [_adopted(catalogue, recommendation) for recommendation in catalogue]
         keys = tuple(recommendation.key for recommendation in catalogue)
         self._key_codes = {key: code for code, key in enumerate(keys)}
         self._width = max(len(keys), 1)
@@ -104,6 +114,7 @@ class Tracker:
         self._groupings: dict[Hashable, PairGroups] = {}  # fixed: population and catalogue are
         self._counts: dict[Hashable, StatusCounts] = {}  # dropped whenever the log grows
         self._asked: set[Hashable] = set()
+        self._known: tuple[int, int, Tracker] | None = None  # the last known_at() view
 
     # -- what the tracker is about ----------------------------------------------
 
@@ -114,8 +125,30 @@ class Tracker:
 
     @property
     def states(self) -> tuple[str, ...]:
-        """The population: the sorted alpha-3 codes of the States expected to respond."""
+        """The population: the sorted codes of the States expected to respond."""
         return self._states
+
+    @property
+    def population(self) -> Population:
+        """The population with the date from which each State is expected to respond."""
+        return self._population
+
+    def expected(self, state: str, recommendation: str, as_of: dt.date | str | None = None) -> bool:
+        """Whether *state* is expected to have responded on *recommendation* as of a date.
+
+        A pair is expected once the State is expected (see :attr:`population`) and the
+        meeting that adopted the recommendation has ended.
+
+        Raises:
+            UnknownStateError: *state* is not in the population.
+            UnknownRecommendationError: *recommendation* is not in the catalogue.
+        """
+        return self._since(self._pair(state, recommendation)) <= as_of_date(as_of).toordinal()
+
+    def _since(self, pair: int) -> int:
+        """The day number from which a pair is expected (0: always)."""
+        state, key = divmod(pair, self._width)
+        return max(self._state_since[state], self._key_since[key])
 
     @property
     def log(self) -> Columns:
@@ -461,37 +494,83 @@ class Tracker:
 
     # -- querying ---------------------------------------------------------------
 
-    def status(self, state: str, recommendation: str, as_of: dt.date | str | None = None) -> Status:
+    def status(
+        self,
+        state: str,
+        recommendation: str,
+        as_of: dt.date | str | None = None,
+        *,
+        reporter: ReporterChoice = None,
+        known_at: dt.datetime | dt.date | str | None = None,
+    ) -> Status:
         """The status of *state* on *recommendation* as of a date (today by default).
 
         The status of the latest current response with an as-of date on or before the
-        date; ``Status.NO_INFORMATION`` where there is none. O(log n).
+        date, by whose word counts (*reporter*: the State's own first by default, see
+        :func:`~smomtrack.vocabulary.vocabularies.precedence`); ``Status.NO_INFORMATION``
+        where there is none. With *known_at*, as the tracker knew it then
+        (:meth:`known_at`). O(log n).
 
         Raises:
             UnknownStateError: *state* is not in the population.
             UnknownRecommendationError: *recommendation* is not in the catalogue.
         """
-        self._index.update(self._log, self._width)
-        pair = self._pair(state, recommendation)
-        position = self._index.latest(pair, as_of_date(as_of).toordinal(), None, self._log)
-        return Status.NO_INFORMATION if position is None else STATUSES[self._log.status[position]]
+        return self.at(as_of, reporter=reporter, known_at=known_at).status(state, recommendation)
 
     def response(
-        self, state: str, recommendation: str, as_of: dt.date | str | None = None
+        self,
+        state: str,
+        recommendation: str,
+        as_of: dt.date | str | None = None,
+        *,
+        reporter: ReporterChoice = None,
+        known_at: dt.datetime | dt.date | str | None = None,
     ) -> Response | None:
-        """The latest current response of *state* on *recommendation* as of a date, or ``None``."""
-        return self.at(as_of).response(state, recommendation)
+        """The current response of *state* on *recommendation* as of a date, or ``None``.
+
+        The response whose status :meth:`status` gives.
+        """
+        snapshot = self.at(as_of, reporter=reporter, known_at=known_at)
+        return snapshot.response(state, recommendation)
 
     def at(
-        self, as_of: dt.date | str | None = None, *, reporter: Reporter | str | None = None
+        self,
+        as_of: dt.date | str | None = None,
+        *,
+        reporter: ReporterChoice = None,
+        known_at: dt.datetime | dt.date | str | None = None,
     ) -> Snapshot:
         """What the tracker knew as of a date (today by default): the base of every summary.
 
-        With *reporter*, only that reporter's responses count.
+        *reporter* says whose word counts (the State's own first by default); *known_at*
+        takes only the records recorded by then (:meth:`known_at`).
         """
-        self._index.update(self._log, self._width)
-        who = None if reporter is None else REPORTER_CODES[Reporter.parse(reporter)]
-        return Snapshot(self, as_of_date(as_of), who)
+        tracker = self if known_at is None else self.known_at(known_at)
+        tracker._index.update(tracker._log, tracker._width)  # noqa: SLF001 (the same class)
+        return Snapshot(tracker, as_of_date(as_of), _order(reporter))
+
+    def known_at(self, when: dt.datetime | dt.date | str) -> Tracker:
+        """The tracker as it was known at *when*: only the records recorded by then.
+
+        Corrections recorded later are left out, so a figure published then is given again
+        exactly. *when* is a moment (a ``datetime``; without a time zone, UTC) or a day (a
+        ``date`` or text :func:`~smomtrack.parse_date` reads: the end of that day, UTC).
+        The result is a tracker of its own, held in memory and not to be recorded in.
+
+        Raises:
+            InvalidDateError: *when* is not a date.
+        """
+        cutoff = _cutoff(when)
+        cached = self._known
+        if cached is not None and cached[0] == cutoff and cached[1] == len(self._log):
+            return cached[2]
+        log = self._log
+        stamp = log.stamp
+        positions = [p for p in range(len(log)) if stamp[p] <= cutoff]
+        view = Tracker(self._catalogue, self._population)
+        view._apply(log if len(positions) == len(log) else log.take(positions))
+        self._known = (cutoff, len(self._log), view)
+        return view
 
     def counts(
         self,
@@ -499,7 +578,7 @@ class Tracker:
         grouping: Hashable,
         groups: Callable[[], PairGroups],
         *,
-        reporter: Reporter | str | None = None,
+        reporter: ReporterChoice = None,
     ) -> list[tuple[int, ...]]:
         """How many pairs of each group have each status as of a date: the core of a summary.
 
@@ -509,17 +588,18 @@ class Tracker:
             groups: Makes the grouping the first time it is needed: which groups each
                 pair (numbered ``state * len(catalogue) + key``, in the order of
                 :attr:`states` and of the catalogue) counts in.
-            reporter: Only this reporter's responses count.
+            reporter: Whose word counts (the State's own first by default).
 
         Returns:
-            For each group, the number of pairs per status (in :class:`Status` order).
+            For each group, the number of pairs per status (in :class:`Status` order); a pair
+            not expected on the date (:meth:`expected`) is in none.
 
         The first question for a grouping visits every pair in scope; asked again, the
         tracker walks its log once and keeps what it needs to answer any date by a binary
         search per group, until the log grows.
         """
         self._index.update(self._log, self._width)
-        who = None if reporter is None else REPORTER_CODES[Reporter.parse(reporter)]
+        who = _order(reporter)
         day = as_of_date(as_of).toordinal()
         made = self._groupings.get(grouping)
         if made is None:
@@ -533,14 +613,17 @@ class Tracker:
             built = self._counts[memo] = self._walk(made, who)
         return built.at(day)
 
-    def _visit(self, day: int, groups: PairGroups, reporter: int | None) -> list[tuple[int, ...]]:
+    def _visit(
+        self, day: int, groups: PairGroups, order: tuple[int, ...]
+    ) -> list[tuple[int, ...]]:
         """The counts found by looking up each pair in scope."""
-        counts = groups.base()
+        since = self._since
+        counts = groups.base(lambda pair: since(pair) <= day)
         latest, log, status = self._index.latest, self._log, self._log.status
         for pair, found in enumerate(groups.of_pair):
-            if not found:
+            if not found or since(pair) > day:
                 continue
-            position = latest(pair, day, reporter, log)
+            position = latest(pair, day, order, log)
             if position is None:
                 continue
             code = status[position]
@@ -550,17 +633,30 @@ class Tracker:
                 row[code] += 1
         return [tuple(row) for row in counts]
 
-    def _walk(self, groups: PairGroups, reporter: int | None) -> StatusCounts:
+    def _walk(self, groups: PairGroups, order: tuple[int, ...]) -> StatusCounts:
         """The counts after every date, from one walk over the current records in date order."""
         log, width = self._log, self._width
         positions: Iterable[int] = range(len(log))
         if self._index.superseded:
             positions = itertools.filterfalse(self._index.superseded.__contains__, positions)
-        if reporter is not None:
-            positions = (p for p in positions if log.reporter[p] == reporter)
+        if len(order) < len(REPORTER_CODES):
+            counted = set(order)
+            positions = (p for p in positions if log.reporter[p] in counted)
         ordered = sorted(positions, key=log.as_of.__getitem__)
         state, key = log.state, log.key
-        return StatusCounts(log, ordered, lambda p: state[p] * width + key[p], groups)
+        since = sorted(
+            (self._since(pair), pair)
+            for pair, found in enumerate(groups.of_pair)
+            if found and self._since(pair) > 0
+        )
+        return StatusCounts(
+            log,
+            ordered,
+            lambda p: state[p] * width + key[p],
+            groups,
+            ranks=ranks(order),
+            since=since,
+        )
 
     def history(self, state: str, recommendation: str) -> tuple[HistoryEntry, ...]:
         """Every record of *state* on *recommendation*, by as-of date then recording order.
@@ -643,6 +739,28 @@ class Tracker:
         )
 
 
+def _order(reporter: ReporterChoice) -> tuple[int, ...]:
+    """The reporter codes whose word counts, first first."""
+    return tuple(REPORTER_CODES[r] for r in precedence(reporter))
+
+
+def _adopted(catalogue: Catalogue, recommendation: Recommendation) -> int:
+    """The day number from which a recommendation is expected: its meeting's last day."""
+    meeting = catalogue.get_meeting(recommendation.meeting)
+    day = None if meeting is None else meeting.end or meeting.start
+    return 0 if day is None else day.toordinal()
+
+
+def _cutoff(when: dt.datetime | dt.date | str) -> int:
+    """The recording time (µs since 1970, UTC) up to which records are known at *when*."""
+    if isinstance(when, dt.datetime):
+        moment = when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+    else:
+        day = parse_date(when)
+        moment = dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
+    return Columns.stamp_code(moment)
+
+
 def _same(left: Columns, i: int, right: Columns, j: int) -> bool:
     """Whether two records say the same (all but ``correction`` and ``recorded_at``)."""
     return (
@@ -662,11 +780,11 @@ class Snapshot:
 
     __slots__ = ("_day", "_reporter", "_tracker", "as_of")
 
-    def __init__(self, tracker: Tracker, as_of: dt.date, reporter: int | None) -> None:
+    def __init__(self, tracker: Tracker, as_of: dt.date, order: tuple[int, ...]) -> None:
         self._tracker = tracker
         self.as_of = as_of
         self._day = as_of.toordinal()
-        self._reporter = reporter
+        self._reporter = order
 
     def _position(self, state: str, recommendation: str) -> int | None:
         tracker = self._tracker

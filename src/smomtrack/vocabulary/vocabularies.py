@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.vocabulary.tables import WordTable
 
-__all__ = ["Addressee", "DocumentKind", "MeetingFormat", "Modality", "Reporter"]
+__all__ = [
+    "DEFAULT_PRECEDENCE",
+    "Addressee",
+    "DocumentKind",
+    "MeetingFormat",
+    "Modality",
+    "Reporter",
+    "ReporterChoice",
+    "precedence",
+]
 
 
 class Modality(enum.Enum):
@@ -123,6 +133,42 @@ _REPORTER_LABELS: dict[str, dict[Reporter, str]] = {
 
 
 REPORTER_WORDS = WordTable(_REPORTER_LABELS)
+
+ReporterChoice = Reporter | str | Iterable[Reporter | str] | None
+"""Whose word counts: one reporter, reporters in order of precedence, or ``None`` (the default)."""
+
+DEFAULT_PRECEDENCE: tuple[Reporter, ...] = (
+    Reporter.STATE,
+    Reporter.SECRETARIAT,
+    Reporter.CIVIL_SOCIETY,
+    Reporter.OTHER,
+)
+"""Whose word counts by default: the State's own, then the Secretariat's, then civil society's,
+then others'."""
+
+
+def precedence(reporter: ReporterChoice) -> tuple[Reporter, ...]:
+    """The reporters whose word counts, first first.
+
+    ``None`` gives :data:`DEFAULT_PRECEDENCE`; one reporter, only that reporter; a sequence,
+    those reporters in that order (the others do not count).
+
+    >>> precedence("Secrétariat")
+    (<Reporter.SECRETARIAT: 'secretariat'>,)
+
+    Raises:
+        InvalidDataError: Not a reporter, none, or one given twice.
+    """
+    if reporter is None:
+        return DEFAULT_PRECEDENCE
+    if isinstance(reporter, Reporter | str):
+        return (Reporter.parse(reporter),)
+    order = tuple(Reporter.parse(item) for item in reporter)
+    if not order or len(set(order)) != len(order):
+        raise InvalidDataError(
+            f"reporter: expected reporters in order of precedence, each once; got {order}"
+        )
+    return order
 
 
 class MeetingFormat(enum.Enum):
