@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.presentation.labels import word
+from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.languages import Text
+from smomtrack.vocabulary.regions import NO_GROUP, group_label
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.topics import topic_label
 
-__all__ = ["group_columns", "group_headers", "marked"]
+__all__ = ["group_columns", "group_headers", "in_reading_order", "marked"]
 
 
 def marked(text: Text | None, lang: str) -> str:
@@ -27,7 +29,9 @@ def group_headers(by: str, lang: str) -> list[str]:
     return [word(by, lang)]
 
 
-def group_columns(catalogue: Catalogue, by: str, group: str | None, lang: str) -> list[str]:
+def group_columns(  # noqa: PLR0911 (one answer per grouping)
+    catalogue: Catalogue, by: str, group: str | None, lang: str
+) -> list[str]:
     """The cells that name *group* (``None``: the total) in language *lang*."""
     width = len(group_headers(by, lang))
     if group is None:
@@ -42,4 +46,18 @@ def group_columns(catalogue: Catalogue, by: str, group: str | None, lang: str) -
         return [state_name(group, lang)]
     if by == "topic":
         return [topic_label(group, lang)]
+    if by == "region":
+        return [group_label(group, lang)]
+    if by == "group" and group == NO_GROUP:
+        return [word("no_group", lang)]
     return [group]
+
+
+def in_reading_order(by: str, groups: list[str], lang: str) -> list[str]:
+    """*groups* as people read them in *lang*: States by their name in *lang*, accents aside.
+
+    Other groupings keep their order (regional groups as the United Nations lists them).
+    """
+    if by != "state":
+        return groups
+    return sorted(groups, key=lambda code: (fold(state_name(code, lang)), code))

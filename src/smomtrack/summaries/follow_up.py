@@ -12,11 +12,13 @@ from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.responses import Response
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import in_scope, pairs
+from smomtrack.summaries.scope import KnownAt, as_known, in_scope, pairs, states_in_scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_period
+from smomtrack.vocabulary.regions import RegionalGroup
+from smomtrack.vocabulary.states import by_name
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter
+from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 __all__ = ["FollowUp", "follow_up"]
 
@@ -35,7 +37,8 @@ class FollowUp(Presentable):
             oldest due date first.
         stale: Current responses older than *stale_after* and not implemented (nor not
             applicable), oldest first.
-        never_reported: States of the population with no response in scope as of the date.
+        never_reported: States of the population expected to respond on the date and with no
+            response in scope, by English name.
         catalogue: The catalogue (for titles when rendering).
     """
 
@@ -86,7 +89,9 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
     stale_after: str | relativedelta = "12 months",
     meeting: str | None = None,
     theme: str | None = None,
-    reporter: Reporter | str | None = None,
+    region: RegionalGroup | str | None = None,
+    reporter: ReporterChoice = None,
+    known_at: KnownAt = None,
 ) -> FollowUp:
     """What needs following up as of a date (today by default).
 
@@ -96,7 +101,8 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
       "18 mois", a ``relativedelta``) and is neither implemented nor not applicable;
     - **never reported**: States of the population with no response in scope.
 
-    With *reporter*, only that reporter's responses count.
+    Only pairs expected on the date count (:meth:`Tracker.expected`). *region*, *reporter*
+    and *known_at* work as in :func:`~smomtrack.summarize`.
 
     Raises:
         InvalidDataError: *stale_after* is not a period.
@@ -112,8 +118,13 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
     overdue: list[Response] = []
     stale: list[Response] = []
     reported: set[str] = set()
-    who = None if reporter is None else Reporter.parse(reporter)
-    for _, state, _, response in pairs(tracker, in_scope(tracker, meeting, theme), day, who):
+    known = as_known(tracker, known_at)
+    states = states_in_scope(known, region)
+    expected: set[str] = set()
+    for _, state, _, response in pairs(
+        known, in_scope(known, meeting, theme), day, reporter, states=states
+    ):
+        expected.add(state)
         if response is None:
             continue
         reported.add(state)
@@ -128,6 +139,6 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
         stale_after=period,
         overdue=tuple(sorted(overdue, key=lambda r: (r.due, r.state, r.recommendation))),
         stale=tuple(sorted(stale, key=lambda r: (r.as_of, r.state, r.recommendation))),
-        never_reported=tuple(s for s in tracker.states if s not in reported),
+        never_reported=tuple(by_name(expected - reported)),
         catalogue=tracker.catalogue,
     )

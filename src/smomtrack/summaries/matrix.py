@@ -11,12 +11,14 @@ import attrs
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import in_scope, pairs
+from smomtrack.summaries.scope import KnownAt, as_known, in_scope, pairs, states_in_scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.keys import recommendation_key
+from smomtrack.vocabulary.regions import RegionalGroup
+from smomtrack.vocabulary.states import by_name
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter
+from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 __all__ = ["Matrix", "matrix"]
 
@@ -31,9 +33,11 @@ class Matrix(Presentable):
 
     Attributes:
         as_of: The date.
-        states: The row keys (alpha-3 codes), sorted.
+        states: The row keys (State codes), by English name (tables re-order them by the
+            name in their language).
         recommendations: The column keys, in catalogue order.
-        cells: The status per ``(state, recommendation)``.
+        cells: The status per ``(state, recommendation)``; a pair not expected on the date
+            (:meth:`Tracker.expected`) has no cell.
         catalogue: The catalogue (for titles when rendering).
     """
 
@@ -47,7 +51,8 @@ class Matrix(Presentable):
         """The status in the cell of *state* (alpha-3) and *recommendation* (any key form).
 
         Raises:
-            KeyError: The State or the recommendation is not in the matrix.
+            KeyError: The State or the recommendation is not in the matrix, or the pair is
+                not expected on the date.
         """
         return self.cells[(state, recommendation_key(recommendation) or recommendation)]
 
@@ -56,36 +61,45 @@ class Matrix(Presentable):
         return [
             {
                 "state": state,
-                **{key: self.cells[(state, key)].value for key in self.recommendations},
+                **{
+                    key: cell.value if (cell := self.cells.get((state, key))) else None
+                    for key in self.recommendations
+                },
             }
             for state in self.states
         ]
 
 
-def matrix(
+def matrix(  # noqa: PLR0913 (the filters of a summary)
     tracker: Tracker,
     *,
     as_of: dt.date | str | None = None,
     meeting: str | None = None,
     theme: str | None = None,
-    reporter: Reporter | str | None = None,
+    region: RegionalGroup | str | None = None,
+    reporter: ReporterChoice = None,
+    known_at: KnownAt = None,
 ) -> Matrix:
     """The State × recommendation matrix of statuses as of a date (today by default).
+
+    *region*, *reporter* and *known_at* work as in :func:`~smomtrack.summarize`.
 
     Raises:
         UnknownMeetingError: *meeting* is not in the catalogue.
         UnknownThemeError: *theme* is not in the catalogue.
+        InvalidDataError: *region* is not a regional group.
     """
     day = as_of_date(as_of)
-    recommendations = in_scope(tracker, meeting, theme)
-    who = None if reporter is None else Reporter.parse(reporter)
+    known = as_known(tracker, known_at)
+    recommendations = in_scope(known, meeting, theme)
+    states = states_in_scope(known, region)
     cells = {
         (state, rec.key): status
-        for rec, state, status, _ in pairs(tracker, recommendations, day, who)
+        for rec, state, status, _ in pairs(known, recommendations, day, reporter, states=states)
     }
     return Matrix(
         as_of=day,
-        states=tracker.states,
+        states=tuple(by_name(states)),
         recommendations=tuple(r.key for r in recommendations),
         cells=cells,
         catalogue=tracker.catalogue,

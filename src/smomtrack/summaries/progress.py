@@ -12,13 +12,21 @@ import attrs
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.fields import FrozenMap, frozen_map
+from smomtrack.summaries.groupings import (
+    GroupingLike,
+    StateGrouping,
+    check_grouping,
+    group_keys,
+    grouping_name,
+    ordered_groups,
+)
 from smomtrack.summaries.presentation import Presentable
-from smomtrack.summaries.scope import in_scope
-from smomtrack.summaries.summary import Grouping, check_grouping, group_keys, ordered_groups
+from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
+from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter
+from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 __all__ = ["Change", "Progress", "ProgressRow", "progress"]
 
@@ -86,20 +94,24 @@ class Progress(Presentable):
     """Progress between two dates, per group and in total.
 
     Attributes:
-        by: How pairs are grouped.
+        by: How pairs are grouped (``"group"`` for a user's grouping).
         start: The earlier date.
         end: The later date.
         rows: One row per group.
         total_row: Every pair counted once.
         catalogue: The catalogue (for titles when rendering).
+        known_at: When the records counted were known by (``None``: all records).
+        grouping: A user's grouping of States, for ``by == "group"``.
     """
 
-    by: Grouping
+    by: str
     start: dt.date
     end: dt.date
     rows: tuple[ProgressRow, ...]
     total_row: ProgressRow
     catalogue: Catalogue = attrs.field(eq=False, repr=False)
+    known_at: dt.datetime | dt.date | str | None = None
+    grouping: StateGrouping | None = attrs.field(default=None, repr=False)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per group: its key, ``expected`` and one key per :class:`Change` value."""
@@ -113,19 +125,23 @@ class Progress(Presentable):
         return iter(self.rows)
 
 
-def progress(  # noqa: PLR0913
+def progress(  # noqa: PLR0913 (the filters of a summary)
     tracker: Tracker,
     start: dt.date | str,
     end: dt.date | str | None = None,
     *,
-    by: Grouping | str = "theme",
+    by: GroupingLike = "theme",
     meeting: str | None = None,
     theme: str | None = None,
-    reporter: Reporter | str | None = None,
+    region: RegionalGroup | str | None = None,
+    reporter: ReporterChoice = None,
+    known_at: KnownAt = None,
 ) -> Progress:
     """Compare every pair's status at *start* with its status at *end* (today by default).
 
-    With *reporter*, only that reporter's responses count.
+    The pairs are those expected at *end*; a pair not yet expected at *start* starts with
+    no information. *by*, *region*, *reporter* and *known_at* work as in
+    :func:`~smomtrack.summarize`.
 
     Raises:
         InvalidDataError: *end* is before *start*, or *by* is not a grouping.
@@ -134,25 +150,31 @@ def progress(  # noqa: PLR0913
     first, last = as_of_date(start), as_of_date(end)
     if last < first:
         raise InvalidDataError(f"end: {last} is before start {first}")
-    recommendations = in_scope(tracker, meeting, theme)
+    known = as_known(tracker, known_at)
+    recommendations = in_scope(known, meeting, theme)
+    states = states_in_scope(known, region)
     groups_of = group_keys(grouping)
     counts = {
-        g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, tracker, recommendations)
+        g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, recommendations, states)
     }
     total = dict.fromkeys(Change, 0)
-    before = tracker.at(first, reporter=reporter)
-    after = tracker.at(last, reporter=reporter)
+    before = known.at(first, reporter=reporter)
+    after = known.at(last, reporter=reporter)
     for rec in recommendations:
-        for state in tracker.states:
+        for state in states:
+            if not known.expected(state, rec.key, last):
+                continue
             change = Change.between(before.status(state, rec.key), after.status(state, rec.key))
             total[change] += 1
             for group in groups_of(rec, state):
                 counts[group][change] += 1
     return Progress(
-        by=grouping,
+        by=grouping_name(grouping),
         start=first,
         end=last,
         rows=tuple(ProgressRow(g, c) for g, c in counts.items()),
         total_row=ProgressRow(None, total),
         catalogue=tracker.catalogue,
+        known_at=known_at,
+        grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+from typing import Any
 
 from smomtrack.exceptions import SmomtrackError
 from smomtrack.presentation.labels import (
@@ -17,13 +18,15 @@ from smomtrack.presentation.labels import (
     format_percent,
     word,
 )
-from smomtrack.presentation.names import group_columns, group_headers, marked
+from smomtrack.presentation.names import group_columns, group_headers, in_reading_order, marked
 from smomtrack.presentation.tables import check_format, table
+from smomtrack.records.responses import Response
 from smomtrack.summaries.compilation import Compilation
 from smomtrack.summaries.follow_up import FollowUp
 from smomtrack.summaries.matrix import Matrix
 from smomtrack.summaries.progress import Change, Progress
 from smomtrack.summaries.summary import Summary, SummaryRow
+from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.topics import topic_label
@@ -91,11 +94,20 @@ def _render_summary(summary: Summary, fmt: str, lang: str) -> str:
         word("implementation_rate", lang),
         word("score", lang),
     ]
-    rows = [_summary_cells(summary, row, lang) for row in (*summary.rows, summary.total_row)]
+    rows = [
+        _summary_cells(summary, row, lang) for row in (*_ordered(summary, lang), summary.total_row)
+    ]
     title_width = 40 if summary.by in {"theme", "recommendation"} else None
     widths = [None, title_width] if title_width else [None]
     widths += [12] * (len(headers) - len(widths))
     return table(headers, rows, fmt, widths)
+
+
+def _ordered(result: Summary | Progress, lang: str) -> list[Any]:
+    """The rows of *result* as people read them in *lang* (States by their name in *lang*)."""
+    by_group = {row.group: row for row in result.rows}
+    names = [row.group for row in result.rows if row.group is not None]
+    return [by_group[group] for group in in_reading_order(result.by, names, lang)]
 
 
 @render_result.register
@@ -112,7 +124,7 @@ def _render_progress(result: Progress, fmt: str, lang: str) -> str:
             str(row.expected),
             *(str(row.changes[change]) for change in Change),
         ]
-        for row in (*result.rows, result.total_row)
+        for row in (*_ordered(result, lang), result.total_row)
     ]
     widths = [None, 40] if result.by in {"theme", "recommendation"} else [None]
     return table(headers, rows, fmt, widths + [12] * (len(headers) - len(widths)))
@@ -140,7 +152,7 @@ def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
                 format_date(r.as_of, lang),
                 format_date(r.due, lang) if r.due else "—",
             ]
-            for r in items
+            for r in sorted(items, key=lambda r: _follow_up_order(name, r, lang))
         )
     rows.extend(
         [
@@ -151,9 +163,15 @@ def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
             "—",
             "—",
         ]
-        for s in result.never_reported
+        for s in in_reading_order("state", list(result.never_reported), lang)
     )
     return table(headers, rows, fmt)
+
+
+def _follow_up_order(name: str, response: Response, lang: str) -> tuple[object, ...]:
+    """Overdue items by due date, stale ones by date; then by State name in *lang*."""
+    first = response.due if name == "overdue" else response.as_of
+    return (first, fold(state_name(response.state, lang)), response.recommendation)
 
 
 @render_result.register
@@ -166,11 +184,16 @@ def _render_matrix(result: Matrix, fmt: str, lang: str) -> str:
     rows = [
         [
             state_name(state, lang),
-            *(MATRIX_SYMBOLS[result.cells[(state, key)]] for key in result.recommendations),
+            *(_symbol(result.cells.get((state, key))) for key in result.recommendations),
         ]
-        for state in result.states
+        for state in in_reading_order("state", list(result.states), lang)
     ]
     return table(headers, rows, fmt)
+
+
+def _symbol(status: Status | None) -> str:
+    """The symbol of a cell; blank for a pair not expected on the date."""
+    return "" if status is None else MATRIX_SYMBOLS[status]
 
 
 def matrix_legend(lang: str) -> str:
@@ -186,10 +209,13 @@ def _matrix_html(result: Matrix, lang: str) -> str:
         f"<thead><tr><th>{html.escape(word('state', lang))}</th>{head}</tr></thead>",
         "<tbody>",
     ]
-    for state in result.states:
+    for state in in_reading_order("state", list(result.states), lang):
         cells = []
         for key in result.recommendations:
-            status = result.cells[(state, key)]
+            status = result.cells.get((state, key))
+            if status is None:
+                cells.append("<td></td>")
+                continue
             cells.append(
                 f'<td title="{html.escape(status.label(lang))}" '
                 f'style="background:{STATUS_COLOURS[status]};text-align:center">'

@@ -114,8 +114,8 @@ def synthetic(
     ``"synthetic"`` and its notes say it is synthetic, so reports can say so.
 
     Args:
-        states: How many States (taken in a fixed pseudo-random order from the 193 UN Member States),
-            or the States themselves.
+        states: How many States (taken in a fixed pseudo-random order from the 193 Member
+            States of the United Nations), or the States themselves.
         catalogue: The catalogue (the built-in one by default).
         rounds: The reporting dates, in any form :func:`~smomtrack.parse_date` reads.
         seed: The random seed.

@@ -613,9 +613,7 @@ class Tracker:
             built = self._counts[memo] = self._walk(made, who)
         return built.at(day)
 
-    def _visit(
-        self, day: int, groups: PairGroups, order: tuple[int, ...]
-    ) -> list[tuple[int, ...]]:
+    def _visit(self, day: int, groups: PairGroups, order: tuple[int, ...]) -> list[tuple[int, ...]]:
         """The counts found by looking up each pair in scope."""
         since = self._since
         counts = groups.base(lambda pair: since(pair) <= day)

@@ -273,4 +273,3 @@ def by_name(codes: Iterable[str], lang: str = "en") -> list[str]:
     ['DEU', 'AUS', 'COL', 'EGY']
     """
     return sorted(codes, key=lambda code: (fold(state_name(code, lang)), code))
-
