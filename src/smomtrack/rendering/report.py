@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -20,15 +20,19 @@ from smomtrack.presentation.labels import (
 )
 from smomtrack.presentation.names import marked
 from smomtrack.records.meetings import Meeting
+from smomtrack.summaries.disagreements import disagreements
 from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import matrix
 from smomtrack.summaries.progress import progress
+from smomtrack.summaries.scope import KnownAt, as_known, states_in_scope
 from smomtrack.summaries.summary import summarize
 from smomtrack.summaries.tables import matrix_legend
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import as_of_date
+from smomtrack.vocabulary.dates import as_of_date, parse_date
+from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, precedence
 
 __all__ = ["REPORT_FORMATS", "ReportFormat", "report"]
 
@@ -46,6 +50,31 @@ _PHRASES: dict[str, dict[str, str]] = {
         "en": "Compliance report as of {date}",
         "fr": "Rapport de suivi au {date}",
         "es": "Informe de seguimiento al {date}",
+    },
+    "dates": {
+        "en": "Statuses as of {date}, from the responses recorded by {known} (later records and corrections are not counted).",
+        "fr": "Situation au {date}, d'après les réponses enregistrées au {known} (les enregistrements et corrections ultérieurs ne sont pas pris en compte).",
+        "es": "Situación al {date}, según las respuestas registradas al {known} (no se tienen en cuenta los registros ni las correcciones posteriores).",
+    },
+    "precedence": {
+        "en": "Each State's status is its own latest self-assessment; where a State has said nothing, the latest assessment by, in this order, {others} is used.",
+        "fr": "La situation de chaque État est sa dernière auto-évaluation ; lorsqu'un État ne s'est pas exprimé, la dernière évaluation disponible est retenue, dans l'ordre : {others}.",
+        "es": "La situación de cada Estado es su última autoevaluación; cuando un Estado no se ha pronunciado, se utiliza la última evaluación disponible, en este orden: {others}.",
+    },
+    "only_reporter": {
+        "en": "Only assessments by the following count, in this order: {others}.",
+        "fr": "Seules comptent les évaluations suivantes, dans l'ordre : {others}.",
+        "es": "Solo se tienen en cuenta las evaluaciones siguientes, en este orden: {others}.",
+    },
+    "region_scope": {
+        "en": "Regional group: {region}.",
+        "fr": "Groupe régional : {region}.",
+        "es": "Grupo regional: {region}.",
+    },
+    "expected_note": {
+        "en": "A State–recommendation pair is expected from the end of the meeting that adopted the recommendation, and from the date from which the State is expected to respond.",
+        "fr": "Un couple État–recommandation est attendu à compter de la fin de la réunion qui a adopté la recommandation et de la date à partir de laquelle l'État est censé répondre.",
+        "es": "Un par Estado–recomendación se espera a partir del fin de la reunión que aprobó la recomendación y de la fecha a partir de la cual se espera que el Estado responda.",
     },
     "synthetic": {
         "en": "**Synthetic data.** The responses in this report were generated for demonstration; they describe no real State.",
@@ -75,6 +104,26 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Los títulos abreviados son editoriales; los textos oficiales figuran en el catálogo.",
     },
     "states_heading": {"en": "By State", "fr": "Par État", "es": "Por Estado"},
+    "regions_heading": {
+        "en": "By regional group",
+        "fr": "Par groupe régional",
+        "es": "Por grupo regional",
+    },
+    "regions_note": {
+        "en": "The regional groups are those of the United Nations; the observer States and the European Union are in none.",
+        "fr": "Les groupes régionaux sont ceux de l'Organisation des Nations Unies ; les États observateurs et l'Union européenne n'appartiennent à aucun.",
+        "es": "Los grupos regionales son los de las Naciones Unidas; los Estados observadores y la Unión Europea no pertenecen a ninguno.",
+    },
+    "disagreements_heading": {
+        "en": "Assessments that differ from the States' own",
+        "fr": "Évaluations différentes de celles des États",
+        "es": "Evaluaciones distintas de las de los propios Estados",
+    },
+    "disagreements": {
+        "en": "On {count} State–recommendation pairs, an assessment by the Secretariat, civil society or another source differs from the State's own; the State's own is the one counted above.",
+        "fr": "Pour {count} couples État–recommandation, une évaluation du Secrétariat, de la société civile ou d'une autre source diffère de celle de l'État ; c'est celle de l'État qui est prise en compte ci-dessus.",
+        "es": "En {count} pares Estado–recomendación, una evaluación de la Secretaría, la sociedad civil u otra fuente difiere de la del propio Estado; la del Estado es la que se tiene en cuenta más arriba.",
+    },
     "matrix_heading": {
         "en": "States and recommendations",
         "fr": "États et recommandations",
@@ -129,63 +178,111 @@ class _Table:
 _Block = _Heading | _Paragraph | _Table
 
 
-def report(  # noqa: PLR0913
+def report(  # noqa: PLR0913 (the choices of a report)
     tracker: Tracker,
     *,
     lang: str = "en",
     format: ReportFormat | str = "markdown",  # noqa: A002 (the word people use; as on the command line)
     as_of: dt.date | str | None = None,
+    region: RegionalGroup | str | None = None,
+    reporter: ReporterChoice = None,
+    known_at: KnownAt = None,
     stale_after: str = "12 months",
     limit: int = 25,
 ) -> str:
     """A whole compliance report, ready to circulate.
 
-    Scope and date; overall figures; one section per meeting and theme with its title
-    and the table per recommendation; the table per State; the State × recommendation
-    matrix; progress since the end of the last meeting before the date; the follow-up
-    lists. Synthetic data are labelled as such.
+    Scope and both dates (statuses as of, records as known on); whose word counts;
+    overall figures; one section per meeting and theme with its title and the table per
+    recommendation; the table per regional group and per State; the State ×
+    recommendation matrix; progress since the end of the last meeting before the date;
+    the follow-up lists; the pairs where another reporter's assessment differs from the
+    State's own. Synthetic data are labelled as such.
 
     Args:
         tracker: The tracker.
         lang: ``en``, ``fr`` or ``es``.
         format: ``markdown``, ``html`` or ``text`` (``--format`` on the command line).
         as_of: The date (today by default).
+        region: Only the States of this regional group.
+        reporter: Whose word counts (the State's own first by default, see
+            :func:`~smomtrack.summarize`).
+        known_at: Only the records recorded by then (to give a published report again).
         stale_after: When a response counts as stale, for the follow-up list.
-        limit: How many items of each follow-up list to show (all are counted).
+        limit: How many items of each list to show (all are counted).
 
     Raises:
-        InvalidDataError: Unknown language or format.
+        InvalidDataError: Unknown language, format, region or reporter.
     """
     check_language(lang)
     fmt = format
     if fmt not in REPORT_FORMATS:
         raise InvalidDataError(f"format: {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
     day = as_of_date(as_of)
+    choice = _Choice(
+        region=None if region is None else RegionalGroup.parse(region),
+        reporter=reporter,
+        order=precedence(reporter),
+        known_at=known_at,
+    )
     tables = _TABLE_FORMAT[fmt]
     blocks = list(
-        _blocks(tracker, lang=lang, day=day, tables=tables, stale_after=stale_after, limit=limit)
+        _blocks(
+            as_known(tracker, known_at),
+            choice,
+            lang=lang,
+            day=day,
+            tables=tables,
+            stale_after=stale_after,
+            limit=limit,
+        )
     )
     return _write(blocks, fmt)
 
 
+@attrs.frozen
+class _Choice:
+    """What the report covers and whose word counts."""
+
+    region: RegionalGroup | None
+    reporter: ReporterChoice
+    order: tuple[Reporter, ...]
+    known_at: KnownAt
+
+    def filters(self) -> dict[str, object]:
+        """The filters every summary of the report takes (the tracker is already as known)."""
+        return {"region": self.region, "reporter": self.reporter}
+
+
 def _blocks(  # noqa: PLR0913
-    tracker: Tracker, *, lang: str, day: dt.date, tables: str, stale_after: str, limit: int
+    tracker: Tracker,
+    choice: _Choice,
+    *,
+    lang: str,
+    day: dt.date,
+    tables: str,
+    stale_after: str,
+    limit: int,
 ) -> Iterable[_Block]:
     catalogue = tracker.catalogue
+    filters: Any = choice.filters()
     yield _Heading(1, _phrase("title", lang))
     yield _Paragraph(_phrase("subtitle", lang, date=format_date(day, lang)))
     if any(is_synthetic(r) for r in tracker):
         yield _Paragraph(_phrase("synthetic", lang))
 
-    overall = summarize(tracker, "meeting", as_of=day)
+    overall = summarize(tracker, "meeting", as_of=day, **filters)
     meetings_with_recommendations = [catalogue.meeting(row.group) for row in overall if row.group]
     total = overall.total_row.tally
     yield _Heading(2, _phrase("scope_heading", lang))
+    yield _Paragraph(_dates(choice, day, lang))
+    if choice.region is not None:
+        yield _Paragraph(_phrase("region_scope", lang, region=choice.region.label(lang)))
     yield _Paragraph(
         _phrase(
             "scope",
             lang,
-            states=len(tracker.states),
+            states=len(states_in_scope(tracker, choice.region)),
             recommendations=len(catalogue),
             meetings=", ".join(
                 _phrase("meeting", lang, ordinal=m.ordinal) for m in meetings_with_recommendations
@@ -193,7 +290,10 @@ def _blocks(  # noqa: PLR0913
             pairs=total.expected,
             responses=len(tracker.responses()),
         )
+        + " "
+        + _phrase("expected_note", lang)
     )
+    yield _Paragraph(_precedence(choice, lang))
     yield _Heading(2, _phrase("overall_heading", lang))
     yield _Paragraph(
         _phrase(
@@ -208,26 +308,69 @@ def _blocks(  # noqa: PLR0913
             score=format_number(total.score, lang),
         )
     )
-    yield _Table(summarize(tracker, "theme", as_of=day).render(tables, lang))
+    yield _Table(summarize(tracker, "theme", as_of=day, **filters).render(tables, lang))
 
     for meeting in meetings_with_recommendations:
         yield _Heading(2, _meeting_name(meeting, lang))
         for theme in catalogue.themes(meeting.key):
             yield _Heading(3, f"{theme.key} — {marked(theme.title(lang), lang)}")
-            by_recommendation = summarize(tracker, "recommendation", as_of=day, theme=theme.key)
+            by_recommendation = summarize(
+                tracker, "recommendation", as_of=day, theme=theme.key, **filters
+            )
             yield _Table(by_recommendation.render(tables, lang))
         yield _Paragraph(_phrase("editorial", lang))
 
+    if choice.region is None:
+        yield _Heading(2, _phrase("regions_heading", lang))
+        yield _Table(summarize(tracker, "region", as_of=day, **filters).render(tables, lang))
+        yield _Paragraph(_phrase("regions_note", lang))
     yield _Heading(2, _phrase("states_heading", lang))
-    yield _Table(summarize(tracker, "state", as_of=day).render(tables, lang))
+    yield _Table(summarize(tracker, "state", as_of=day, **filters).render(tables, lang))
     yield _Heading(2, _phrase("matrix_heading", lang))
-    yield _Table(matrix(tracker, as_of=day).render(tables, lang))
+    yield _Table(matrix(tracker, as_of=day, **filters).render(tables, lang))
     yield _Paragraph(matrix_legend(lang))
 
-    yield from _progress_blocks(tracker, lang, day, tables)
+    yield from _progress_blocks(tracker, choice, lang, day, tables)
     yield from _follow_up_blocks(
-        follow_up(tracker, as_of=day, stale_after=stale_after), lang, tables, limit
+        follow_up(tracker, as_of=day, stale_after=stale_after, **filters), lang, tables, limit
     )
+    if choice.order[0] is Reporter.STATE:
+        yield from _disagreement_blocks(
+            tracker, choice, lang=lang, day=day, tables=tables, limit=limit
+        )
+
+
+def _dates(choice: _Choice, day: dt.date, lang: str) -> str:
+    """Both dates: statuses as of, and records as known on."""
+    known = choice.known_at
+    if known is None:
+        known_day = dt.datetime.now(dt.UTC).date()
+    elif isinstance(known, dt.datetime):
+        known_day = known.date()
+    else:
+        known_day = parse_date(known)
+    return _phrase("dates", lang, date=format_date(day, lang), known=format_date(known_day, lang))
+
+
+def _precedence(choice: _Choice, lang: str) -> str:
+    """Whose word counts, in words."""
+    if choice.reporter is None:
+        others = ", ".join(r.label(lang).lower() for r in choice.order[1:])
+        return _phrase("precedence", lang, others=others)
+    return _phrase("only_reporter", lang, others=", ".join(r.label(lang) for r in choice.order))
+
+
+def _disagreement_blocks(  # noqa: PLR0913
+    tracker: Tracker, choice: _Choice, *, lang: str, day: dt.date, tables: str, limit: int
+) -> Iterable[_Block]:
+    found = disagreements(tracker, as_of=day, region=choice.region)
+    if not found.items:
+        return
+    yield _Heading(2, _phrase("disagreements_heading", lang))
+    yield _Paragraph(_phrase("disagreements", lang, count=len(found.items)))
+    if len(found.items) > limit:
+        yield _Paragraph(_phrase("shown", lang, shown=limit))
+    yield _Table(attrs.evolve(found, items=found.items[:limit]).render(tables, lang))
 
 
 def _meeting_name(meeting: Meeting, lang: str) -> str:
@@ -241,13 +384,16 @@ def _meeting_name(meeting: Meeting, lang: str) -> str:
     return f"{name} ({', '.join(details)})" if details else name
 
 
-def _progress_blocks(tracker: Tracker, lang: str, day: dt.date, tables: str) -> Iterable[_Block]:
+def _progress_blocks(
+    tracker: Tracker, choice: _Choice, lang: str, day: dt.date, tables: str
+) -> Iterable[_Block]:
     previous = [m for m in tracker.catalogue.meetings() if m.end is not None and m.end < day]
     if not previous:
         return
     last = max(previous, key=lambda m: m.end or day)
     assert last.end is not None  # noqa: S101 (filtered above)
-    result = progress(tracker, last.end, day, by="theme")
+    filters: Any = choice.filters()
+    result = progress(tracker, last.end, day, by="theme", **filters)
     totals = result.total()
     yield _Heading(2, _phrase("progress_heading", lang, date=format_date(last.end, lang)))
     yield _Paragraph(

@@ -22,6 +22,7 @@ from smomtrack.presentation.names import group_columns, group_headers, in_readin
 from smomtrack.presentation.tables import check_format, table
 from smomtrack.records.responses import Response
 from smomtrack.summaries.compilation import Compilation
+from smomtrack.summaries.disagreements import Disagreements
 from smomtrack.summaries.follow_up import FollowUp
 from smomtrack.summaries.matrix import Matrix
 from smomtrack.summaries.progress import Change, Progress
@@ -30,6 +31,7 @@ from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.topics import topic_label
+from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "render_result", "table"]
 
@@ -172,6 +174,38 @@ def _follow_up_order(name: str, response: Response, lang: str) -> tuple[object, 
     """Overdue items by due date, stale ones by date; then by State name in *lang*."""
     first = response.due if name == "overdue" else response.as_of
     return (first, fold(state_name(response.state, lang)), response.recommendation)
+
+
+@render_result.register
+def _render_disagreements(result: Disagreements, fmt: str, lang: str) -> str:
+    check_language(lang)
+    headers = [
+        word("state", lang),
+        word("recommendation", lang),
+        f"{word('status', lang)} ({Reporter.STATE.label(lang)})",
+        word("as_of", lang),
+        word("reporter", lang),
+        word("status", lang),
+        word("as_of", lang),
+    ]
+    order = {code: n for n, code in enumerate(in_reading_order("state", _states(result), lang))}
+    rows = [
+        [
+            state_name(item.own.state, lang),
+            item.own.recommendation,
+            item.own.status.label(lang),
+            format_date(item.own.as_of, lang),
+            item.other.reporter.label(lang),
+            item.other.status.label(lang),
+            format_date(item.other.as_of, lang),
+        ]
+        for item in sorted(result.items, key=lambda i: order[i.own.state])
+    ]
+    return table(headers, rows, fmt)
+
+
+def _states(result: Disagreements) -> list[str]:
+    return list(dict.fromkeys(item.own.state for item in result.items))
 
 
 @render_result.register

@@ -1,0 +1,103 @@
+"""Where another reporter's assessment differs from the State's own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.records.responses import Response
+from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
+from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import as_of_date
+from smomtrack.vocabulary.regions import RegionalGroup
+from smomtrack.vocabulary.states import by_name
+from smomtrack.vocabulary.vocabularies import Reporter
+
+__all__ = ["Disagreement", "Disagreements", "disagreements"]
+
+
+@attrs.frozen
+class Disagreement:
+    """One pair on which another reporter's current assessment differs from the State's own.
+
+    Attributes:
+        own: The State's own current response (its self-assessment).
+        other: The other reporter's current response, with a different status.
+    """
+
+    own: Response
+    other: Response
+
+    def to_record(self) -> dict[str, Any]:
+        """One flat dict: the pair, the State's status and date, the other's."""
+        return {
+            "state": self.own.state,
+            "recommendation": self.own.recommendation,
+            "status": self.own.status.value,
+            "as_of": self.own.as_of,
+            "reporter": self.other.reporter.value,
+            "other_status": self.other.status.value,
+            "other_as_of": self.other.as_of,
+        }
+
+
+@attrs.frozen
+class Disagreements(Presentable):
+    """The pairs where another reporter's assessment differs from the State's own, as of a date.
+
+    Attributes:
+        as_of: The date.
+        items: One per pair and other reporter, by State (English name) and recommendation.
+        catalogue: The catalogue (for titles when rendering).
+    """
+
+    as_of: dt.date
+    items: tuple[Disagreement, ...]
+    catalogue: Catalogue = attrs.field(eq=False, repr=False)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per item (see :meth:`Disagreement.to_record`)."""
+        return [item.to_record() for item in self.items]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def disagreements(  # noqa: PLR0913 (the filters of a summary)
+    tracker: Tracker,
+    *,
+    as_of: dt.date | str | None = None,
+    meeting: str | None = None,
+    theme: str | None = None,
+    region: RegionalGroup | str | None = None,
+    known_at: KnownAt = None,
+) -> Disagreements:
+    """The pairs on which the Secretariat, civil society or others assess differently.
+
+    For every pair in scope where the State has assessed itself, each other reporter's
+    current response as of the date whose status differs from the State's own. Summaries
+    count the State's word (see :func:`~smomtrack.summarize`); this list shows the others'.
+    """
+    day = as_of_date(as_of)
+    known = as_known(tracker, known_at)
+    recommendations = in_scope(known, meeting, theme)
+    own = known.at(day, reporter=Reporter.STATE)
+    others = [known.at(day, reporter=r) for r in Reporter if r is not Reporter.STATE]
+    items: list[Disagreement] = []
+    for state in by_name(states_in_scope(known, region)):
+        for recommendation in recommendations:
+            key = recommendation.key
+            if not known.expected(state, key, day):
+                continue
+            mine = own.response(state, key)
+            if mine is None:
+                continue
+            for snapshot in others:
+                theirs = snapshot.response(state, key)
+                if theirs is not None and theirs.status is not mine.status:
+                    items.append(Disagreement(mine, theirs))
+    return Disagreements(as_of=day, items=tuple(items), catalogue=tracker.catalogue)
