@@ -108,7 +108,10 @@ class TestErrors:
         document["states"] = ["MEX", "Germany"]
         with pytest.raises(InvalidDataError) as info:
             from_json(json.dumps(document))
-        assert info.value.problems == ("$.states: expected an array of ISO 3166-1 alpha-3 codes",)
+        assert info.value.problems == (
+            "$.states: expected an array of the codes of States that can be parties"
+            " (ISO 3166-1 alpha-3, EUU for the European Union)",
+        )
         document = self.document()
         values = document["responses"]["values"]  # type: ignore[index]
         values["status"][0] = "done"

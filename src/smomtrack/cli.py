@@ -25,6 +25,7 @@ from smomtrack.summaries.summary import GROUPINGS, summarize
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.synthetic import synthetic
 from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.states import UN_MEMBERS
 
 __all__ = ["DEMO_DATE", "main"]
 
@@ -59,10 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--meeting", help="only this meeting's recommendations")
     summary.add_argument("--theme", help="only this theme's recommendations")
     _source_options(summary)
+    _view_options(summary)
     _table_options(summary)
 
     report_command = commands.add_parser("report", help="a whole compliance report")
     _source_options(report_command)
+    _view_options(report_command)
     _report_options(report_command)
 
     demo = commands.add_parser(
@@ -86,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     import_command.add_argument(
         "--states",
         help="the population, for a new tracker file: comma-separated codes or names,"
+        " 'un-members' for the 193 Member States of the United Nations,"
         " or 'from-file' for the States that appear in the spreadsheet",
     )
 
@@ -148,6 +152,33 @@ def _report_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _view_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--region",
+        help="only the States of one UN regional group (e.g. 'African States', GRULAC, WEOG)",
+    )
+    command.add_argument(
+        "--reporter",
+        help="whose word counts: one reporter, or several in order of precedence"
+        " (comma-separated; default: the State's own, then Secretariat, civil society, other)",
+    )
+    command.add_argument(
+        "--known-at",
+        help="count only the records recorded by then (a date or an ISO date-time), to give"
+        " a published figure again",
+    )
+
+
+def _view(args: argparse.Namespace) -> dict[str, object]:
+    """The choices of --region, --reporter and --known-at, as the library takes them."""
+    reporter = None if args.reporter is None else _states(args.reporter)
+    return {
+        "region": args.region,
+        "reporter": reporter[0] if reporter and len(reporter) == 1 else reporter,
+        "known_at": args.known_at,
+    }
+
+
 def _source_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "source",
@@ -158,7 +189,7 @@ def _source_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--as-of", help="the date to report on (any written date; default: today)")
     command.add_argument(
         "--states",
-        help="for a spreadsheet: the population (comma-separated);"
+        help="for a spreadsheet: the population (comma-separated, or 'un-members');"
         " by default the States in the file",
     )
     _max_errors_option(command)
@@ -190,6 +221,11 @@ def _say(text: str) -> None:
 
 def _states(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _population(text: str) -> list[str] | str:
+    """The population --states gives: ``"un-members"`` or the States listed."""
+    return UN_MEMBERS if text.strip().casefold() == UN_MEMBERS else _states(text)
 
 
 SHOWN_ERRORS = 20
@@ -226,7 +262,7 @@ def _tracker(args: argparse.Namespace) -> tuple[Tracker, int]:
     if not len(read.batch):
         _print_errors(read, source)
         raise InvalidDataError(f"{source}: no valid row: nothing to summarize")
-    population = _states(args.states) if args.states else _states_in(read)
+    population = _population(args.states) if args.states else _states_in(read)
     if not args.states:
         _say(f"population: the {len(population)} States in {source.name}")
     tracker = Tracker(builtin_catalogue(), population)
@@ -262,7 +298,12 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
     tracker, refused = _tracker(args)
     with tracker:
         result = summarize(
-            tracker, args.by, as_of=args.as_of, meeting=args.meeting, theme=args.theme
+            tracker,
+            args.by,
+            as_of=args.as_of,
+            meeting=args.meeting,
+            theme=args.theme,
+            **_view(args),  # type: ignore[arg-type]
         )
     print(result.render(args.fmt, args.lang), file=out)
     return 1 if refused else 0
@@ -271,7 +312,13 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     tracker, refused = _tracker(args)
     with tracker:
-        text = report(tracker, lang=args.lang, format=args.report_format, as_of=args.as_of)
+        text = report(
+            tracker,
+            lang=args.lang,
+            format=args.report_format,
+            as_of=args.as_of,
+            **_view(args),  # type: ignore[arg-type]
+        )
     print(text, file=out, end="")
     return 1 if refused else 0
 
@@ -300,7 +347,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
         read = read_csv(args.csv, catalogue=catalogue, max_errors=_max_errors(args))
         from_file = args.states == "from-file"
-        states = _states_in(read) if from_file else _states(args.states)
+        states = _states_in(read) if from_file else _population(args.states)
         if target.suffix.lower() == ".sqlite":
             tracker = open_tracker(target, catalogue=catalogue, states=states)
         else:

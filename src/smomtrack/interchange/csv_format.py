@@ -32,9 +32,10 @@ from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import Columns, paused_gc
 from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.intake import FIELDS, FieldError, Intake
+from smomtrack.tracking.population import Population
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.folding import fold
-from smomtrack.vocabulary.states import resolve_state, state_name
+from smomtrack.vocabulary.states import by_name, state_name
 
 __all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "write_csv"]
 
@@ -428,7 +429,7 @@ def _read(
                 with paused_gc():
                     intake = Intake(
                         catalogue or builtin_catalogue(),
-                        None if states is None else sorted({resolve_state(s) for s in states}),
+                        None if states is None else Population.of(states).states,
                         clean=_clean,
                     )
                     reading, count = _read_rows(rows, name, intake, max_errors)
@@ -592,7 +593,7 @@ def csv_template(
         How many rows were written.
     """
     chosen = catalogue or builtin_catalogue()
-    codes = sorted({resolve_state(s) for s in states}) if states is not None else [""]
+    codes = by_name(Population.of(states).states, lang) if states is not None else [""]
     buffer = io.StringIO(newline="")
     writer = _writer(buffer, lang)
     writer.writerow([*_headers(lang), _TITLE_HEADERS.get(lang, "title")])

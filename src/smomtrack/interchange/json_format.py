@@ -40,6 +40,7 @@ from smomtrack.tracking.columns import (
 )
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.intake import FIELDS, MISSING, Intake
+from smomtrack.tracking.population import Population
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.states import is_state_code
 from smomtrack.vocabulary.statuses import Status
@@ -96,12 +97,16 @@ def to_json(value: Tracker | Catalogue) -> str:
         raise InvalidDataError(
             f"to_json takes a Tracker or a Catalogue, not {type(value).__name__}"
         )
-    head = {
+    head: dict[str, object] = {
         "catalogue": catalogue_document(value.catalogue),
         "format": TRACKER_FORMAT,
         "states": list(value.states),
         "version": SCHEMA_VERSION,
     }
+    if value.population.expected_from:  # written only when there are dates: older readers
+        head["expected_from"] = {  # read every document without them
+            code: day.isoformat() for code, day in sorted(value.population.expected_from.items())
+        }
     text = _dumps(head)
     # "responses" sorts between "format" and "states": put the records there, one per line.
     before, marker, after = text.partition('\n "states": ')
@@ -223,6 +228,23 @@ def _check_keys(document: dict[str, Any], allowed: set[str]) -> None:
         raise InvalidDataError([f"$.{key}: unknown key" for key in extra])
 
 
+def _expected_from(value: object, states: list[str], problems: list[str]) -> dict[str, dt.date]:
+    """The ``expected_from`` field: the date from which some States are expected to respond."""
+    if not isinstance(value, dict):
+        problems.append("$.expected_from: expected an object of State codes and dates")
+        return {}
+    since: dict[str, dt.date] = {}
+    for code, day in value.items():
+        if code not in states:
+            problems.append(f"$.expected_from.{code}: not a State of $.states")
+            continue
+        try:
+            since[code] = dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            problems.append(f"$.expected_from.{code}: {day!r} is not an ISO date")
+    return since
+
+
 def read_catalogue_field(value: object, *, where: str) -> Catalogue:
     """The catalogue of a tracker document's ``catalogue`` field (``"builtin"`` or an object)."""
     if value == _BUILTIN:
@@ -231,14 +253,20 @@ def read_catalogue_field(value: object, *, where: str) -> Catalogue:
 
 
 def _tracker(document: dict[str, Any], major: int) -> Tracker:
-    _check_keys(document, {"format", "version", "catalogue", "states", "responses"})
+    _check_keys(
+        document, {"format", "version", "catalogue", "states", "responses", "expected_from"}
+    )
     problems: list[str] = []
     states = document.get("states")
     if not isinstance(states, list) or not all(
         isinstance(s, str) and is_state_code(s) for s in states
     ):
-        problems.append("$.states: expected an array of ISO 3166-1 alpha-3 codes")
+        problems.append(
+            "$.states: expected an array of the codes of States that can be parties"
+            " (ISO 3166-1 alpha-3, EUU for the European Union)"
+        )
         states = []
+    since = _expected_from(document.get("expected_from", {}), states, problems)
     try:
         catalogue = read_catalogue_field(document.get("catalogue"), where="$.catalogue")
     except InvalidDataError as exc:
@@ -246,7 +274,7 @@ def _tracker(document: dict[str, Any], major: int) -> Tracker:
         catalogue = None
     if problems or catalogue is None:
         raise InvalidDataError(problems)
-    tracker = Tracker(catalogue, states)
+    tracker = Tracker(catalogue, Population(tuple(sorted(set(states))), since))
     responses = document.get("responses", [] if major < 2 else {})
     if major >= 2:
         batch, where = _columns_document(responses, tracker.intake(), problems)

@@ -28,8 +28,9 @@ from smomtrack.tracking.columns import (
     details_object,
     paused_gc,
 )
+from smomtrack.tracking.population import Population, PopulationLike
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.states import resolve_state
+from smomtrack.vocabulary.states import is_state_code
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
 
@@ -334,11 +335,13 @@ def open_tracker(
     path: str | Path,
     *,
     catalogue: Catalogue | None = None,
-    states: list[str] | tuple[str, ...] | None = None,
+    states: PopulationLike | None = None,
 ) -> Tracker:
     """Create or open the SQLite store at *path* and return its tracker.
 
-    A new store needs its population (*states*); its catalogue is the built-in one unless
+    A new store needs its population (*states*, anything :class:`~smomtrack.Tracker` takes:
+    ``"un-members"``, States, or States with the date from which each is expected); its
+    catalogue is the built-in one unless
     another is given. An existing store keeps its own population and catalogue: giving
     different ones is a conflict. Every ``record``, ``correct`` and ``import_csv`` of the
     returned tracker is committed to the file before it returns.
@@ -388,7 +391,7 @@ def _statements(script: str) -> list[str]:
 
 
 def _holds_tables(
-    path: Path, connection: sqlite3.Connection, states: list[str] | tuple[str, ...] | None
+    path: Path, connection: sqlite3.Connection, states: PopulationLike | None
 ) -> bool:
     """Whether the file holds a store's tables already (perhaps another process made them).
 
@@ -409,7 +412,7 @@ def _create(
     path: Path,
     connection: sqlite3.Connection,
     catalogue: Catalogue,
-    states: list[str] | tuple[str, ...] | None,
+    states: PopulationLike | None,
 ) -> bool:
     """Create the store's tables in one transaction if the file has none; whether it did.
 
@@ -422,19 +425,22 @@ def _create(
         if _holds_tables(path, connection, states):
             connection.rollback()
             return False
-        population = Tracker(catalogue, states or ()).states
+        population = Population.of(() if states is None else states)
         for statement in _statements(_SCHEMA):
             connection.execute(statement)
         meta = {
             "format": "smomtrack.store",
             "schema_version": str(STORE_SCHEMA_VERSION),
-            "states": json.dumps(list(population)),
+            "states": json.dumps(list(population.states)),
+            "expected_from": json.dumps(
+                {code: day.isoformat() for code, day in sorted(population.expected_from.items())}
+            ),
             "catalogue": json.dumps(
                 catalogue_document(catalogue), ensure_ascii=False, sort_keys=True
             ),
         }
         connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-        codes = _Codes(population, tuple(r.key for r in catalogue))
+        codes = _Codes(population.states, tuple(r.key for r in catalogue))
         connection.executemany("INSERT INTO codes (kind, id, value) VALUES (?, ?, ?)", codes.rows())
         connection.commit()
     except BaseException:
@@ -448,7 +454,7 @@ def _open(
     path: Path,
     connection: sqlite3.Connection,
     catalogue: Catalogue | None,
-    states: list[str] | tuple[str, ...] | None,
+    states: PopulationLike | None,
 ) -> Tracker:
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("format") != "smomtrack.store":
@@ -463,22 +469,39 @@ def _open(
             json.loads(meta["catalogue"]), where=f"{path}:catalogue"
         )
         stored_states = tuple(json.loads(meta["states"]))
-    except (KeyError, ValueError, RecursionError) as exc:
+        since = {
+            code: dt.date.fromisoformat(day)
+            for code, day in json.loads(meta.get("expected_from", "{}")).items()
+        }
+    except (KeyError, ValueError, RecursionError, TypeError, AttributeError) as exc:
         raise InvalidDataError(
             f"{path}: not a smomtrack store (damaged metadata: {exc!r})"
         ) from exc
     if not all(isinstance(state, str) for state in stored_states):
         raise InvalidDataError(f"{path}: not a smomtrack store (damaged population)")
+    others = [state for state in stored_states if not is_state_code(state)]
+    if others:
+        raise InvalidDataError(
+            f"{path}: the store's population holds {', '.join(others)}, which cannot be"
+            " parties to the Protocol (a store made by an earlier smomtrack, which counted"
+            " ISO 3166 territories); export its responses to CSV with that version and import"
+            " them into a new store of the States that can be parties"
+        )
+    stored = Population(stored_states, since)
     if catalogue is not None and catalogue != stored_catalogue:
         raise ConflictError(str(path), "the store holds another catalogue")
-    if states is not None and tuple(sorted({resolve_state(s) for s in states})) != stored_states:
-        raise ConflictError(str(path), f"the store's population is {', '.join(stored_states)}")
+    if states is not None and Population.of(states) != stored:
+        raise ConflictError(
+            str(path),
+            f"the store's population is {', '.join(stored_states)}"
+            + (f", expected from {dict(stored.expected_from)}" if stored.expected_from else ""),
+        )
     codes = _read_codes(path, connection)
     log_keys = [r.key for r in stored_catalogue]
     if codes.states != tuple(sorted(set(stored_states))) or set(codes.keys) != set(log_keys):
         raise InvalidDataError(f"{path}: the codes table does not match the store's metadata")
     tracker = Tracker(
-        stored_catalogue, stored_states, store=SqliteStore(path, connection, codes, log_keys)
+        stored_catalogue, stored, store=SqliteStore(path, connection, codes, log_keys)
     )
     with paused_gc():  # a million new objects: the cycle collector would only slow the load
         tracker.refresh()
