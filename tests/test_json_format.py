@@ -108,10 +108,11 @@ class TestErrors:
         document["states"] = ["MEX", "Germany"]
         with pytest.raises(InvalidDataError) as info:
             from_json(json.dumps(document))
-        assert info.value.problems == (
+        expected = (
             "$.states: expected an array of the codes of States that can be parties"
-            " (ISO 3166-1 alpha-3, EUU for the European Union)",
+            " (ISO 3166-1 alpha-3, EUU for the European Union)"
         )
+        assert info.value.problems == (expected,)
         document = self.document()
         values = document["responses"]["values"]  # type: ignore[index]
         values["status"][0] = "done"

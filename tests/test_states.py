@@ -40,6 +40,7 @@ class TestParties:
                 assert (entry.alpha2, entry.m49) == ("EU", None)
                 continue
             country = pycountry.countries.get(alpha_3=entry.code)
+            assert country is not None
             assert (entry.alpha2, entry.m49) == (country.alpha_2, country.numeric)
 
     def test_every_iso_entry_is_a_party_or_a_refused_territory(self) -> None:

@@ -44,16 +44,20 @@ if TYPE_CHECKING:
     from smomtrack.records.responses import Response
     from smomtrack.rendering.report import report
     from smomtrack.summaries.compilation import Compilation, compile_by_topic
+    from smomtrack.summaries.disagreements import Disagreements, disagreements
     from smomtrack.summaries.follow_up import FollowUp, follow_up
+    from smomtrack.summaries.groupings import StateGrouping
     from smomtrack.summaries.matrix import Matrix, matrix
     from smomtrack.summaries.progress import Change, Progress, progress
     from smomtrack.summaries.summary import Summary, summarize
     from smomtrack.tracking.imports import ImportResult, RowError
+    from smomtrack.tracking.population import Population
     from smomtrack.tracking.synthetic import synthetic, synthetic_catalogue
     from smomtrack.tracking.tracker import Tracker
     from smomtrack.vocabulary.dates import parse_date
     from smomtrack.vocabulary.languages import Text
-    from smomtrack.vocabulary.states import resolve_state, state_name
+    from smomtrack.vocabulary.regions import RegionalGroup, region_of
+    from smomtrack.vocabulary.states import Party, party, resolve_state, state_name
     from smomtrack.vocabulary.statuses import Status
     from smomtrack.vocabulary.vocabularies import (
         Addressee,
@@ -120,6 +124,14 @@ _EXPORTS: dict[str, str] = {
     "parse_date": "smomtrack.vocabulary.dates",
     "Text": "smomtrack.vocabulary.languages",
     "resolve_state": "smomtrack.vocabulary.states",
+    "Party": "smomtrack.vocabulary.states",
+    "party": "smomtrack.vocabulary.states",
+    "RegionalGroup": "smomtrack.vocabulary.regions",
+    "region_of": "smomtrack.vocabulary.regions",
+    "Population": "smomtrack.tracking.population",
+    "StateGrouping": "smomtrack.summaries.groupings",
+    "Disagreements": "smomtrack.summaries.disagreements",
+    "disagreements": "smomtrack.summaries.disagreements",
     "state_name": "smomtrack.vocabulary.states",
     "Status": "smomtrack.vocabulary.statuses",
     "Addressee": "smomtrack.vocabulary.vocabularies",
@@ -138,6 +150,7 @@ __all__ = [
     "Citation",
     "Compilation",
     "ConflictError",
+    "Disagreements",
     "Document",
     "DocumentKind",
     "FollowUp",
@@ -151,13 +164,17 @@ __all__ = [
     "Modality",
     "ParseWarning",
     "ParsedReport",
+    "Party",
+    "Population",
     "Progress",
     "Recommendation",
+    "RegionalGroup",
     "Reporter",
     "Response",
     "RowError",
     "Session",
     "SmomtrackError",
+    "StateGrouping",
     "Status",
     "StorageError",
     "Summary",
@@ -175,6 +192,7 @@ __all__ = [
     "builtin_catalogue",
     "compile_by_topic",
     "csv_template",
+    "disagreements",
     "follow_up",
     "from_json",
     "import_csv",
@@ -184,8 +202,10 @@ __all__ = [
     "parse_agenda",
     "parse_date",
     "parse_report",
+    "party",
     "progress",
     "read_csv",
+    "region_of",
     "report",
     "resolve_state",
     "save",
