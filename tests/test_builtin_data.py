@@ -83,15 +83,26 @@ class TestSeventhMeeting:
             assert not any(t.official for t in rec.titles)
 
     def test_themes(self, catalogue: Catalogue) -> None:
-        """Theme titles: French from the report's headings, English from the meeting page."""
+        """Each text says what it is: the report's French heading (official), a working
+        translation (editorial), the background paper's title from the meeting page (the
+        subject, official); each with where it comes from."""
         flattened = flat(RECOMMENDATIONS_SOURCE)
         for theme, letter in zip(catalogue.themes("SOM7"), "BC", strict=True):
             french = theme.title("fr")
             assert french.official
             assert f"{letter}. {french.value}" in flattened
+            assert french.source is not None
+            assert f"section II.{letter}" in french.source
             english = theme.title("en")
-            assert english.official
-            assert english.value in TOPICS_SOURCE
+            assert not english.official
+            assert english.source is not None
+            assert "working translation" in english.source
+            (subject,) = theme.subject
+            assert subject.official
+            assert subject.lang == "en"
+            assert subject.value in TOPICS_SOURCE
+            assert subject.source is not None
+            assert "background paper" in subject.source
 
     def test_addressee_and_modality_follow_the_text(self, catalogue: Catalogue) -> None:
         """Addressee and modality are what each text says."""

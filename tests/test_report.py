@@ -33,7 +33,9 @@ class TestReport:
             "## Overall figures",
             "## 7th meeting (Vienna, 8–9 September 2020)",
         ]
-        assert headings[4].startswith("### SOM7-B — Impact of natural disasters, conflicts")
+        assert headings[4].startswith(
+            "### SOM7-B — Recommendations on the impact of natural disasters"
+        )
         assert headings[-4:] == [
             "## By State",
             "## States and recommendations",

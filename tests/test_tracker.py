@@ -273,12 +273,18 @@ class TestContainer:
 
 
 def naive_status(log: list[Response], state: str, key: str, day: dt.date) -> Status:
-    """The status recomputed from the raw log: latest date ≤ day, last record on it wins."""
-    candidates = [r for r in log if r.pair == (state, key) and r.as_of <= day]
-    if not candidates:
-        return Status.NO_INFORMATION
-    latest = max(r.as_of for r in candidates)
-    return [r for r in candidates if r.as_of == latest][-1].status
+    """The status recomputed from the raw log.
+
+    The current record of a date is the last recorded on it; the status is that of the
+    latest current record of the first reporter (State, Secretariat, civil society, other)
+    that has one.
+    """
+    current = {r.as_of: r for r in log if r.pair == (state, key) and r.as_of <= day}
+    for reporter in Reporter:
+        own = [r for r in current.values() if r.reporter is reporter]
+        if own:
+            return max(own, key=lambda r: r.as_of).status
+    return Status.NO_INFORMATION
 
 
 class TestProperties:

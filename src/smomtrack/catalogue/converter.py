@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
@@ -26,6 +27,7 @@ from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.records.meetings import Meeting
 from smomtrack.records.recommendations import Recommendation, Theme
+from smomtrack.vocabulary.languages import Text
 
 __all__ = ["structure", "structure_catalogue", "structure_list", "unstructure"]
 
@@ -83,6 +85,18 @@ _converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 _converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
 _converter.register_structure_hook_func(
     lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+)
+
+
+# Fields added after version 1.0 of the documents are written only when they hold something,
+# so documents without them stay as they were.
+_converter.register_unstructure_hook(
+    Text,
+    make_dict_unstructure_fn(Text, _converter, source=override(omit_if_default=True)),
+)
+_converter.register_unstructure_hook(
+    Theme,
+    make_dict_unstructure_fn(Theme, _converter, subject=override(omit_if_default=True)),
 )
 
 

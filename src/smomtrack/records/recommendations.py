@@ -52,8 +52,12 @@ class Theme:
         key: ``"SOM7-B"``: the meeting's key and the section letter.
         meeting: The meeting's key.
         letter: The section letter (``"B"``).
-        titles: The title per language, official or editorial.
+        titles: The section's heading in the report, per language: official, or a working
+            translation (editorial); each text says which, and where it comes from.
         section: The section in the report (``"II.B"``).
+        subject: The topic of the meeting that the section's recommendations answer, as
+            the Secretariat's background paper on it is titled (official, with its source),
+            where known. Not a translation of the heading.
     """
 
     key: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[A-Z]"))
@@ -61,6 +65,7 @@ class Theme:
     letter: str = attrs.field(validator=check_pattern(r"[A-Z]"))
     titles: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
     section: str = attrs.field(validator=check_pattern(SECTION))
+    subject: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
 
     def __attrs_post_init__(self) -> None:
         if self.key != f"{self.meeting}-{self.letter}":

@@ -30,6 +30,7 @@ from smomtrack.summaries.tables import matrix_legend
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_date
+from smomtrack.vocabulary.languages import pick
 from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, precedence
@@ -102,6 +103,16 @@ _PHRASES: dict[str, dict[str, str]] = {
         "en": "Short titles are editorial; the official texts are in the catalogue.",
         "fr": "Les titres abrégés sont éditoriaux ; les textes officiels figurent dans le catalogue.",
         "es": "Los títulos abreviados son editoriales; los textos oficiales figuran en el catálogo.",
+    },
+    "editorial_heading": {
+        "en": "The heading above is a working translation (editorial) of the report's French heading.",
+        "fr": "L'intitulé ci-dessus est une traduction de travail (éditoriale) de l'intitulé français du rapport.",
+        "es": "El título anterior es una traducción de trabajo (editorial) del título francés del informe.",
+    },
+    "subject": {
+        "en": "Topic of the meeting, as the Secretariat's background paper is titled: “{subject}”.",
+        "fr": "Sujet de la réunion, tel que l'intitule le document d'information du Secrétariat : « {subject} ».",
+        "es": "Tema de la reunión, según el título del documento de antecedentes de la Secretaría: “{subject}”.",
     },
     "states_heading": {"en": "By State", "fr": "Par État", "es": "Por Estado"},
     "regions_heading": {
@@ -313,7 +324,13 @@ def _blocks(  # noqa: PLR0913
     for meeting in meetings_with_recommendations:
         yield _Heading(2, _meeting_name(meeting, lang))
         for theme in catalogue.themes(meeting.key):
-            yield _Heading(3, f"{theme.key} — {marked(theme.title(lang), lang)}")
+            title = theme.title(lang)
+            yield _Heading(3, f"{theme.key} — {marked(title, lang)}")
+            if not title.official:
+                yield _Paragraph(_phrase("editorial_heading", lang))
+            subject = pick(theme.subject, lang)
+            if subject is not None:
+                yield _Paragraph(_phrase("subject", lang, subject=marked(subject, lang)))
             by_recommendation = summarize(
                 tracker, "recommendation", as_of=day, theme=theme.key, **filters
             )

@@ -41,6 +41,10 @@ class Text:
         value: The text itself.
         official: ``True`` for an official UN text (copied verbatim from its source);
             ``False`` for an editorial text written by us (short titles, working translations).
+        source: Where the text comes from and what it is there (``"section II.B of the
+            report"``, ``"title of the Secretariat's background paper, meeting page"``,
+            ``"working translation of the French heading"``), where that is worth saying.
+            Not part of what makes two texts equal.
 
     ``str(text)`` is the text itself.
     """
@@ -48,6 +52,11 @@ class Text:
     lang: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_lang])
     value: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_non_empty])
     official: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    source: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+        eq=False,  # the same text, whatever is said of where it comes from
+    )
 
     def __str__(self) -> str:
         return self.value
