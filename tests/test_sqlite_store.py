@@ -285,7 +285,7 @@ class TestBulkLoad:
 
     def test_large_store_in_date_order(self, tmp_path: Path) -> None:
         """The usual case, records in date order, loads to the same tracker."""
-        tracker = synthetic(states=30)
+        tracker = synthetic(states=60)
         assert len(tracker) > 1000
         path = tmp_path / "s.sqlite"
         save(tracker, path)
@@ -294,7 +294,7 @@ class TestBulkLoad:
 
     def test_large_import_folds_the_write_ahead_log(self, path: Path) -> None:
         """After an import of many records the log is checkpointed, not left for readers."""
-        tracker = synthetic(states=193, response_rate=1.0)
+        tracker = synthetic(states=193, response_rate=1.0, participation=1.0)
         assert len(tracker) >= 10_000
         with open_tracker(path, states=list(tracker.states)) as store:
             store.add_many(tracker)

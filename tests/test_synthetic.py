@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smomtrack import Catalogue, InvalidDataError, Reporter, Status, synthetic
+from smomtrack import Catalogue, InvalidDataError, Reporter, Status, summarize, synthetic
 from smomtrack.tracking.synthetic import is_synthetic
 
 
@@ -20,27 +20,41 @@ class TestSynthetic:
         assert len(tracker.states) == 150
         assert len(tracker.catalogue) == 18
         assert sorted({r.as_of.year for r in tracker}) == [2021, 2022, 2023]
-        assert 0.7 < len(tracker) / (150 * 18 * 3) < 0.9
+        assert 0.45 < len(tracker) / (150 * 18 * 3) < 0.65
+        answered = summarize(tracker, "theme", as_of="2023-12-31").total()["response_rate"]
+        assert 0.5 < answered < 0.8  # like real rounds: many States never report
 
     def test_labelled_and_varied(self) -> None:
         """Every response says it is synthetic; statuses, reporters and due dates vary."""
         tracker = synthetic(states=30)
         assert all(is_synthetic(r) and "Synthetic data" in r.notes for r in tracker)
         assert {r.status for r in tracker} == set(Status) - {Status.NO_INFORMATION}
-        assert {r.reporter for r in tracker} == {Reporter.STATE, Reporter.SECRETARIAT}
+        assert {r.reporter for r in tracker} == {
+            Reporter.STATE,
+            Reporter.SECRETARIAT,
+            Reporter.CIVIL_SOCIETY,
+        }
         assert any(r.due for r in tracker)
 
     def test_given_states_and_rounds(self, catalogue: Catalogue) -> None:
-        """States and rounds can be given; every pair answers at rate 1."""
+        """States and rounds can be given; every pair answers at rates 1."""
         tracker = synthetic(
-            states=["MEX", "France"], catalogue=catalogue, rounds=["1 mars 2022"], response_rate=1
+            states=["MEX", "France"],
+            catalogue=catalogue,
+            rounds=["1 mars 2022"],
+            response_rate=1,
+            participation=1,
         )
         assert tracker.states == ("FRA", "MEX")
         assert len(tracker) == 36
 
     @pytest.mark.parametrize(
         ("kwargs", "message"),
-        [({"states": 0}, "states: 0 is not between 1"), ({"response_rate": 2}, "response_rate")],
+        [
+            ({"states": 0}, "states: 0 is not between 1"),
+            ({"response_rate": 2}, "response_rate"),
+            ({"participation": -1}, "participation"),
+        ],
     )
     def test_bad_arguments(self, kwargs: dict[str, float], message: str) -> None:
         """Impossible sizes and rates are refused."""

@@ -58,9 +58,9 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Situación al {date}, según las respuestas registradas al {known} (no se tienen en cuenta los registros ni las correcciones posteriores).",
     },
     "precedence": {
-        "en": "Each State's status is its own latest self-assessment; where a State has said nothing, the latest assessment by, in this order, {others} is used.",
-        "fr": "La situation de chaque État est sa dernière auto-évaluation ; lorsqu'un État ne s'est pas exprimé, la dernière évaluation disponible est retenue, dans l'ordre : {others}.",
-        "es": "La situación de cada Estado es su última autoevaluación; cuando un Estado no se ha pronunciado, se utiliza la última evaluación disponible, en este orden: {others}.",
+        "en": "Each State's status is its own latest self-assessment; where a State has said nothing, the latest assessment by the Secretariat is used, failing that by civil society, failing that by another source.",
+        "fr": "La situation de chaque État est sa dernière auto-évaluation ; lorsqu'un État ne s'est pas exprimé, la dernière évaluation du Secrétariat est retenue, à défaut celle de la société civile, à défaut celle d'une autre source.",
+        "es": "La situación de cada Estado es su última autoevaluación; cuando un Estado no se ha pronunciado, se utiliza la última evaluación de la Secretaría, en su defecto la de la sociedad civil y, en su defecto, la de otra fuente.",
     },
     "only_reporter": {
         "en": "Only assessments by the following count, in this order: {others}.",
@@ -372,8 +372,7 @@ def _dates(choice: _Choice, day: dt.date, lang: str) -> str:
 def _precedence(choice: _Choice, lang: str) -> str:
     """Whose word counts, in words."""
     if choice.reporter is None:
-        others = ", ".join(r.label(lang).lower() for r in choice.order[1:])
-        return _phrase("precedence", lang, others=others)
+        return _phrase("precedence", lang)
     return _phrase("only_reporter", lang, others=", ".join(r.label(lang) for r in choice.order))
 
 

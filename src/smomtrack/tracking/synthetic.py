@@ -6,6 +6,8 @@ import datetime as dt
 import random
 from collections.abc import Iterable
 
+import attrs
+
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
@@ -97,21 +99,25 @@ def is_synthetic(response: Response) -> bool:
     return response.source.startswith(SYNTHETIC_SOURCE)
 
 
-def synthetic(
+def synthetic(  # noqa: PLR0913 (the knobs of made-up data)
     *,
     states: int | Iterable[str] = 150,
     catalogue: Catalogue | None = None,
     rounds: Iterable[dt.date | str] = DEFAULT_ROUNDS,
     seed: int = 0,
     response_rate: float = 0.8,
+    participation: float = 0.55,
 ) -> Tracker:
     """A tracker filled with made-up responses, the same for the same arguments.
 
-    Each State answers each recommendation in each round with probability
-    *response_rate*; from round to round its status mostly moves up the scale, sometimes
-    stays, rarely goes back; a few answers are "not applicable" or come from the
-    Secretariat; some carry a due date. Every response's ``source`` starts with
-    ``"synthetic"`` and its notes say it is synthetic, so reports can say so.
+    Like real reporting rounds: a share of the States (*participation*) take part in the
+    reporting, and answer each recommendation in each round with probability
+    *response_rate*; from round to round a status mostly
+    moves up the scale, sometimes stays, rarely goes back; a few answers are "not
+    applicable"; some carry a due date. For some States that never report, the Secretariat
+    assesses a few pairs from public sources; civil society assesses a few pairs, often less
+    favourably than the State. Every response's ``source`` starts with ``"synthetic"`` and
+    its notes say it is synthetic, so reports can say so.
 
     Args:
         states: How many States (taken in a fixed pseudo-random order from the 193 Member
@@ -119,7 +125,9 @@ def synthetic(
         catalogue: The catalogue (the built-in one by default).
         rounds: The reporting dates, in any form :func:`~smomtrack.parse_date` reads.
         seed: The random seed.
-        response_rate: The chance that a State answers a recommendation in a round.
+        response_rate: The chance that a State taking part answers a recommendation in a
+            round.
+        participation: The share of States that take part in the reporting at all.
 
     >>> tracker = synthetic(states=5, seed=1)
     >>> tracker.states
@@ -130,25 +138,83 @@ def synthetic(
     Raises:
         InvalidDataError: A bad number of States, rate or round.
     """
-    if not 0 <= response_rate <= 1:
-        raise InvalidDataError(f"response_rate: {response_rate!r} is not between 0 and 1")
+    for name, rate in (("response_rate", response_rate), ("participation", participation)):
+        if not 0 <= rate <= 1:
+            raise InvalidDataError(f"{name}: {rate!r} is not between 0 and 1")
     chosen = catalogue or builtin_catalogue()
     generator = random.Random(seed)  # noqa: S311 (not cryptography: reproducible made-up data)
     population = _population(states, generator)
     days = sorted(parse_date(r) for r in rounds)
     tracker = Tracker(chosen, population)
     keys = [r.key for r in chosen]
+    reporting = {state: generator.random() < participation for state in tracker.states}
     levels: dict[tuple[str, str], int] = {}
     notes = f"Synthetic data (smomtrack.synthetic, seed {seed}); not a real response."
     for number, day in enumerate(days, start=1):
         source = f"{SYNTHETIC_SOURCE} round {number}"
-        tracker.add_many(
-            _response(generator, levels, state=state, key=key, day=day, source=source, notes=notes)
-            for state in tracker.states
-            for key in keys
-            if generator.random() < response_rate
-        )
+        made = _Made(generator, levels, day=day, source=source, notes=notes)
+        records: list[Response] = []
+        for state in tracker.states:
+            for key in keys:
+                if reporting[state] and generator.random() < response_rate:
+                    records.append(made.response(state, key, Reporter.STATE))
+                elif not reporting[state] and generator.random() < _DESK_REVIEW:
+                    records.append(made.response(state, key, Reporter.SECRETARIAT))
+                elif reporting[state] and generator.random() < _CIVIL_SOCIETY:
+                    records.append(made.response(state, key, Reporter.CIVIL_SOCIETY))
+        tracker.add_many(records)
     return tracker
+
+
+_DESK_REVIEW = 0.08
+"""The chance, per round, that the Secretariat assesses a pair of a State that never reports."""
+_CIVIL_SOCIETY = 0.03
+"""The chance, per round, that civil society assesses a pair of a State that reports."""
+
+
+@attrs.frozen
+class _Made:
+    """What the responses of one round share."""
+
+    generator: random.Random
+    levels: dict[tuple[str, str], int]
+    day: dt.date
+    source: str
+    notes: str
+
+    def response(self, state: str, key: str, reporter: Reporter) -> Response:
+        """A made-up response of *reporter* on a pair: the State's level moves on from the last.
+
+        Civil society sees less progress than the State; the Secretariat sees the level as is.
+        """
+        generator = self.generator
+        previous = self.levels.get((state, key))
+        if previous is None:
+            level = generator.choices(range(5), weights=(30, 25, 25, 12, 8))[0]
+        else:
+            step = generator.choices((-1, 0, 1, 2), weights=(5, 35, 45, 15))[0]
+            level = min(4, max(0, previous + step))
+        if reporter is Reporter.CIVIL_SOCIETY:
+            shown = max(0, level - generator.choice((0, 1, 2)))
+        else:
+            self.levels[(state, key)] = level
+            shown = level
+        status = Status.NOT_APPLICABLE if generator.random() < 0.03 else _SCALE[shown]
+        due = None
+        planned = reporter is Reporter.STATE and status is not Status.IMPLEMENTED
+        if planned and generator.random() < 0.3:
+            due = self.day + dt.timedelta(days=generator.choice((180, 365, 730)))
+        return Response(
+            state=state,
+            recommendation=key,
+            status=status,
+            as_of=self.day,
+            due=due,
+            reporter=reporter,
+            source=self.source,
+            notes=self.notes,
+            recorded_at=_RECORDED_AT,
+        )
 
 
 def _population(states: int | Iterable[str], generator: random.Random) -> list[str]:
@@ -158,38 +224,3 @@ def _population(states: int | Iterable[str], generator: random.Random) -> list[s
             raise InvalidDataError(f"states: {states} is not between 1 and {len(codes)}")
         return generator.sample(codes, states)
     return list(states)
-
-
-def _response(  # noqa: PLR0913
-    generator: random.Random,
-    levels: dict[tuple[str, str], int],
-    *,
-    state: str,
-    key: str,
-    day: dt.date,
-    source: str,
-    notes: str,
-) -> Response:
-    previous = levels.get((state, key))
-    if previous is None:
-        level = generator.choices(range(5), weights=(30, 25, 25, 12, 8))[0]
-    else:
-        level = min(
-            4, max(0, previous + generator.choices((-1, 0, 1, 2), weights=(5, 35, 45, 15))[0])
-        )
-    levels[(state, key)] = level
-    status = Status.NOT_APPLICABLE if generator.random() < 0.03 else _SCALE[level]
-    due = None
-    if status is not Status.IMPLEMENTED and generator.random() < 0.3:
-        due = day + dt.timedelta(days=generator.choice((180, 365, 730)))
-    return Response(
-        state=state,
-        recommendation=key,
-        status=status,
-        as_of=day,
-        due=due,
-        reporter=Reporter.SECRETARIAT if generator.random() < 0.1 else Reporter.STATE,
-        source=source,
-        notes=notes,
-        recorded_at=_RECORDED_AT,
-    )
