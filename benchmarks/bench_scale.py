@@ -144,7 +144,7 @@ if how == "csv":
     tracker.add_many(read)
     del read
 elif how == "synthetic":
-    tracker = synthetic(states=190, catalogue=catalogue, rounds=rounds, response_rate=1.0)
+    tracker = synthetic(states=190, catalogue=catalogue, rounds=rounds, response_rate=1.0, participation=1.0)
 elif how == "record":
     tracker = Tracker(catalogue, ["MEX", "DEU", "FRA", "MAR", "NGA"])
     keys = [r.key for r in catalogue]
@@ -248,7 +248,9 @@ def main() -> int:
         return 2
 
     catalogue = synthetic_catalogue(RECOMMENDATIONS)
-    tracker = synthetic(states=STATES, catalogue=catalogue, rounds=ROUNDS, response_rate=1.0)
+    tracker = synthetic(
+        states=STATES, catalogue=catalogue, rounds=ROUNDS, response_rate=1.0, participation=1.0
+    )
     theme_of = {r.key: r.theme for r in catalogue}
     rows: list[tuple[str, str, str]] = [("responses", f"{len(tracker):,}", "")]
     with tempfile.TemporaryDirectory() as folder:

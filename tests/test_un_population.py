@@ -55,6 +55,17 @@ class TestEuropeanUnion:
             assert name in summary.render("github", lang)
         assert summarize(tracker, "region").row("none").tally.expected == 18
 
+    def test_json_and_sqlite_accept_it(self, tmp_path: Path) -> None:
+        """The EU's code goes through JSON documents and the SQLite store."""
+        tracker = Tracker(builtin_catalogue(), ["EU", "MEX"])
+        tracker.record("EU", "SOM7-5", "in progress", as_of=LATER)
+        again = from_json(to_json(tracker))
+        assert again == tracker
+        path = tmp_path / "eu.sqlite"
+        with open_tracker(path, states=["European Union", "MEX"]) as store:
+            store.record("Union européenne", "SOM7-5", "in progress", as_of=LATER)
+        assert open_tracker(path).status("EUU", "SOM7-5") is Status.IN_PROGRESS
+
     def test_in_an_import(self, tmp_path: Path) -> None:
         """A spreadsheet's rows for the EU are read, under its name or code."""
         path = tmp_path / "eu.csv"
