@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smomtrack import (
     ConflictError,
@@ -131,6 +133,39 @@ class TestPopulation:
         assert open_tracker(path).population == tracker.population
         with pytest.raises(ConflictError, match="expected from"):
             open_tracker(path, states={"MEX": None, "DEU": "2023-01-01"})
+
+
+class TestFuzz:
+    @given(
+        st.dictionaries(
+            st.sampled_from(["MEX", "Mexique", "DEU", "EU", "Bermuda", "Atlantis", ""]) | st.text(),
+            st.none() | st.text() | st.dates().map(str),
+            max_size=5,
+        )
+    )
+    def test_populations_read_or_refused_cleanly(self, mapping: dict[str, str | None]) -> None:
+        """Any mapping is a population or a clear error of the library, nothing else."""
+        try:
+            population = Population.of(mapping)
+        except (InvalidDataError, UnknownStateError):
+            return
+        assert set(population.expected_from) <= set(population.states)
+
+    @given(
+        st.dictionaries(
+            st.sampled_from(["MEX", "DEU", "Allemagne", "Bermuda"]) | st.text(max_size=8),
+            st.text(max_size=8) | st.integers(),
+            max_size=5,
+        )
+    )
+    def test_groupings_read_or_refused_cleanly(self, mapping: dict[str, object]) -> None:
+        """Any mapping is a grouping of States or a clear error of the library."""
+        tracker = Tracker(builtin_catalogue(), ["MEX", "DEU"])
+        try:
+            summary = summarize(tracker, mapping)  # type: ignore[arg-type]
+        except (InvalidDataError, UnknownStateError):
+            return
+        assert sum(r["expected"] for r in summary.to_records()) == summary.total()["expected"]
 
 
 class TestNothingExpectedBeforeAdoption:
