@@ -133,14 +133,17 @@ FRENCH = DATA / "reponses-excel-fr-cp1252.csv"
 
 class TestFiles:
     def test_validate(self) -> None:
-        """validate lists every bad row with its line and exits 1."""
+        """validate lists every warning and bad row with its row and exits 1."""
         status, output = run("validate", str(FRENCH))
         assert status == 1
         lines = output.splitlines()
-        assert [line.split(": ", 2)[1] for line in lines[:3]] == [
-            "line 7, column 'État'",
-            "line 8",
-            "line 9, column 'Recommandation'",
+        assert [line.split(": ", 3)[1:3] for line in lines[:1]] == [
+            ["warning", "row 4, column 'Observations'"]
+        ]
+        assert [line.split(": ", 2)[1] for line in lines[1:4]] == [
+            "row 6, column 'État'",
+            "row 7",
+            "row 8, column 'Recommandation'",
         ]
         assert lines[-1].endswith("4 valid rows, 3 bad rows, 1 blank rows")
 
@@ -166,7 +169,7 @@ class TestFiles:
         )
         assert status == 1  # some rows were refused
         assert "4 recorded, 0 already there, 3 refused, 1 blank" in output
-        assert "line 7, column 'État'" in capsys.readouterr().err
+        assert "row 6, column 'État'" in capsys.readouterr().err
         assert "0 recorded, 4 already there" in run("import", str(FRENCH), "--into", str(store))[1]
         exported = tmp_path / "out.csv"
         assert run("export", str(store), "-o", str(exported), "--lang", "fr") == (
@@ -221,7 +224,7 @@ class TestRefusedRows:
         err = capsys.readouterr().err
         assert status == 2
         assert output == ""
-        assert "stopped after line" in err
+        assert "stopped after row" in err
         assert "× recommendation: not a recommendation of the catalogue" in err
         assert "Traceback" not in err
 

@@ -39,9 +39,13 @@ FRENCH_FILES = ["reponses-excel-fr-cp1252.csv", "reponses-excel-fr-utf8-bom.csv"
 class TestFrenchExcel:
     @pytest.mark.parametrize("name", FRENCH_FILES)
     def test_valid_rows(self, name: str) -> None:
-        """French headers, labels, dates and country names; quoted multi-line cells; blank lines."""
+        """French headers, labels, dates and country names; quoted multi-line cells; blank lines.
+
+        Rows are numbered as a spreadsheet shows them: the multi-line cell of row 2 does not
+        push the rows below it down.
+        """
         result = read_csv(DATA / name)
-        assert list(result.lines) == [2, 5, 6, 11]
+        assert list(result.lines) == [2, 4, 5, 10]
         mexico, germany, morocco, ivory_coast = result.responses
         assert (mexico.state, mexico.recommendation, mexico.status) == (
             "MEX",
@@ -55,7 +59,10 @@ class TestFrenchExcel:
         assert mexico.evidence == ("CTOC/COP/WG.7/2021/2",)
         assert mexico.source == "Questionnaire 2021"
         assert germany.as_of == dt.date(2021, 8, 1)
-        assert germany.notes == "=à vérifier"
+        assert germany.notes == "=à vérifier"  # read as the text it is, with a warning
+        (warning,) = result.warnings
+        assert (warning.line, warning.column) == (4, "Observations")
+        assert "the text of a formula, read as text" in warning.message
         assert morocco.evidence == ("https://example.org/rapport", "https://example.org/annexe")
         assert morocco.reporter is Reporter.CIVIL_SOCIETY
         assert (ivory_coast.state, ivory_coast.status, ivory_coast.reporter) == (
@@ -68,9 +75,9 @@ class TestFrenchExcel:
 
     @pytest.mark.parametrize("name", FRENCH_FILES)
     def test_bad_rows(self, name: str) -> None:
-        """Every bad row is reported once, with its physical line, column, value and reasons."""
+        """Every bad row is reported once, with its row, column, value and reasons."""
         errors = read_csv(DATA / name).errors
-        assert [e.line for e in errors] == [7, 8, 9]
+        assert [e.line for e in errors] == [6, 7, 8]
         atlantis, extra, france = errors
         assert (atlantis.column, atlantis.value) == ("État", "Atlantide")
         assert "unknown State 'Atlantide'" in atlantis.message
@@ -78,7 +85,7 @@ class TestFrenchExcel:
         assert (france.column, france.value) == ("Recommandation", "SOM7-19")
         assert "Statut: 'fait' is not an implementation status" in france.message
         assert "Date: '8 et 9 septembre 2020' is not a date: a range" in france.message
-        assert str(atlantis).startswith("line 7, column 'État': État: unknown State")
+        assert str(atlantis).startswith("row 6, column 'État': État: unknown State")
 
     def test_both_encodings_read_the_same(self) -> None:
         """cp1252 and UTF-8 with BOM give the same responses."""
@@ -151,17 +158,17 @@ class TestFormats:
     @pytest.mark.parametrize(
         ("row", "message"),
         [
-            ("MEX,SOM7-5,,2021-10-14", "status is empty"),
+            ("MEX,SOM7-5,,2021-10-14,Loi 12", "status is empty"),
             ("MEX,SOM7-5,no information,2021-10-14", "never recorded"),
             ("MEX,SOM7-5,planned,", "as_of is empty"),
             ("MEX,SOM7-5,planned,2999-01-01", "in the future"),
-            ("MEX,SOM7-5,planned,2021-10-14,extra", "beyond|without a header"),
+            ("MEX,SOM7-5,planned,2021-10-14,,extra", "beyond|without a header"),
             (",SOM7-5,planned,2021-10-14", "state is empty"),
         ],
     )
     def test_row_errors(self, tmp_path: Path, row: str, message: str) -> None:
         """Each kind of bad row gets its reason; the good row after it is kept."""
-        text = f"state,recommendation,status,as_of\n{row}\nDEU,SOM7-1,planned,2021-10-14\n"
+        text = f"state,recommendation,status,as_of,measures\n{row}\nDEU,SOM7-1,planned,2021-10-14\n"
         result = read_csv(write(tmp_path, text))
         assert len(result.errors) == 1
         assert result.errors[0].line == 2

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
 from smomtrack.interchange.atomic import write_atomically
-from smomtrack.interchange.csv_format import csv_template, read_csv, write_csv
+from smomtrack.interchange.csv_format import csv_template
 from smomtrack.interchange.files import SUFFIXES, load, save
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.report_text import parse_report
+from smomtrack.interchange.rows import Progress
+from smomtrack.interchange.spreadsheets import read_responses, write_responses
 from smomtrack.interchange.sqlite_store import open_tracker
+from smomtrack.interchange.xlsx_writer import questionnaire
 from smomtrack.presentation.labels import OUTPUT_LANGUAGES
 from smomtrack.presentation.tables import check_format
 from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_table
 from smomtrack.rendering.report import REPORT_FORMATS, report
+from smomtrack.summaries.follow_up import follow_up
 from smomtrack.summaries.summary import GROUPINGS, summarize
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.synthetic import synthetic
@@ -57,9 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--by", choices=GROUPINGS, default="theme", help="grouping (default: theme)"
     )
-    summary.add_argument("--meeting", help="only this meeting's recommendations")
+    summary.add_argument(
+        "--meeting",
+        help="only this meeting's recommendations (and a spreadsheet's '8' is its 8th)",
+    )
     summary.add_argument("--theme", help="only this theme's recommendations")
-    _source_options(summary)
+    _source_options(summary, meeting=False)
     _view_options(summary)
     _table_options(summary)
 
@@ -68,16 +77,34 @@ def _parser() -> argparse.ArgumentParser:
     _view_options(report_command)
     _report_options(report_command)
 
+    follow = commands.add_parser(
+        "follow-up", help="what needs following up: overdue, stale, never reported"
+    )
+    _source_options(follow)
+    _view_options(follow)
+    follow.add_argument(
+        "--stale-after",
+        default="12 months",
+        help="when a response is stale: '12 months', '18 mois', '1 year' (default: 12 months)",
+    )
+    _table_options(follow)
+
     demo = commands.add_parser(
         "demo", help="the whole loop on synthetic data, as of 31 December 2023"
     )
     _report_options(demo)
 
+    _file_commands(commands)
+    return parser
+
+
+def _file_commands(commands: Any) -> None:
+    """The commands that read or write spreadsheets and catalogues."""
     import_command = commands.add_parser(
         "import", help="record a spreadsheet's responses in a tracker file"
     )
-    import_command.add_argument("csv", type=Path, help="the spreadsheet (CSV)")
-    _max_errors_option(import_command)
+    import_command.add_argument("file", type=Path, help=_SPREADSHEET)
+    _reading_options(import_command)
     import_command.add_argument(
         "--into", type=Path, required=True, help="tracker file: .sqlite or .json"
     )
@@ -87,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
         help="for a new tracker file: its catalogue (JSON, e.g. from 'ingest'); default: built-in",
     )
     import_command.add_argument(
+        "--corrections",
+        action="store_true",
+        help="every row corrects what is recorded for its State, recommendation and date",
+    )
+    import_command.add_argument(
         "--states",
         help="the population, for a new tracker file: comma-separated codes or names,"
         " 'un-members' for the 193 Member States of the United Nations,"
@@ -94,12 +126,22 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     validate = commands.add_parser("validate", help="check a spreadsheet; list every bad row")
-    validate.add_argument("csv", type=Path, help="the spreadsheet (CSV)")
-    _max_errors_option(validate)
+    validate.add_argument("file", type=Path, help=_SPREADSHEET)
+    _reading_options(validate)
+    validate.add_argument(
+        "--catalogue", type=Path, help="the catalogue (JSON) rows refer to; default: built-in"
+    )
+    validate.add_argument(
+        "--states", help="the States rows may name (comma-separated, or 'un-members')"
+    )
 
-    export = commands.add_parser("export", help="write a tracker's current responses as CSV")
+    export = commands.add_parser(
+        "export", help="write a tracker's current responses as a workbook (.xlsx) or CSV"
+    )
     export.add_argument("tracker", type=Path, help="tracker file: .sqlite or .json")
-    export.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file to write: .xlsx or .csv"
+    )
     export.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and labels")
 
     ingest = commands.add_parser(
@@ -119,15 +161,42 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, help="the catalogue JSON to write"
     )
 
-    template = commands.add_parser("template", help="write a blank spreadsheet to fill in")
-    template.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
-    template.add_argument(
-        "--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and names"
+    template = commands.add_parser(
+        "template",
+        help="write a questionnaire to fill in (.xlsx, with drop-downs) or a blank CSV template",
     )
     template.add_argument(
-        "--states", help="comma-separated codes or names: one row per State × recommendation"
+        "-o", "--output", type=Path, required=True, help="the file to write: .xlsx or .csv"
     )
-    return parser
+    template.add_argument(
+        "--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers, names and texts"
+    )
+    template.add_argument(
+        "--states",
+        help="comma-separated codes or names, or 'un-members': one row per State × recommendation",
+    )
+    template.add_argument("--meeting", help="only this meeting's recommendations (.xlsx)")
+    template.add_argument(
+        "--as-of", help="the date of the reporting round, filled in (.xlsx; default: today)"
+    )
+
+
+_SPREADSHEET = "the spreadsheet: .xlsx, .ods, .xls, .csv, .tsv or Excel 'Unicode text' (.txt)"
+
+
+def _reading_options(command: argparse.ArgumentParser, *, meeting: bool = True) -> None:
+    command.add_argument(
+        "--sheet", help="for a workbook: the sheet's name or number (default: the first table)"
+    )
+    if meeting:
+        command.add_argument(
+            "--meeting",
+            help="the meeting the file is about: recommendations may be written '8', 'Rec. 8'…",
+        )
+    _max_errors_option(command)
+    command.add_argument(
+        "--quiet", action="store_true", help="no progress on standard error while reading"
+    )
 
 
 def _table_options(command: argparse.ArgumentParser) -> None:
@@ -179,12 +248,16 @@ def _view(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _source_options(command: argparse.ArgumentParser) -> None:
+def _source_options(command: argparse.ArgumentParser, *, meeting: bool = True) -> None:
     command.add_argument(
         "source",
         nargs="?",
         type=Path,
-        help="a tracker file (.sqlite, .json) or a spreadsheet (.csv); synthetic data if omitted",
+        help="a tracker file (.sqlite, .json) or a spreadsheet (.xlsx, .ods, .csv…);"
+        " synthetic data if omitted",
+    )
+    command.add_argument(
+        "--catalogue", type=Path, help="for a spreadsheet: the catalogue (JSON); default: built-in"
     )
     command.add_argument("--as-of", help="the date to report on (any written date; default: today)")
     command.add_argument(
@@ -192,7 +265,7 @@ def _source_options(command: argparse.ArgumentParser) -> None:
         help="for a spreadsheet: the population (comma-separated, or 'un-members');"
         " by default the States in the file",
     )
-    _max_errors_option(command)
+    _reading_options(command, meeting=meeting)
     synthetic_data = command.add_argument_group("synthetic data, when no source is given")
     synthetic_data.add_argument("--synthetic-states", type=int, default=150, help="how many States")
     synthetic_data.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
@@ -233,6 +306,8 @@ SHOWN_ERRORS = 20
 
 
 def _print_errors(result: ImportResult, name: Path, shown: int | None = SHOWN_ERRORS) -> None:
+    for warning in result.warnings[: shown or len(result.warnings)]:
+        print(f"{name}: warning: {warning}", file=sys.stderr)
     errors = result.errors if shown is None else result.errors[:shown]
     for error in errors:
         print(f"{name}: {error}", file=sys.stderr)
@@ -256,19 +331,67 @@ def _tracker(args: argparse.Namespace) -> tuple[Tracker, int]:
             f"synthetic data ({args.synthetic_states} States, seed {args.seed}), not real responses"
         )
         return synthetic(states=args.synthetic_states, seed=args.seed), 0
-    if source.suffix.lower() != ".csv":
+    if source.suffix.lower() in SUFFIXES:
         return load(source), 0
-    read = read_csv(source, max_errors=_max_errors(args))
+    catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
+    read = _read(args, source, catalogue)
     if not len(read.batch):
         _print_errors(read, source)
         raise InvalidDataError(f"{source}: no valid row: nothing to summarize")
     population = _population(args.states) if args.states else _states_in(read)
     if not args.states:
         _say(f"population: the {len(population)} States in {source.name}")
-    tracker = Tracker(builtin_catalogue(), population)
+    tracker = Tracker(catalogue, population)
     imported = tracker.add_many(read)
     _print_errors(imported, source)
     return tracker, len(imported.errors)
+
+
+def _read(
+    args: argparse.Namespace,
+    path: Path,
+    catalogue: Catalogue,
+    states: list[str] | str | None = None,
+    *,
+    corrections: bool = False,
+) -> ImportResult:
+    """Read a spreadsheet as the command line's options say, with progress on a terminal."""
+    progress = None if args.quiet else _progress(path)
+    try:
+        return read_responses(
+            path,
+            sheet=args.sheet,
+            catalogue=catalogue,
+            states=states,
+            meeting=args.meeting,
+            corrections=corrections,
+            max_errors=_max_errors(args),
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress(-1, None)
+
+
+def _progress(path: Path) -> Progress | None:
+    """Rows read so far on standard error, twice a second, when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    last = [0.0, 0.0]  # when the last line was written, and whether one is showing
+
+    def show(rows: int, total: int | None) -> None:
+        if rows < 0:  # the end: leave the terminal on a new line
+            if last[1]:
+                print(file=sys.stderr)
+            return
+        now = time.monotonic()
+        if now - last[0] < 0.5:
+            return
+        last[0], last[1] = now, 1.0
+        of = f" of {total:,}" if total else ""
+        print(f"\rsmomtrack: {path.name}: {rows:,}{of} rows read…", end="", file=sys.stderr)
+
+    return show
 
 
 def _states_in(read: ImportResult) -> list[str]:
@@ -323,6 +446,19 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if refused else 0
 
 
+def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
+    tracker, refused = _tracker(args)
+    with tracker:
+        result = follow_up(
+            tracker,
+            as_of=args.as_of,
+            stale_after=args.stale_after,
+            **_view(args),  # type: ignore[arg-type]
+        )
+    print(result.render(args.fmt, args.lang), file=out)
+    return 1 if refused else 0
+
+
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     text = report(synthetic(), lang=args.lang, format=args.report_format, as_of=DEMO_DATE)
     print(text, file=out, end="")
@@ -331,21 +467,24 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.into
-    if target.suffix.lower() not in SUFFIXES:
+    _check_target(target)
+    exists = target.exists() and target.stat().st_size > 0
+    if exists and args.states is not None:
         raise InvalidDataError(
-            f"{target}: a tracker file ends in {' or '.join(SUFFIXES)}; nothing was read or written"
+            f"{target} exists: its population is its own; --states is for a new tracker file"
+            " (nothing was read or written)"
         )
-    if target.exists() and target.stat().st_size > 0:
+    if exists:
         tracker = load(target)
-        read = read_csv(args.csv, catalogue=tracker.catalogue, max_errors=_max_errors(args))
+        read = _read(args, args.file, tracker.catalogue, corrections=args.corrections)
     elif args.states is None:
         raise InvalidDataError(
             f"{target} does not exist yet: give its population with --states"
-            " (codes or names, or 'from-file')"
+            " (codes or names, 'un-members', or 'from-file')"
         )
     else:
         catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
-        read = read_csv(args.csv, catalogue=catalogue, max_errors=_max_errors(args))
+        read = _read(args, args.file, catalogue, corrections=args.corrections)
         from_file = args.states == "from-file"
         states = _states_in(read) if from_file else _population(args.states)
         if target.suffix.lower() == ".sqlite":
@@ -356,9 +495,9 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         result = tracker.add_many(read)
         if target.suffix.lower() == ".json":
             save(tracker, target)
-    _print_errors(result, args.csv)
+    _print_errors(result, args.file)
     print(
-        f"{args.csv}: {len(result.batch)} recorded, {len(result.unchanged)} already there,"
+        f"{args.file}: {len(result.batch)} recorded, {len(result.unchanged)} already there,"
         f" {len(result.errors)} refused, {result.skipped} blank;"
         f" {target} holds {len(tracker)} records",
         file=out,
@@ -366,14 +505,40 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if result.errors else 0
 
 
+def _check_target(target: Path) -> None:
+    """Refuse a tracker file that cannot be written, before anything is read.
+
+    Raises:
+        InvalidDataError: Not a tracker file's suffix.
+        StorageError: A folder that does not exist or cannot be written, a file that is
+            read-only or a folder.
+    """
+    if target.suffix.lower() not in SUFFIXES:
+        raise InvalidDataError(
+            f"{target}: a tracker file ends in {' or '.join(SUFFIXES)}; nothing was read or written"
+        )
+    folder = target.parent if str(target.parent) else Path()
+    if target.is_dir():
+        raise StorageError(target, "is a folder, not a tracker file; nothing was read or written")
+    if not folder.is_dir():
+        raise StorageError(target, "its folder does not exist; nothing was read or written")
+    writable = os.access(target, os.W_OK) if target.exists() else os.access(folder, os.W_OK)
+    if not writable:
+        raise StorageError(target, "cannot be written; nothing was read or written")
+
+
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    result = read_csv(args.csv, max_errors=_max_errors(args))
+    catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
+    states = _population(args.states) if args.states else None
+    result = _read(args, args.file, catalogue, states)
+    for warning in result.warnings:
+        print(f"{args.file}: warning: {warning}", file=out)
     for error in result.errors:
-        print(f"{args.csv}: {error}", file=out)
+        print(f"{args.file}: {error}", file=out)
     if result.ignored_columns:
-        print(f"{args.csv}: columns not read: {', '.join(result.ignored_columns)}", file=out)
+        print(f"{args.file}: columns not read: {', '.join(result.ignored_columns)}", file=out)
     print(
-        f"{args.csv}: {len(result.batch)} valid rows, {len(result.errors)} bad rows,"
+        f"{args.file}: {len(result.batch)} valid rows, {len(result.errors)} bad rows,"
         f" {result.skipped} blank rows",
         file=out,
     )
@@ -382,7 +547,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     with load(args.tracker) as tracker:
-        count = write_csv(tracker, args.output, lang=args.lang)
+        count = write_responses(tracker, args.output, lang=args.lang)
     print(f"{args.output}: {count} responses written", file=out)
     return 0
 
@@ -422,8 +587,15 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
-    states = _states(args.states) if args.states else None
-    count = csv_template(args.output, lang=args.lang, states=states)
+    states = _population(args.states) if args.states else None
+    if args.output.suffix.lower() == ".xlsx":
+        if states is None:
+            raise InvalidDataError("a questionnaire (.xlsx) needs its States: give --states")
+        count = questionnaire(
+            args.output, states=states, lang=args.lang, meeting=args.meeting, as_of=args.as_of
+        )
+    else:
+        count = csv_template(args.output, lang=args.lang, states=states)
     print(f"{args.output}: {count} rows to fill in", file=out)
     return 0
 
@@ -433,6 +605,7 @@ _COMMANDS = {
     "agenda": _agenda,
     "summary": _summary,
     "report": _report,
+    "follow-up": _follow_up,
     "demo": _demo,
     "import": _import,
     "validate": _validate,
@@ -446,9 +619,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit status.
 
     Exit status: 0 on success; 1 when some rows of a spreadsheet were refused (``import``,
-    ``validate``, ``summary``, ``report``: the rest was done); 2 when the command line or its
-    input is wrong, or a spreadsheet has no valid row or more refused rows than
-    ``--max-errors`` (the error is printed on standard error, without a traceback).
+    ``validate``, ``summary``, ``report``, ``follow-up``: the rest was done); 2 when the
+    command line or its input is wrong, or a spreadsheet has no valid row or more refused
+    rows than ``--max-errors`` (the error is printed on standard error, without a traceback).
     """
     out = out or sys.stdout
     args = _parser().parse_args(argv)

@@ -19,6 +19,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidDateError",
     "InvalidStatusError",
+    "MissingExtraError",
     "SmomtrackError",
     "StorageError",
     "TooManyBadRowsError",
@@ -60,13 +61,22 @@ class InvalidStatusError(InvalidDataError):
     Attributes:
         text: The text given.
         accepted: The labels that are accepted.
+        suggestions: The nearest labels, best first (may be empty).
     """
 
-    def __init__(self, text: object, accepted: Iterable[str]) -> None:
+    def __init__(
+        self, text: object, accepted: Iterable[str], suggestions: Iterable[str] = ()
+    ) -> None:
         self.text = text
         self.accepted: tuple[str, ...] = tuple(accepted)
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        near = (
+            f"did you mean {' or '.join(repr(s) for s in self.suggestions)}? "
+            if self.suggestions
+            else ""
+        )
         super().__init__(
-            f"{text!r} is not an implementation status; accepted: {', '.join(self.accepted)}"
+            f"{text!r} is not an implementation status; {near}accepted: {', '.join(self.accepted)}"
         )
 
 
@@ -82,6 +92,22 @@ class InvalidDateError(InvalidDataError):
         self.text = text
         self.reason = reason
         super().__init__(f"{text!r} is not a date: {reason}")
+
+
+class MissingExtraError(SmomtrackError, ImportError):
+    """A feature that needs an optional extra that is not installed.
+
+    Attributes:
+        feature: What was asked for ("reading .xlsx workbooks").
+        extra: The extra that brings what it needs (``"spreadsheets"``).
+    """
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional '{extra}' extra: pip install 'smomtrack[{extra}]'"
+        )
 
 
 class StorageError(SmomtrackError, OSError):
@@ -120,7 +146,7 @@ class TooManyBadRowsError(InvalidDataError):
         refused = sum(reasons.values())
         counts = "; ".join(f"{count:,} × {reason}" for reason, count in reasons.items())
         super().__init__(
-            f"{name}: stopped after line {line:,}: {refused:,} rows refused of {read:,}"
+            f"{name}: stopped after row {line:,}: {refused:,} rows refused of {read:,}"
             f" read ({counts})"
         )
 

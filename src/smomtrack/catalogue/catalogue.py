@@ -23,7 +23,12 @@ from smomtrack.records.recommendations import Recommendation, Theme
 if TYPE_CHECKING:
     from smomtrack.catalogue.reports import ParsedReport
 from smomtrack.vocabulary.folding import fold
-from smomtrack.vocabulary.keys import meeting_key, recommendation_key, theme_key
+from smomtrack.vocabulary.keys import (
+    meeting_key,
+    recommendation_key,
+    recommendation_number,
+    theme_key,
+)
 from smomtrack.vocabulary.vocabularies import Addressee, Modality
 
 __all__ = ["Catalogue"]
@@ -170,18 +175,29 @@ class Catalogue:
 
     # -- recommendations -----------------------------------------------------------
 
-    def recommendation(self, key: str) -> Recommendation:
+    def recommendation(self, key: str, *, meeting: str | None = None) -> Recommendation:
         """The recommendation with *key*: ``"SOM7-5"``, ``"som7-5"``, ``"SOM7/5"``, ``"SOM7 R5"``.
 
+        With *meeting* (the meeting a file is about), a bare number also works: ``"5"``,
+        ``"Rec. 5"``, ``"R5"``, ``"Recommandation 5"``, ``"Recomendación 5"``.
+
+        >>> from smomtrack import builtin_catalogue
+        >>> builtin_catalogue().recommendation("Recommandation 8", meeting="SOM7").key
+        'SOM7-8'
+
         Raises:
-            UnknownRecommendationError: No such recommendation; the error suggests the nearest keys.
+            UnknownRecommendationError: No such recommendation; the error suggests the nearest
+                keys (for a bare number, the recommendations of that number).
         """
-        return _lookup(
-            self._recommendation_index,
-            recommendation_key(key),
-            key,
-            UnknownRecommendationError,
-        )
+        canonical = recommendation_key(key)
+        number = None if canonical is not None else recommendation_number(key)
+        if number is not None and meeting is not None:
+            canonical = f"{meeting_key(meeting) or meeting}-{number}"
+        known = self._recommendation_index
+        if number is not None and (canonical is None or canonical not in known):
+            numbered = [r.key for r in self._recommendations if r.number == number]
+            raise UnknownRecommendationError(key, numbered[:3])
+        return _lookup(self._recommendation_index, canonical, key, UnknownRecommendationError)
 
     @overload
     def get(self, key: str) -> Recommendation | None: ...

@@ -19,9 +19,11 @@ STALE_SECONDS = 600
 
 
 def write_atomically(
-    path: Path, text: str, *, encoding: str = "utf-8", newline: str = "\n"
+    path: Path, text: str | bytes, *, encoding: str = "utf-8", newline: str = "\n"
 ) -> None:
     """Write *text* to *path* so that a crash at any moment leaves the old file or the new one.
+
+    *text* is text (written with *encoding* and *newline*) or bytes (written as they are).
 
     The text goes to a temporary file in the same folder, is flushed to disk, and then
     replaces *path* in one rename; the folder is flushed too. The new file keeps the
@@ -39,10 +41,16 @@ def write_atomically(
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else None
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(descriptor, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode is not None:
             temporary.chmod(mode)
         temporary.replace(path)

@@ -12,10 +12,8 @@ import codecs
 import contextlib
 import csv
 import io
-import itertools
 import re
-from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,18 +21,23 @@ from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import (
     InvalidDataError,
-    SmomtrackError,
     StorageError,
-    TooManyBadRowsError,
 )
 from smomtrack.interchange.atomic import write_atomically
+from smomtrack.interchange.rows import (
+    HEADERS,
+    INFORMATIONAL,
+    REQUIRED,
+    Progress,
+    TableOptions,
+    read_table,
+)
 from smomtrack.records.responses import Response
-from smomtrack.tracking.columns import Columns, paused_gc
-from smomtrack.tracking.imports import ImportResult, RowError
-from smomtrack.tracking.intake import FIELDS, FieldError, Intake
+from smomtrack.tracking.columns import paused_gc
+from smomtrack.tracking.imports import ImportResult
+from smomtrack.tracking.intake import FIELDS, Intake
 from smomtrack.tracking.population import Population
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import by_name, state_name
 
 __all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "write_csv"]
@@ -42,37 +45,8 @@ __all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "wri
 COLUMNS: tuple[str, ...] = tuple(f for f in FIELDS if f not in {"correction", "recorded_at"})
 """The canonical headers, in the order smomtrack writes them: the fields people fill in."""
 
-REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
-
-_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
-    # column: language: headers (the first is the one written)
-    "state": {"en": ("state", "country"), "fr": ("état", "pays"), "es": ("estado", "país")},
-    "recommendation": {
-        "en": ("recommendation",),
-        "fr": ("recommandation",),
-        "es": ("recomendación",),
-    },
-    "status": {"en": ("status",), "fr": ("statut",), "es": ("situación",)},
-    "as_of": {"en": ("as_of", "as of", "date"), "fr": ("date",), "es": ("fecha",)},
-    "measures": {"en": ("measures",), "fr": ("mesures",), "es": ("medidas",)},
-    "evidence": {"en": ("evidence",), "fr": ("preuves",), "es": ("pruebas",)},
-    "responsible": {"en": ("responsible",), "fr": ("responsable",), "es": ("responsable",)},
-    "due": {"en": ("due",), "fr": ("échéance",), "es": ("plazo",)},
-    "reporter": {"en": ("reporter",), "fr": ("rapporteur",), "es": ("informante",)},
-    "source": {"en": ("source",), "fr": ("source",), "es": ("fuente",)},
-    "notes": {"en": ("notes",), "fr": ("observations",), "es": ("observaciones",)},
-}
-
-_TITLE_HEADERS = {"en": "title", "fr": "titre", "es": "título"}
+_TITLE_HEADERS = {lang: INFORMATIONAL["title"][lang] for lang in ("en", "fr", "es")}
 """Templates carry each recommendation's short title to help whoever fills them in."""
-
-_ALIASES: dict[str, str] = {
-    fold(header): column
-    for column, languages in _HEADERS.items()
-    for headers in languages.values()
-    for header in headers
-}
-_INFORMATIONAL = frozenset(fold(h) for h in _TITLE_HEADERS.values())
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 """Cell starts that spreadsheet programs take for formulas (OWASP: CSV injection), the
@@ -218,47 +192,6 @@ def escape(value: str) -> str:
     return "".join("'" + part if _guarded(part) else part for part in _BOUNDARIES.split(value))
 
 
-def _physical_lines(source: _Source, delimiter: str) -> list[int]:
-    """The physical line where each row starts (for files whose cells hold line breaks)."""
-    reader = csv.reader(source.stream(), delimiter=delimiter)
-    starts: list[int] = []
-    previous = 0
-    for _ in reader:
-        starts.append(previous + 1)
-        previous = reader.line_num
-    return starts
-
-
-def _columns(header: list[str], name: str) -> tuple[dict[str, int], list[str]]:
-    """Where each known column is, and the headers that smomtrack does not read."""
-    positions: dict[str, int] = {}
-    ignored: list[str] = []
-    for index, cell in enumerate(header):
-        folded = fold(cell)
-        column = _ALIASES.get(folded)
-        if column is None:
-            if folded and folded not in _INFORMATIONAL:
-                ignored.append(cell.strip())
-            continue
-        if column in positions:
-            raise InvalidDataError(
-                f"{name}, line 1: the column {column!r} appears twice"
-                f" ({header[positions[column]]!r} and {cell!r})"
-            )
-        positions[column] = index
-    missing = [c for c in REQUIRED if c not in positions]
-    if missing:
-        accepted = "; ".join(
-            f"{c}: {', '.join(dict.fromkeys(h for hs in _HEADERS[c].values() for h in hs))}"
-            for c in missing
-        )
-        raise InvalidDataError(
-            f"{name}: not a table of responses: missing the column(s) {', '.join(missing)}"
-            f" (accepted headers: {accepted})"
-        )
-    return positions, ignored
-
-
 def _clean(value: str) -> str:
     """A cell as its value: without the formula guard; white space and line breaks kept.
 
@@ -268,123 +201,42 @@ def _clean(value: str) -> str:
     return unescape(value)
 
 
-_CHUNK = 500
-"""Rows are read this many at a time: few enough to stay in the processor's caches."""
-
-
-class _Reading:
-    """The state of reading one file: its columns, the rows kept and the rows refused."""
-
-    def __init__(self, header: list[str], positions: dict[str, int], intake: Intake) -> None:
-        self.header = header
-        self.width = len(header)
-        self.positions = positions
-        self.unnamed = [i for i, cell in enumerate(header) if not cell.strip()]
-        self.answers = [i for c, i in positions.items() if c not in {"state", "recommendation"}]
-        self.intake = intake
-        self.batch: Columns | None = None
-        self.rows = array("I")  # the number of each kept row (1 for the file's first row)
-        self.errors: list[tuple[int, str, str, str, SmomtrackError]] = []
-        self.skipped = 0
-        self.ignored: list[str] = []
-
-    def chunk(self, chunk: list[list[str]], first: int) -> None:
-        """Read rows *first*, *first* + 1, … of the file (1 is its first row)."""
-        numbers: Sequence[int] = range(first, first + len(chunk))
-        if len(set(map(len, chunk))) != 1 or len(chunk[0]) != self.width:
-            numbers, chunk = self._regular(chunk, numbers)
-        if not chunk:
-            return
-        cells = list(zip(*chunk, strict=True))
-        if self.unnamed:
-            numbers, cells = self._unnamed(cells, numbers)
-        if not numbers:
-            return
-        fields = {column: cells[index] for column, index in self.positions.items()}
-        if self.batch is None:
-            self.batch = self.intake.columns()
-        _, kept, errors = self.intake.read(fields, len(numbers), into=self.batch)
-        by_row: dict[int, list[FieldError]] = {}
-        for error in errors:
-            by_row.setdefault(error.row, []).append(error)
-        for row, found in by_row.items():
-            if not any(cells[index][row].strip() for index in self.answers):
-                # A row without an answer: a template's unanswered row (skipped and counted)
-                # or a blank one (ignored). Its status is empty, so it is never kept.
-                named = (cells[self.positions[c]][row] for c in ("state", "recommendation"))
-                self.skipped += any(cell.strip() for cell in named)
-                continue
-            header = [self.header[self.positions[e.field]].strip() for e in found]
-            message = "; ".join(f"{h}: {e.message}" for h, e in zip(header, found, strict=True))
-            value = found[0].value
-            cell = value if isinstance(value, str) else ""
-            self.errors.append((numbers[row], header[0], cell, message, found[0].error))
-        self.rows.extend(numbers if len(kept) == len(numbers) else map(numbers.__getitem__, kept))
-
-    def _regular(
-        self, chunk: list[list[str]], numbers: Sequence[int]
-    ) -> tuple[list[int], list[list[str]]]:
-        """The non-blank rows, each cut or padded to the header's width."""
-        kept: list[list[str]] = []
-        kept_numbers: list[int] = []
-        width = self.width
-        for number, cells in zip(numbers, chunk, strict=True):
-            if not any(cell.strip() for cell in cells):
-                continue
-            extra = [cell for cell in cells[width:] if cell.strip()]
-            if extra:
-                self._refuse(number, extra[0], f"{len(extra)} cell(s) in a column without a header")
-                continue
-            kept.append(cells[:width] + [""] * (width - len(cells)))
-            kept_numbers.append(number)
-        return kept_numbers, kept
-
-    def _unnamed(
-        self, cells: list[tuple[str, ...]], numbers: Sequence[int]
-    ) -> tuple[Sequence[int], list[tuple[str, ...]]]:
-        """The rows with nothing in a column without a header."""
-        bad: dict[int, str] = {}
-        for index in self.unnamed:
-            for row, cell in enumerate(cells[index]):
-                if cell.strip() and row not in bad:
-                    bad[row] = cell
-        if not bad:
-            return numbers, cells
-        for row, cell in bad.items():
-            self._refuse(numbers[row], cell, "1 cell(s) in a column without a header")
-        keep = [row for row in range(len(numbers)) if row not in bad]
-        return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
-
-    def _refuse(self, number: int, value: str, message: str) -> None:
-        self.errors.append((number, "", value, message, InvalidDataError(message)))
-
-
-def read_csv(
+def read_csv(  # noqa: PLR0913 (the ways a table is read)
     source: str | Path | IO[str] | IO[bytes],
     *,
     catalogue: Catalogue | None = None,
     states: Iterable[str] | None = None,
+    meeting: str | None = None,
+    corrections: bool = False,
     max_errors: int | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Read a spreadsheet of responses.
 
     Values go through the same reading as :meth:`Tracker.record`
     (:func:`~smomtrack.resolve_state`, :meth:`Status.parse`, :func:`~smomtrack.parse_date`
     and the catalogue's key reading), each distinct value once, so French country names,
-    status labels and dates all work and a million rows read in seconds. Rows where only
-    the State and the recommendation are filled (an unanswered template row) are skipped
-    and counted; blank rows are ignored.
+    status labels and dates all work and a million rows read in seconds. The header row is
+    found below a title block. Rows where only the State and the recommendation are filled
+    (an unanswered template row) are skipped and counted; blank rows are ignored; a total
+    row and a cell holding a formula's text are refused with that reason.
 
     Args:
         source: A path, or an open file (text or binary).
         catalogue: The recommendations rows may refer to (the built-in catalogue by default).
         states: The States rows may name (a tracker's population); any State by default.
+        meeting: The meeting the file is about: recommendations may be written by their
+            number alone ("8", "Rec. 8", "Recommandation 8").
+        corrections: Every row corrects what is recorded for its State, recommendation and
+            date (a "correction" column says so row by row).
         max_errors: Stop reading once more rows than this are refused (a file made for
             another catalogue, say): fail fast instead of listing a million errors.
+        progress: Called as rows are read, with the rows read so far and ``None``.
 
     Returns:
-        The valid rows (with their line numbers) and one error per bad row. Add them to a
-        tracker with :meth:`Tracker.add_many`, or use :func:`import_csv`.
+        The valid rows (with their row numbers, as a spreadsheet program shows them) and
+        one error per bad row. Add them to a tracker with :meth:`Tracker.add_many`, or use
+        :func:`import_csv`.
 
     Raises:
         InvalidDataError: Not a table of responses at all: empty, binary, or missing a
@@ -396,8 +248,11 @@ def read_csv(
     name = text.name
     if text.blank():
         raise InvalidDataError(f"{name}: empty, not a table of responses")
+    options = TableOptions(
+        meeting=meeting, corrections=corrections, max_errors=max_errors, progress=progress
+    )
     with _large_cells():
-        return _read(text, catalogue, states, max_errors)
+        return _read(text, catalogue, states, options)
 
 
 @contextlib.contextmanager
@@ -418,7 +273,7 @@ def _read(
     text: _Source,
     catalogue: Catalogue | None,
     states: Iterable[str] | None,
-    max_errors: int | None,
+    options: TableOptions,
 ) -> ImportResult:
     name = text.name
     while True:
@@ -431,63 +286,17 @@ def _read(
                         catalogue or builtin_catalogue(),
                         None if states is None else Population.of(states).states,
                         clean=_clean,
+                        meeting=options.meeting,
                     )
-                    reading, count = _read_rows(rows, name, intake, max_errors)
+                    return read_table(
+                        enumerate(rows, start=1), name=name, intake=intake, options=options
+                    )
             except csv.Error as exc:
                 raise InvalidDataError(
                     f"{name}, line {rows.line_num}: not readable as CSV ({exc})"
                 ) from exc
-            break
         except UnicodeDecodeError as exc:  # not UTF-8: read it again as Windows-1252
             text.not_utf8(exc)
-    if text.lines() == count:
-        line_of: Sequence[int] = range(count + 1)  # one row a line: row n is on line n
-    else:
-        line_of = [0, *_physical_lines(text, delimiter)]  # a cell holds a line break
-    errors = sorted(
-        (
-            RowError(line=line_of[n], column=c, value=v, message=m, error=e)
-            for n, c, v, m, e in reading.errors
-        ),
-        key=lambda error: error.line,
-    )
-    simple = isinstance(line_of, range)
-    return ImportResult(
-        batch=reading.batch or Columns(),
-        lines=reading.rows if simple else array("I", map(line_of.__getitem__, reading.rows)),
-        errors=errors,
-        skipped=reading.skipped,
-        ignored_columns=reading.ignored,
-    )
-
-
-def _read_rows(
-    rows: Iterator[list[str]], name: str, intake: Intake, max_errors: int | None
-) -> tuple[_Reading, int]:
-    """Read the header, then every row, a chunk at a time; return the reading and the row count."""
-    count = 0
-    for header in rows:
-        count += 1
-        if any(cell.strip() for cell in header):
-            break
-    else:  # pragma: no cover (the text is not blank, so some row has a cell)
-        raise InvalidDataError(f"{name}: empty, not a table of responses")
-    positions, ignored = _columns(header, name)
-    reading = _Reading(header, positions, intake)
-    reading.ignored = ignored
-    while chunk := list(itertools.islice(rows, _CHUNK)):
-        reading.chunk(chunk, count + 1)
-        count += len(chunk)
-        if max_errors is not None and len(reading.errors) > max_errors:
-            reasons: dict[str, int] = {}
-            for error in reading.errors:
-                reason = RowError(line=0, column=error[1], message=error[3], error=error[4]).reason
-                reasons[reason] = reasons.get(reason, 0) + 1
-            ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
-            line = getattr(rows, "line_num", count)
-            read = len(reading.rows) + len(reading.errors)
-            raise TooManyBadRowsError(name, line, read, ordered)
-    return reading, count
 
 
 def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
@@ -512,7 +321,7 @@ def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> Im
 
 
 def _headers(lang: str) -> list[str]:
-    return [_HEADERS[column].get(lang, _HEADERS[column]["en"])[0] for column in COLUMNS]
+    return [HEADERS[column].get(lang, HEADERS[column]["en"])[0] for column in COLUMNS]
 
 
 def _writer(buffer: io.StringIO, lang: str) -> Any:

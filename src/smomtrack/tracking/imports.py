@@ -28,13 +28,14 @@ class RowError:
     """A row of a file that could not be read or recorded as a response.
 
     Attributes:
-        line: Where the row is in its file: the row number a spreadsheet program shows
-            (1 is the header row of a CSV file).
+        line: Where the row is: the row number a spreadsheet program shows (1 is the first
+            row of a CSV file, its header; a cell holding a line break does not count twice).
         column: The column (as the file's header writes it) of the first bad cell, or ``""``
             when the problem is the row as a whole.
         value: The content of that cell.
         message: What is wrong: every problem of the row.
         error: The error of the first problem (not part of equality).
+        sheet: The sheet of a workbook the row is on (``""`` for a CSV file).
     """
 
     line: int
@@ -42,6 +43,7 @@ class RowError:
     value: str = ""
     message: str
     error: SmomtrackError | None = attrs.field(default=None, eq=False, repr=False)
+    sheet: str = ""
 
     @classmethod
     def of(cls, line: int, error: SmomtrackError) -> RowError:
@@ -59,8 +61,14 @@ class RowError:
         )
         return f"{self.column}: {kind}" if self.column else kind
 
+    @property
+    def row(self) -> int:
+        """The row number a spreadsheet program shows (the same as :attr:`line`)."""
+        return self.line
+
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column!r}" if self.column else "")
+        where = (f"sheet {self.sheet!r}, " if self.sheet else "") + f"row {self.line}"
+        where += f", column {self.column!r}" if self.column else ""
         return f"{where}: {self.message}"
 
 
@@ -104,6 +112,8 @@ class ImportResult:
         unchanged: After an import, the valid rows that were already recorded, identically.
         skipped: How many rows were left blank (a template's unanswered rows).
         ignored_columns: Columns of the file that smomtrack does not read.
+        warnings: Rows read, but with something to check (a cell holding the text of a
+            formula), in file order.
     """
 
     batch: Columns = attrs.field(hash=False)
@@ -112,6 +122,7 @@ class ImportResult:
     unchanged: tuple[Response, ...] = attrs.field(default=(), converter=_responses)
     skipped: int = 0
     ignored_columns: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    warnings: tuple[RowError, ...] = attrs.field(default=(), converter=_errors)
 
     @classmethod
     def of(cls, responses: Sequence[Response]) -> ImportResult:

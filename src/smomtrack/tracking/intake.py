@@ -26,6 +26,7 @@ from smomtrack.tracking.columns import (
     Columns,
 )
 from smomtrack.vocabulary.dates import parse_date, today
+from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter
@@ -79,6 +80,10 @@ class FieldError:
         """What is wrong, without the field's name (the caller says where the value was)."""
         return str(self.error).removeprefix(f"{self.field}: ")
 
+
+_YES = frozenset({"yes", "y", "true", "x", "1", "oui", "vrai", "si", "verdadero", "correction"})
+_NO = frozenset({"no", "n", "false", "0", "non", "faux", "falso"})
+"""What a "correction" cell may say (folded), in English, French and Spanish."""
 
 _CACHE_LIMIT = 1_000_000
 """An intake forgets what it read of a field beyond this many distinct values."""
@@ -136,9 +141,11 @@ class Intake:
         into: Columns whose codes the batches use (a tracker's log, whose States and keys
             are in the order of *population* and of *catalogue*), so that nothing needs
             recoding when they are added to it.
+        meeting: The meeting a file is about: recommendations may then be written by their
+            number alone ("8", "Rec. 8", "Recommandation 8").
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 (what an intake needs to know)
         self,
         catalogue: Catalogue,
         population: Sequence[str] | None = None,
@@ -146,8 +153,10 @@ class Intake:
         clean: Callable[[str], str] | None = None,
         stamp: dt.datetime | None = None,
         into: Columns | None = None,
+        meeting: str | None = None,
     ) -> None:
         self._catalogue = catalogue
+        self._meeting = meeting
         self._population = None if population is None else tuple(population)
         self._clean = clean
         self.day = today()
@@ -202,7 +211,9 @@ class Intake:
 
     def _recommendation(self, value: object) -> int:
         _required("recommendation", value)
-        key = self._catalogue.recommendation(value).key  # type: ignore[arg-type]
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            value = str(int(value)) if float(value).is_integer() else str(value)
+        key = self._catalogue.recommendation(value, meeting=self._meeting).key  # type: ignore[arg-type]
         return self._key_codes[key]
 
     def _status(self, value: object) -> int:
@@ -253,7 +264,11 @@ class Intake:
             return 0
         if isinstance(value, bool):
             return int(value)
-        raise InvalidDataError(f"correction: expected true or false, got {value!r}")
+        if isinstance(value, str) and fold(value) in _YES | _NO:
+            return int(fold(value) in _YES)
+        raise InvalidDataError(
+            f"correction: expected yes or no (oui/non, sí/no, true/false), got {value!r}"
+        )
 
     def _recorded_at(self, value: object) -> int:
         if value is MISSING or value is None:

@@ -303,6 +303,7 @@ class Tracker:
             unchanged=result.unchanged,
             skipped=read.skipped,
             ignored_columns=read.ignored_columns,
+            warnings=read.warnings,
         )
 
     def _recode(self, read: ImportResult) -> tuple[Columns, Sequence[int], list[RowError]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["meeting_key", "recommendation_key", "theme_key"]
+__all__ = ["meeting_key", "recommendation_key", "recommendation_number", "theme_key"]
 
 _MEETING = re.compile(r"^\s*([a-z]+)\s*[-_ ]?\s*(\d{1,9})\s*$", re.IGNORECASE)
 _THEME = re.compile(
@@ -20,6 +20,28 @@ _RECOMMENDATION = re.compile(
     r"(?:r|rec|recommendation|recommandation|recomendaci[oó]n)?\s*\.?\s*(\d{1,9})\s*$",
     re.IGNORECASE,
 )
+
+
+_NUMBER = re.compile(
+    r"^\s*(?:(?:r|rec|recomm?[ae]nda(?:tion|ci[oó]n))\s*\.?\s*)?(?:n[°ºo]?\s*\.?\s*)?(\d{1,9})\s*$",
+    re.IGNORECASE,
+)
+
+
+def recommendation_number(text: object) -> int | None:
+    """The number a recommendation is written with when its meeting goes without saying.
+
+    >>> [recommendation_number(t) for t in ("8", "Rec. 8", "R8", "Recomendación n° 8")]
+    [8, 8, 8, 8]
+    >>> recommendation_number(8.0), recommendation_number("SOM7-8")
+    (8, None)
+    """
+    if isinstance(text, float) and text.is_integer() and text > 0:
+        return int(text)
+    if isinstance(text, int) and not isinstance(text, bool) and text > 0:
+        return text
+    match = _NUMBER.match(text) if isinstance(text, str) else None
+    return int(match[1]) if match and int(match[1]) > 0 else None
 
 
 def meeting_key(text: object) -> str | None:

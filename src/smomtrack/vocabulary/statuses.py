@@ -75,7 +75,7 @@ class Status(enum.Enum):
             return text
         found = _WORDS.find(text)
         if found is None:
-            raise InvalidStatusError(text, accepted_labels())
+            raise InvalidStatusError(text, accepted_labels(), _WORDS.close(text))
         return found
 
     def __lt__(self, other: object) -> bool:
@@ -155,10 +155,13 @@ _CROSSWALK: dict[str, Status] = {
     "pleinement mise en œuvre": Status.IMPLEMENTED,
     "non mise en œuvre": Status.NOT_STARTED,
     "non applicable": Status.NOT_APPLICABLE,
+    "non commencée": Status.NOT_STARTED,
+    "pas commencée": Status.NOT_STARTED,
     # Spanish
     "plenamente aplicada": Status.IMPLEMENTED,
     "no aplicada": Status.NOT_STARTED,
     "sin objeto": Status.NOT_APPLICABLE,
+    "no comenzada": Status.NOT_STARTED,
 }
 
 

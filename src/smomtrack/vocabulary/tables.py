@@ -6,6 +6,7 @@ reading a label is one dictionary lookup of its folded form.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
@@ -52,6 +53,14 @@ class WordTable(Generic[E]):
     def find(self, text: object) -> E | None:
         """The value *text* names (case-, accent- and space-insensitively), or ``None``."""
         return self._lookup.get(fold(text)) if isinstance(text, str) else None
+
+    def close(self, text: object, count: int = 2) -> tuple[str, ...]:
+        """The accepted words nearest to *text* (a misspelling's "did you mean"), best first."""
+        if not isinstance(text, str) or not text.strip():
+            return ()
+        words = {fold(word): word for word in self.accepted()}
+        near = difflib.get_close_matches(fold(text), words, n=count, cutoff=0.7)
+        return tuple(words[word] for word in near)
 
     def accepted(self) -> tuple[str, ...]:
         """Every label accepted, in the table's languages, then the other words."""

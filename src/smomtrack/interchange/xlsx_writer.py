@@ -1,0 +1,339 @@
+"""Excel workbooks: responses to share, and fill-in questionnaires for focal points.
+
+Written with XlsxWriter (the optional ``spreadsheets`` extra): a well-kept writer of
+``.xlsx`` files that sets what people need and a plain CSV file cannot carry: real date
+cells, a frozen header row, filters, column widths, drop-down lists and protected cells.
+Excel, LibreOffice Calc and Google Sheets open them. Both read back with
+:func:`~smomtrack.interchange.workbooks.read_workbook` to the same responses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from smomtrack.catalogue.builtin import builtin_catalogue
+from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.exceptions import InvalidDataError, MissingExtraError
+from smomtrack.interchange.atomic import write_atomically
+from smomtrack.interchange.rows import INFORMATIONAL
+from smomtrack.presentation.labels import check_language
+from smomtrack.records.responses import Response
+from smomtrack.tracking.population import Population
+from smomtrack.tracking.tracker import Tracker
+from smomtrack.vocabulary.dates import as_of_date
+from smomtrack.vocabulary.languages import pick
+from smomtrack.vocabulary.states import by_name, state_name
+from smomtrack.vocabulary.statuses import Status
+
+__all__ = ["questionnaire", "write_xlsx"]
+
+_HEADERS: dict[str, dict[str, str]] = {
+    # what people read in a workbook's header row; every one is read back (rows.HEADERS)
+    "state": {"en": "State", "fr": "État", "es": "Estado"},
+    "recommendation": {"en": "Recommendation", "fr": "Recommandation", "es": "Recomendación"},
+    "status": {"en": "Status", "fr": "Statut", "es": "Situación"},
+    "as_of": {"en": "As of", "fr": "Date", "es": "Fecha"},
+    "due": {"en": "Due", "fr": "Échéance", "es": "Plazo"},
+    "measures": {"en": "Measures", "fr": "Mesures", "es": "Medidas"},
+    "evidence": {"en": "Evidence", "fr": "Preuves", "es": "Pruebas"},
+    "responsible": {"en": "Responsible", "fr": "Responsable", "es": "Responsable"},
+    "reporter": {"en": "Reporter", "fr": "Rapporteur", "es": "Informante"},
+    "source": {"en": "Source", "fr": "Source", "es": "Fuente"},
+    "notes": {"en": "Notes", "fr": "Observations", "es": "Observaciones"},
+}
+
+_SHEETS = {
+    "responses": {"en": "Responses", "fr": "Réponses", "es": "Respuestas"},
+    "instructions": {"en": "Instructions", "fr": "Instructions", "es": "Instrucciones"},
+}
+
+_INSTRUCTIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        (
+            "Questionnaire on the implementation of the recommendations of the Working Group"
+            " on the Smuggling of Migrants"
+        ),
+        "",
+        (
+            "On the sheet “Responses”, one row per State and recommendation. The State, the"
+            " recommendation, its short title (editorial) and its official text are protected."
+        ),
+        (
+            "Status: choose one from the list. Leave a row without a status if there is nothing"
+            " to report: it is not counted as an answer."
+        ),
+        (
+            "As of: the date your answer describes the situation at (filled in with the date of"
+            " this round; change it if needed). Due: the date by which the next step is"
+            " expected, if any."
+        ),
+        (
+            "Measures, evidence, responsible body, notes: free text. Evidence: document"
+            " symbols or web addresses, separated by “;”."
+        ),
+        "Do not add, remove or rename columns. Send the file back as it is.",
+    ),
+    "fr": (
+        (
+            "Questionnaire sur la mise en œuvre des recommandations du Groupe de travail sur le"
+            " trafic illicite de migrants"
+        ),
+        "",
+        (
+            "Sur la feuille « Réponses », une ligne par État et par recommandation. L'État, la"
+            " recommandation, son titre abrégé (éditorial) et son texte officiel sont protégés."
+        ),
+        (
+            "Statut : choisissez-le dans la liste. Laissez sans statut une ligne sur laquelle"
+            " vous n'avez rien à signaler : elle ne compte pas comme une réponse."
+        ),
+        (
+            "Date : la date à laquelle votre réponse décrit la situation (remplie avec la date"
+            " de ce cycle ; modifiez-la si besoin). Échéance : la date prévue de la prochaine"
+            " étape, s'il y en a une."
+        ),
+        (
+            "Mesures, preuves, responsable, observations : texte libre. Preuves : cotes de"
+            " documents ou adresses Web, séparées par « ; »."
+        ),
+        "N'ajoutez, ne supprimez ni ne renommez aucune colonne. Renvoyez le fichier tel quel.",
+    ),
+    "es": (
+        (
+            "Cuestionario sobre la aplicación de las recomendaciones del Grupo de Trabajo sobre"
+            " el Tráfico Ilícito de Migrantes"
+        ),
+        "",
+        (
+            "En la hoja «Respuestas», una fila por Estado y recomendación. El Estado, la"
+            " recomendación, su título abreviado (editorial) y su texto oficial están protegidos."
+        ),
+        (
+            "Situación: elíjala en la lista. Deje sin situación una fila sobre la que no tenga"
+            " nada que informar: no cuenta como respuesta."
+        ),
+        (
+            "Fecha: la fecha a la que su respuesta describe la situación (rellenada con la fecha"
+            " de este ciclo; cámbiela si es necesario). Plazo: la fecha prevista del siguiente"
+            " paso, si lo hay."
+        ),
+        (
+            "Medidas, pruebas, responsable, observaciones: texto libre. Pruebas: signaturas de"
+            " documentos o direcciones web, separadas por «;»."
+        ),
+        "No añada, elimine ni cambie el nombre de ninguna columna. Devuelva el archivo tal cual.",
+    ),
+}
+
+_DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _xlsxwriter() -> Any:
+    try:
+        import xlsxwriter  # noqa: PLC0415 (an optional extra, imported when used)
+    except ImportError as exc:
+        raise MissingExtraError("writing .xlsx workbooks", "spreadsheets") from exc
+    return xlsxwriter
+
+
+def _workbook() -> tuple[Any, io.BytesIO]:
+    buffer = io.BytesIO()
+    workbook = _xlsxwriter().Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    return workbook, buffer
+
+
+def _save(workbook: Any, buffer: io.BytesIO, path: str | Path) -> None:
+    workbook.close()
+    write_atomically(Path(path), buffer.getvalue())
+
+
+def write_xlsx(
+    responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
+) -> int:
+    """Write responses to an ``.xlsx`` workbook that reads back to the same responses.
+
+    For a tracker, its current responses (corrections applied). Headers, State names,
+    status and reporter labels are in *lang*; dates are real date cells; the header row is
+    frozen and has filters; columns have widths to read them. Text is written as text: a
+    measure beginning with ``=`` is never run as a formula.
+
+    Returns:
+        How many responses were written.
+
+    Raises:
+        MissingExtraError: XlsxWriter is not installed (the ``spreadsheets`` extra).
+        StorageError: The file cannot be written.
+    """
+    check_language(lang)
+    records = responses.responses() if isinstance(responses, Tracker) else tuple(responses)
+    workbook, buffer = _workbook()
+    sheet = workbook.add_worksheet(_SHEETS["responses"][lang])
+    bold = workbook.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
+    date = workbook.add_format({"num_format": _DATE_FORMAT})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    columns = [
+        "state", "recommendation", "status", "as_of", "due", "measures", "evidence",
+        "responsible", "reporter", "source", "notes",
+    ]  # fmt: skip
+    widths = [28, 14, 26, 12, 12, 50, 30, 30, 16, 24, 40]
+    for index, (column, width) in enumerate(zip(columns, widths, strict=True)):
+        sheet.write_string(0, index, _HEADERS[column][lang], bold)
+        sheet.set_column(index, index, width, wrap if width >= 30 else None)
+    for row, response in enumerate(records, start=1):
+        values: list[object] = [
+            state_name(response.state, lang),
+            response.recommendation,
+            response.status.label(lang),
+            response.as_of,
+            response.due,
+            response.measures,
+            "; ".join(response.evidence),
+            response.responsible,
+            response.reporter.label(lang),
+            response.source,
+            response.notes,
+        ]
+        for index, value in enumerate(values):
+            if isinstance(value, dt.date):
+                sheet.write_datetime(row, index, dt.datetime.combine(value, dt.time()), date)
+            elif value:
+                sheet.write_string(row, index, str(value))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
+    _save(workbook, buffer, path)
+    return len(records)
+
+
+def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
+    path: str | Path,
+    *,
+    states: Iterable[str] | str,
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+    meeting: str | None = None,
+    as_of: dt.date | str | None = None,
+) -> int:
+    """Write a fill-in questionnaire for one or several States, in English, French or Spanish.
+
+    An instructions sheet, then one row per State and recommendation: the State, the
+    recommendation's key, its short title (editorial) and its official text with the
+    language of that text, all protected; a status to choose from a drop-down list of the
+    labels in *lang*; the date the answer describes (filled in with *as_of*); a due date;
+    measures, evidence, responsible body and notes. Rows left without a status are
+    skipped when the file is read back with
+    :func:`~smomtrack.interchange.workbooks.read_workbook`, which needs no editing of the
+    filled-in file.
+
+    Args:
+        path: Where to write the ``.xlsx`` file.
+        states: The States (codes or names, or ``"un-members"``).
+        lang: ``en``, ``fr`` or ``es``: headers, names, labels, instructions, texts.
+        catalogue: The recommendations (the built-in catalogue by default).
+        meeting: Only this meeting's recommendations.
+        as_of: The date of the reporting round (today by default).
+
+    Returns:
+        How many rows were written.
+
+    Raises:
+        MissingExtraError: XlsxWriter is not installed (the ``spreadsheets`` extra).
+        UnknownStateError: A State is not one that can be a party.
+        InvalidDataError: An unknown language, or no recommendation to ask about.
+    """
+    check_language(lang)
+    chosen = catalogue or builtin_catalogue()
+    recommendations = chosen.recommendations(meeting=meeting)
+    if not recommendations:
+        raise InvalidDataError("questionnaire: no recommendation to ask about")
+    codes = by_name(Population.of(states).states, lang)
+    day = dt.datetime.combine(as_of_date(as_of), dt.time())
+    workbook, buffer = _workbook()
+    _instructions(workbook, lang)
+    sheet = workbook.add_worksheet(_SHEETS["responses"][lang])
+    formats = {
+        "header": workbook.add_format(
+            {"bold": True, "bg_color": "#DDE5F0", "border": 1, "text_wrap": True, "locked": True}
+        ),
+        "given": workbook.add_format(
+            {"text_wrap": True, "valign": "top", "bg_color": "#F2F2F2", "locked": True}
+        ),
+        "answer": workbook.add_format({"text_wrap": True, "valign": "top", "locked": False}),
+        "date": workbook.add_format({"num_format": _DATE_FORMAT, "valign": "top", "locked": False}),
+    }
+    layout = [
+        (_HEADERS["state"][lang], 24, "given"),
+        (_HEADERS["recommendation"][lang], 14, "given"),
+        (_informational("title", lang), 30, "given"),
+        (_informational("text", lang), 70, "given"),
+        (_informational("language", lang), 10, "given"),
+        (_HEADERS["status"][lang], 24, "answer"),
+        (_HEADERS["as_of"][lang], 12, "date"),
+        (_HEADERS["due"][lang], 12, "date"),
+        (_HEADERS["measures"][lang], 45, "answer"),
+        (_HEADERS["evidence"][lang], 30, "answer"),
+        (_HEADERS["responsible"][lang], 28, "answer"),
+        (_HEADERS["notes"][lang], 35, "answer"),
+    ]
+    for index, (header, width, kind) in enumerate(layout):
+        sheet.write_string(0, index, header, formats["header"])
+        sheet.set_column(index, index, width, formats[kind])
+    labels = [s.label(lang) for s in Status if s is not Status.NO_INFORMATION]
+    row = 0
+    for code in codes:
+        for recommendation in recommendations:
+            row += 1
+            title = recommendation.title(lang)
+            text = pick(recommendation.texts, lang)
+            sheet.write_string(row, 0, state_name(code, lang), formats["given"])
+            sheet.write_string(row, 1, recommendation.key, formats["given"])
+            sheet.write_string(row, 2, "" if title is None else title.value, formats["given"])
+            sheet.write_string(row, 3, "" if text is None else text.value, formats["given"])
+            sheet.write_string(row, 4, "" if text is None else text.lang, formats["given"])
+            sheet.write_blank(row, 5, None, formats["answer"])
+            sheet.write_datetime(row, 6, day, formats["date"])
+            for column in range(7, len(layout)):
+                fmt = formats["date"] if column == 7 else formats["answer"]
+                sheet.write_blank(row, column, None, fmt)
+    if row:
+        sheet.data_validation(
+            1, 5, row, 5, {"validate": "list", "source": labels, "ignore_blank": True}
+        )
+        for column in (6, 7):
+            sheet.data_validation(
+                1,
+                column,
+                row,
+                column,
+                {
+                    "validate": "date",
+                    "criteria": "between",
+                    "minimum": dt.date(2000, 1, 1),
+                    "maximum": dt.date(2100, 12, 31),
+                    "ignore_blank": True,
+                },
+            )
+    sheet.freeze_panes(1, 2)
+    sheet.autofilter(0, 0, max(row, 1), len(layout) - 1)
+    sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True})
+    sheet.activate()
+    _save(workbook, buffer, path)
+    return row
+
+
+def _informational(column: str, lang: str) -> str:
+    """A header of a column written to help, capitalized (read back as not to be imported)."""
+    text = INFORMATIONAL[column][lang]
+    return text[:1].upper() + text[1:]
+
+
+def _instructions(workbook: Any, lang: str) -> None:
+    sheet = workbook.add_worksheet(_SHEETS["instructions"][lang])
+    title = workbook.add_format({"bold": True, "font_size": 13, "text_wrap": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    sheet.set_column(0, 0, 110)
+    for row, line in enumerate(_INSTRUCTIONS[lang]):
+        sheet.write_string(row, 0, line, title if row == 0 else wrap)
