@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+import attrs
+
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, MissingExtraError, StorageError
@@ -31,7 +33,7 @@ from smomtrack.interchange.rows import (
     read_table,
 )
 from smomtrack.tracking.columns import paused_gc
-from smomtrack.tracking.imports import ImportResult
+from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.intake import Intake
 from smomtrack.tracking.population import Population
 from smomtrack.vocabulary.folding import fold
@@ -73,7 +75,8 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
     *meeting* given is that meeting's 8th). The header row is found below a title block.
     Merged cells read as the spreadsheet shows them. A row whose cells hold formulas is
     refused with that reason (its results are not answers someone typed), and so is a
-    total row; a cell holding the text of a formula is read with a warning. Every error
+    total row; a cell holding the text of a formula is read with a warning. An ``.xls``
+    file does not say which cells hold formulas: its results are read, with a warning. Every error
     names the sheet and the row as the spreadsheet shows them.
 
     Args:
@@ -120,7 +123,7 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
             None if states is None else Population.of(states).states,
             meeting=meeting,
         )
-        return read_table(
+        result = read_table(
             enumerate(rows, start=1),
             name=where,
             intake=intake,
@@ -129,6 +132,15 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
             flagged=flagged,
             sheet=name,
         )
+    if path.suffix.lower() == ".xls":
+        caveat = RowError(
+            line=0,
+            sheet=name,
+            message="an .xls file does not say which cells hold formulas: their results were"
+            " read as values (save the file as .xlsx or .ods to have them checked)",
+        )
+        result = attrs.evolve(result, warnings=(caveat, *result.warnings))
+    return result
 
 
 def sheet_rows(source: str | Path, sheet: str | int | None = None) -> tuple[str, list[list[str]]]:

@@ -293,6 +293,11 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
             sheet.write_string(row, 2, "" if title is None else title.value, formats["given"])
             sheet.write_string(row, 3, "" if text is None else text.value, formats["given"])
             sheet.write_string(row, 4, "" if text is None else text.lang, formats["given"])
+            lines = max(
+                _lines("" if title is None else title.value, int(layout[2][1] * 1.2)),
+                _lines("" if text is None else text.value, int(layout[3][1] * 1.2)),
+            )
+            sheet.set_row(row, 15 * lines)  # programs do not fit wrapped rows on their own
             sheet.write_blank(row, 5, None, formats["answer"])
             sheet.write_datetime(row, 6, day, formats["date"])
             for column in range(7, len(layout)):
@@ -316,12 +321,28 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
                     "ignore_blank": True,
                 },
             )
+    sheet.set_row(0, 32)
     sheet.freeze_panes(1, 2)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     sheet.autofilter(0, 0, max(row, 1), len(layout) - 1)
     sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True})
     sheet.activate()
     _save(workbook, buffer, path)
     return row
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines *text* takes in a column *width* characters wide, wrapped at words."""
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            count, used = count + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return count + text.count("\n")
 
 
 def _informational(column: str, lang: str) -> str:

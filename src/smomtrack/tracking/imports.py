@@ -67,9 +67,10 @@ class RowError:
         return self.line
 
     def __str__(self) -> str:
-        where = (f"sheet {self.sheet!r}, " if self.sheet else "") + f"row {self.line}"
-        where += f", column {self.column!r}" if self.column else ""
-        return f"{where}: {self.message}"
+        where = [f"sheet {self.sheet!r}"] if self.sheet else []
+        where += [f"row {self.line}"] if self.line else []  # 0: the file as a whole
+        where += [f"column {self.column!r}"] if self.column else []
+        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 _REASONS: tuple[tuple[type[SmomtrackError], str], ...] = (

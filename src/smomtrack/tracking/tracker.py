@@ -450,7 +450,8 @@ class Tracker:
             status = STATUSES[held.status[at]].value
             return ConflictError(
                 self._describe(batch, row),
-                f"already recorded as {status}; use correct() to replace it",
+                f"already recorded as {status}; to replace it, make it a correction"
+                " (correct(), a 'correction' column, or import --corrections)",
             )
         return None
 
