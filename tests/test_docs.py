@@ -76,18 +76,23 @@ class TestDocs:
         assert result.failed == 0
 
     @pytest.mark.parametrize(
-        ("command", "expected", "status"),
-        [example for page in PAGES for example in console_examples(page)],
+        "page", [p for p in PAGES if console_examples(p)], ids=lambda p: p.name
     )
     def test_console_examples(
-        self, command: str, expected: str, status: int, monkeypatch: pytest.MonkeyPatch
+        self, page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """The command line prints what the docs show (both streams), with the exit status shown."""
-        monkeypatch.chdir(DOCS.parent)
-        out = io.StringIO()
-        with contextlib.redirect_stderr(out):
-            assert main(shlex.split(command)[1:], out=out) == status
-        assert out.getvalue().rstrip("\n") == expected.rstrip("\n")
+        """The command line prints what the docs show (both streams), with the exit status shown.
+
+        A page's commands run in order in a folder of their own, where ``tests/`` is the
+        repository's: files a command writes are there for the next one, and nowhere else.
+        """
+        (tmp_path / "tests").symlink_to(DOCS.parent / "tests", target_is_directory=True)
+        monkeypatch.chdir(tmp_path)
+        for command, expected, status in console_examples(page):
+            out = io.StringIO()
+            with contextlib.redirect_stderr(out):
+                assert main(shlex.split(command)[1:], out=out) == status, command
+            assert out.getvalue().rstrip("\n") == expected.rstrip("\n"), command
 
     @pytest.mark.parametrize("name", MODULES)
     def test_docstrings(self, name: str) -> None:

@@ -85,7 +85,9 @@ class TestRecord:
     def test_different_content_is_a_conflict(self, tracker: Tracker) -> None:
         """A different response for the same State, recommendation and date is refused."""
         tracker.record("MEX", "SOM7-5", "planned", as_of=D1)
-        with pytest.raises(ConflictError, match=r"MEX on SOM7-5 as of 2021-10-14.*make it a correction"):
+        with pytest.raises(
+            ConflictError, match=r"MEX on SOM7-5 as of 2021-10-14.*make it a correction"
+        ):
             tracker.record("MEX", "SOM7-5", "in progress", as_of=D1)
         with pytest.raises(ConflictError):
             tracker.record("MEX", "SOM7-5", "planned", as_of=D1, measures="Draft law")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         InvalidDataError,
         InvalidDateError,
         InvalidStatusError,
+        MissingExtraError,
         SmomtrackError,
         StorageError,
         TooManyBadRowsError,
@@ -38,7 +39,14 @@ if TYPE_CHECKING:
     from smomtrack.interchange.files import load, save
     from smomtrack.interchange.json_format import from_json, to_json
     from smomtrack.interchange.report_text import parse_report
+    from smomtrack.interchange.spreadsheets import (
+        import_responses,
+        read_responses,
+        write_responses,
+    )
     from smomtrack.interchange.sqlite_store import open_tracker
+    from smomtrack.interchange.workbooks import read_workbook
+    from smomtrack.interchange.xlsx_writer import questionnaire, write_xlsx
     from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
     from smomtrack.records.recommendations import Citation, Recommendation, Theme
     from smomtrack.records.responses import Response
@@ -124,6 +132,13 @@ _EXPORTS: dict[str, str] = {
     "parse_date": "smomtrack.vocabulary.dates",
     "Text": "smomtrack.vocabulary.languages",
     "resolve_state": "smomtrack.vocabulary.states",
+    "MissingExtraError": "smomtrack.exceptions",
+    "import_responses": "smomtrack.interchange.spreadsheets",
+    "read_responses": "smomtrack.interchange.spreadsheets",
+    "write_responses": "smomtrack.interchange.spreadsheets",
+    "read_workbook": "smomtrack.interchange.workbooks",
+    "questionnaire": "smomtrack.interchange.xlsx_writer",
+    "write_xlsx": "smomtrack.interchange.xlsx_writer",
     "Party": "smomtrack.vocabulary.states",
     "party": "smomtrack.vocabulary.states",
     "RegionalGroup": "smomtrack.vocabulary.regions",
@@ -161,6 +176,7 @@ __all__ = [
     "Matrix",
     "Meeting",
     "MeetingFormat",
+    "MissingExtraError",
     "Modality",
     "ParseWarning",
     "ParsedReport",
@@ -196,6 +212,7 @@ __all__ = [
     "follow_up",
     "from_json",
     "import_csv",
+    "import_responses",
     "load",
     "matrix",
     "open_tracker",
@@ -204,7 +221,10 @@ __all__ = [
     "parse_report",
     "party",
     "progress",
+    "questionnaire",
     "read_csv",
+    "read_responses",
+    "read_workbook",
     "region_of",
     "report",
     "resolve_state",
@@ -215,6 +235,8 @@ __all__ = [
     "synthetic_catalogue",
     "to_json",
     "write_csv",
+    "write_responses",
+    "write_xlsx",
 ]
 
 

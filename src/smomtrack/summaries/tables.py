@@ -144,6 +144,7 @@ def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
         word("due", lang),
     ]
     rows: list[list[str]] = []
+    order = {rec.key: number for number, rec in enumerate(result.catalogue)}
     for name, items in (("overdue", result.overdue), ("stale", result.stale)):
         rows.extend(
             [
@@ -154,7 +155,7 @@ def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
                 format_date(r.as_of, lang),
                 format_date(r.due, lang) if r.due else "—",
             ]
-            for r in sorted(items, key=lambda r: _follow_up_order(name, r, lang))
+            for r in sorted(items, key=lambda r: _follow_up_order(name, r, lang, order))
         )
     rows.extend(
         [
@@ -170,10 +171,16 @@ def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
     return table(headers, rows, fmt)
 
 
-def _follow_up_order(name: str, response: Response, lang: str) -> tuple[object, ...]:
-    """Overdue items by due date, stale ones by date; then by State name in *lang*."""
+def _follow_up_order(
+    name: str, response: Response, lang: str, order: dict[str, int]
+) -> tuple[object, ...]:
+    """Overdue items by due date, stale ones by date; then by State name, then by key.
+
+    States by their name in *lang*; recommendations in catalogue order ("SOM7-8" before
+    "SOM7-18").
+    """
     first = response.due if name == "overdue" else response.as_of
-    return (first, fold(state_name(response.state, lang)), response.recommendation)
+    return (first, fold(state_name(response.state, lang)), order.get(response.recommendation))
 
 
 @render_result.register
