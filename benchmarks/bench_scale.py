@@ -144,7 +144,9 @@ if how == "csv":
     tracker.add_many(read)
     del read
 elif how == "synthetic":
-    tracker = synthetic(states=190, catalogue=catalogue, rounds=rounds, response_rate=1.0, participation=1.0)
+    tracker = synthetic(
+        states=190, catalogue=catalogue, rounds=rounds, response_rate=1.0, participation=1.0
+    )
 elif how == "record":
     tracker = Tracker(catalogue, ["MEX", "DEU", "FRA", "MAR", "NGA"])
     keys = [r.key for r in catalogue]

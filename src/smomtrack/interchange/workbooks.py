@@ -204,7 +204,8 @@ def _sheet(
     found = workbook.get_sheet_by_name(name)
     values = found.to_python(skip_empty_area=False)
     merged = list(found.merged_cell_ranges or [])
-    return [[_text(value) for value in row] for row in values], merged
+    text = str  # most cells are text already: no call for them
+    return [[v if v.__class__ is text else _text(v) for v in row] for row in values], merged
 
 
 def _text(value: object) -> str:  # noqa: PLR0911 (one answer per kind of cell)
