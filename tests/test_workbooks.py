@@ -510,3 +510,23 @@ def test_reporters_are_read_from_workbooks(tmp_path: Path) -> None:
     tracker.record("MEX", "SOM7-1", "planned", as_of=ROUND, reporter="Société civile")
     write_xlsx(tracker, tmp_path / "r.xlsx", lang="fr")
     assert read_workbook(tmp_path / "r.xlsx").responses[0].reporter is Reporter.CIVIL_SOCIETY
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_and_quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal, reading shows rows read on standard error; --quiet silences it."""
+    path = tmp_path / "r.xlsx"
+    write_xlsx(synthetic(states=40), path)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["validate", str(path)], out=io.StringIO()) == 0
+    assert "rows read…" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\n")
+    quiet = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert main(["validate", str(path), "--quiet"], out=io.StringIO()) == 0
+    assert quiet.getvalue() == ""
