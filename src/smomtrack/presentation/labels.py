@@ -17,6 +17,7 @@ __all__ = [
     "format_date",
     "format_date_range",
     "format_number",
+    "format_ordinal",
     "format_percent",
     "format_venue",
     "label",
@@ -165,6 +166,24 @@ def format_number(value: float | None, lang: str, digits: int = 2) -> str:
     rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     text = f"{rounded:.{digits}f}"
     return text if lang == "en" else text.replace(".", ",")
+
+
+def format_ordinal(number: int, lang: str) -> str:
+    """An ordinal as the language writes it before "meeting" (feminine in French and Spanish).
+
+    >>> [format_ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st']
+    >>> format_ordinal(1, "fr"), format_ordinal(7, "fr"), format_ordinal(1, "es")
+    ('1re', '7e', '1.ª')
+    """
+    if lang == "fr":
+        return f"{number}re" if number == 1 else f"{number}e"
+    if lang == "es":
+        return f"{number}.ª"
+    suffix = (
+        "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def format_percent(value: float | None, lang: str) -> str:

@@ -15,6 +15,7 @@ from smomtrack.presentation.labels import (
     format_date,
     format_date_range,
     format_number,
+    format_ordinal,
     format_percent,
     format_venue,
 )
@@ -95,9 +96,9 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Se recibió información sobre {reported} de {expected} pares (tasa de respuesta: {response_rate}). Se comunica una aplicación plena en {implemented} de las {applicable} respuestas aplicables (tasa de aplicación: {implementation_rate}); la puntuación media es {score} en una escala de 0 (no iniciada) a 1 (aplicada).",
     },
     "meeting": {
-        "en": "{ordinal}th meeting",
-        "fr": "{ordinal}e réunion",
-        "es": "{ordinal}.ª reunión",
+        "en": "{ordinal} meeting",
+        "fr": "{ordinal} réunion",
+        "es": "{ordinal} reunión",
     },
     "editorial": {
         "en": "Short titles are editorial; the official texts are in the catalogue.",
@@ -146,9 +147,9 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Evolución desde el {date}",
     },
     "progress": {
-        "en": "Between {start} (the end of the {ordinal}th meeting) and {end}: pairs that improved, {improved}; that regressed, {regressed}; reported for the first time, {newly}.",
-        "fr": "Entre le {start} (fin de la {ordinal}e réunion) et le {end} : couples en progrès, {improved} ; en recul, {regressed} ; ayant fait l'objet d'une première réponse, {newly}.",
-        "es": "Entre el {start} (fin de la {ordinal}.ª reunión) y el {end}: pares que mejoraron, {improved}; que retrocedieron, {regressed}; notificados por primera vez, {newly}.",
+        "en": "Between {start} (the end of the {ordinal} meeting) and {end}: pairs that improved, {improved}; that regressed, {regressed}; reported for the first time, {newly}.",
+        "fr": "Entre le {start} (fin de la {ordinal} réunion) et le {end} : couples en progrès, {improved} ; en recul, {regressed} ; ayant fait l'objet d'une première réponse, {newly}.",
+        "es": "Entre el {start} (fin de la {ordinal} reunión) y el {end}: pares que mejoraron, {improved}; que retrocedieron, {regressed}; notificados por primera vez, {newly}.",
     },
     "follow_up_heading": {"en": "Follow-up", "fr": "Suivi", "es": "Seguimiento"},
     "follow_up": {
@@ -296,7 +297,8 @@ def _blocks(  # noqa: PLR0913
             states=len(states_in_scope(tracker, choice.region)),
             recommendations=len(catalogue),
             meetings=", ".join(
-                _phrase("meeting", lang, ordinal=m.ordinal) for m in meetings_with_recommendations
+                _phrase("meeting", lang, ordinal=format_ordinal(m.ordinal, lang))
+                for m in meetings_with_recommendations
             ),
             pairs=total.expected,
             responses=len(tracker.responses()),
@@ -396,7 +398,7 @@ def _meeting_name(meeting: Meeting, lang: str) -> str:
         details.append(format_venue(meeting.venue, lang))
     if meeting.start and meeting.end:
         details.append(format_date_range(meeting.start, meeting.end, lang))
-    name = _phrase("meeting", lang, ordinal=meeting.ordinal)
+    name = _phrase("meeting", lang, ordinal=format_ordinal(meeting.ordinal, lang))
     return f"{name} ({', '.join(details)})" if details else name
 
 
@@ -418,7 +420,7 @@ def _progress_blocks(
             lang,
             start=format_date(last.end, lang),
             end=format_date(day, lang),
-            ordinal=last.ordinal,
+            ordinal=format_ordinal(last.ordinal, lang),
             improved=totals["improved"],
             regressed=totals["regressed"],
             newly=totals["newly_reported"],
