@@ -102,7 +102,7 @@ class TestOtherResults:
         assert cells(text, 2)[:3] == ["Mexique", "●", "◑"]
         page = result._repr_html_()
         assert 'title="Mise en œuvre"' not in page
-        assert 'title="Implemented" style="background:#1a9641' in page
+        assert 'title="Implemented" style="background:#2c7bb6' in page  # colour-blind-safe
         assert "● Implemented" in page
         assert 'title="Mise en œuvre"' in result.render("html", "fr")
 

@@ -83,6 +83,26 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
     },
     "reclassified": {"en": "Reclassified", "fr": "Reclassées", "es": "Reclasificadas"},
+    "implementation_status": {
+        "en": "Implementation status",
+        "fr": "Situation de la mise en œuvre",
+        "es": "Situación de la aplicación",
+    },
+    "share_of_pairs": {
+        "en": "Share of the State–recommendation pairs expected",
+        "fr": "Part des couples État–recommandation attendus",
+        "es": "Proporción de los pares Estado–recomendación esperados",
+    },
+    "pairs": {
+        "en": "State–recommendation pairs",
+        "fr": "Couples État–recommandation",
+        "es": "Pares Estado–recomendación",
+    },
+    "progress_between": {
+        "en": "Progress between {start} and {end}",
+        "fr": "Évolution entre le {start} et le {end}",
+        "es": "Evolución entre el {start} y el {end}",
+    },
     "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
 }
 

@@ -74,9 +74,11 @@ class Compilation(Presentable):
         self,
         format: str = "markdown",  # noqa: A002 (the word people use; as on the command line)
         lang: str | None = None,
+        *,
+        limit: int | None = None,
     ) -> str:
         """A table in a tabulate format, or the whole compilation with ``"markdown"`` (default)."""
-        return super().render(format, lang or self.lang)
+        return super().render(format, lang or self.lang, limit=limit)
 
     def _repr_markdown_(self) -> str:
         return self.render("markdown")

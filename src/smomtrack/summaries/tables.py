@@ -10,7 +10,10 @@ import functools
 import html
 from typing import Any
 
+import attrs
+
 from smomtrack.exceptions import SmomtrackError
+from smomtrack.presentation.colours import STATUS_COLOURS
 from smomtrack.presentation.labels import (
     check_language,
     format_date,
@@ -33,17 +36,73 @@ from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.topics import topic_label
 from smomtrack.vocabulary.vocabularies import Reporter
 
-__all__ = ["MATRIX_SYMBOLS", "STATUS_COLOURS", "matrix_legend", "render_result", "table"]
+__all__ = [
+    "MATRIX_SYMBOLS",
+    "STATUS_COLOURS",
+    "TableData",
+    "matrix_legend",
+    "render_result",
+    "table",
+    "table_data",
+]
+
+
+@attrs.frozen
+class TableData:
+    """A result's table before it is drawn: for reports that draw tables their own way.
+
+    Attributes:
+        headers: The column headers.
+        rows: The cells, as text.
+        widths: The widths to wrap columns at (``None``: no wrapping).
+        statuses: For a matrix, the status of each cell (``None`` where not expected), in
+            the order of ``rows`` and of the recommendation columns.
+        notes: Lines to print under the table (full titles of shortened labels).
+    """
+
+    headers: list[str]
+    rows: list[list[str]]
+    widths: list[int | None] | None = None
+    statuses: list[list[Status | None]] | None = None
+    notes: list[str] = attrs.field(factory=list)
 
 
 @functools.singledispatch
-def render_result(result: object, fmt: str, lang: str) -> str:  # noqa: ARG001 (the signature)
-    """Draw *result* as a table in tabulate format *fmt*, in language *lang*.
+def table_data(result: object, lang: str) -> TableData:  # noqa: ARG001 (the signature)
+    """The table of *result* in language *lang*, before it is drawn.
 
     Raises:
         SmomtrackError: *result* is not a result type of this module.
     """
     raise SmomtrackError(f"no table for {type(result).__name__}")
+
+
+MORE_ROWS = {"en": "… {n} more rows", "fr": "… {n} lignes de plus", "es": "… {n} filas más"}
+
+
+def render_result(result: object, fmt: str, lang: str, limit: int | None = None) -> str:
+    """Draw *result* as a table in tabulate format *fmt*, in language *lang*.
+
+    With *limit*, at most that many rows, then a line saying how many more there are.
+
+    Raises:
+        SmomtrackError: *result* is not a result type of this module.
+    """
+    check_language(lang)
+    if isinstance(result, Compilation) and fmt == "markdown":
+        return _compilation_markdown(result, lang)
+    check_format(fmt)
+    if isinstance(result, Matrix) and fmt in {"html", "unsafehtml"}:
+        return _matrix_html(result, lang, limit)
+    data = table_data(result, lang)
+    rows = data.rows
+    if limit is not None and len(rows) > limit:
+        more = MORE_ROWS.get(lang, MORE_ROWS["en"]).format(n=len(rows) - limit)
+        rows = [*rows[:limit], [more, *[""] * (len(data.headers) - 1)]]
+    text = table(data.headers, rows, fmt, data.widths)
+    if isinstance(result, Matrix):
+        text += "\n\n" + matrix_legend(lang)
+    return text
 
 
 MATRIX_SYMBOLS: dict[Status, str] = {
@@ -57,16 +116,6 @@ MATRIX_SYMBOLS: dict[Status, str] = {
 }
 """The symbol of each status in matrix cells (language-neutral; the legend gives the labels)."""
 
-STATUS_COLOURS: dict[Status, str] = {
-    Status.NOT_STARTED: "#d7191c",
-    Status.PLANNED: "#fdae61",
-    Status.IN_PROGRESS: "#ffffbf",
-    Status.PARTIALLY_IMPLEMENTED: "#a6d96a",
-    Status.IMPLEMENTED: "#1a9641",
-    Status.NOT_APPLICABLE: "#bababa",
-    Status.NO_INFORMATION: "#ffffff",
-}
-"""Cell colours of the HTML matrix (a heat map), colour-blind-safe diverging scale."""
 
 _SCALE = tuple(Status)
 
@@ -84,9 +133,8 @@ def _summary_cells(summary: Summary, row: SummaryRow, lang: str) -> list[str]:
     ]
 
 
-@render_result.register
-def _render_summary(summary: Summary, fmt: str, lang: str) -> str:
-    check_language(lang)
+@table_data.register
+def _summary_data(summary: Summary, lang: str) -> TableData:
     headers = [
         *group_headers(summary.by, lang),
         word("expected", lang),
@@ -100,9 +148,21 @@ def _render_summary(summary: Summary, fmt: str, lang: str) -> str:
         _summary_cells(summary, row, lang) for row in (*_ordered(summary, lang), summary.total_row)
     ]
     title_width = 40 if summary.by in {"theme", "recommendation"} else None
-    widths = [None, title_width] if title_width else [None]
+    widths: list[int | None] = [None, title_width] if title_width else [None]
     widths += [12] * (len(headers) - len(widths))
-    return table(headers, rows, fmt, widths)
+    return TableData(headers, rows, widths, notes=_full_titles(summary, lang))
+
+
+def _full_titles(result: Summary | Progress, lang: str) -> list[str]:
+    """The full titles of the themes a table names by a short label."""
+    if result.by != "theme":
+        return []
+    notes = []
+    for row in result.rows:
+        theme = None if row.group is None else result.catalogue.get_theme(row.group)
+        if theme is not None:
+            notes.append(f"{theme.key}: {marked(theme.title(lang), lang)}")
+    return notes
 
 
 def _ordered(result: Summary | Progress, lang: str) -> list[Any]:
@@ -112,9 +172,8 @@ def _ordered(result: Summary | Progress, lang: str) -> list[Any]:
     return [by_group[group] for group in in_reading_order(result.by, names, lang)]
 
 
-@render_result.register
-def _render_progress(result: Progress, fmt: str, lang: str) -> str:
-    check_language(lang)
+@table_data.register
+def _progress_data(result: Progress, lang: str) -> TableData:
     headers = [
         *group_headers(result.by, lang),
         word("expected", lang),
@@ -128,13 +187,13 @@ def _render_progress(result: Progress, fmt: str, lang: str) -> str:
         ]
         for row in (*_ordered(result, lang), result.total_row)
     ]
-    widths = [None, 40] if result.by in {"theme", "recommendation"} else [None]
-    return table(headers, rows, fmt, widths + [12] * (len(headers) - len(widths)))
+    widths: list[int | None] = [None, 40] if result.by in {"theme", "recommendation"} else [None]
+    widths += [12] * (len(headers) - len(widths))
+    return TableData(headers, rows, widths, notes=_full_titles(result, lang))
 
 
-@render_result.register
-def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
-    check_language(lang)
+@table_data.register
+def _follow_up_data(result: FollowUp, lang: str) -> TableData:
     headers = [
         word("list", lang),
         word("state", lang),
@@ -168,7 +227,7 @@ def _render_follow_up(result: FollowUp, fmt: str, lang: str) -> str:
         ]
         for s in in_reading_order("state", list(result.never_reported), lang)
     )
-    return table(headers, rows, fmt)
+    return TableData(headers, rows)
 
 
 def _follow_up_order(
@@ -183,9 +242,8 @@ def _follow_up_order(
     return (first, fold(state_name(response.state, lang)), order.get(response.recommendation))
 
 
-@render_result.register
-def _render_disagreements(result: Disagreements, fmt: str, lang: str) -> str:
-    check_language(lang)
+@table_data.register
+def _disagreements_data(result: Disagreements, lang: str) -> TableData:
     headers = [
         word("state", lang),
         word("recommendation", lang),
@@ -208,28 +266,25 @@ def _render_disagreements(result: Disagreements, fmt: str, lang: str) -> str:
         ]
         for item in sorted(result.items, key=lambda i: order[i.own.state])
     ]
-    return table(headers, rows, fmt)
+    return TableData(headers, rows)
 
 
 def _states(result: Disagreements) -> list[str]:
     return list(dict.fromkeys(item.own.state for item in result.items))
 
 
-@render_result.register
-def _render_matrix(result: Matrix, fmt: str, lang: str) -> str:
-    check_language(lang)
-    check_format(fmt)
-    if fmt in {"html", "unsafehtml"}:
-        return _matrix_html(result, lang)
+@table_data.register
+def _matrix_data(result: Matrix, lang: str) -> TableData:
     headers = [word("state", lang), *result.recommendations]
-    rows = [
-        [
-            state_name(state, lang),
-            *(_symbol(result.cells.get((state, key))) for key in result.recommendations),
-        ]
-        for state in in_reading_order("state", list(result.states), lang)
+    states = in_reading_order("state", list(result.states), lang)
+    statuses = [
+        [result.cells.get((state, key)) for key in result.recommendations] for state in states
     ]
-    return table(headers, rows, fmt)
+    rows = [
+        [state_name(state, lang), *(_symbol(status) for status in cells)]
+        for state, cells in zip(states, statuses, strict=True)
+    ]
+    return TableData(headers, rows, statuses=statuses, notes=[matrix_legend(lang)])
 
 
 def _symbol(status: Status | None) -> str:
@@ -242,7 +297,7 @@ def matrix_legend(lang: str) -> str:
     return " · ".join(f"{symbol} {status.label(lang)}" for status, symbol in MATRIX_SYMBOLS.items())
 
 
-def _matrix_html(result: Matrix, lang: str) -> str:
+def _matrix_html(result: Matrix, lang: str, limit: int | None = None) -> str:
     """The matrix as an HTML heat map: one coloured cell per status, the label as tooltip."""
     head = "".join(f"<th>{html.escape(key)}</th>" for key in result.recommendations)
     lines = [
@@ -250,7 +305,9 @@ def _matrix_html(result: Matrix, lang: str) -> str:
         f"<thead><tr><th>{html.escape(word('state', lang))}</th>{head}</tr></thead>",
         "<tbody>",
     ]
-    for state in in_reading_order("state", list(result.states), lang):
+    states = in_reading_order("state", list(result.states), lang)
+    shown = states if limit is None else states[:limit]
+    for state in shown:
         cells = []
         for key in result.recommendations:
             status = result.cells.get((state, key))
@@ -263,15 +320,15 @@ def _matrix_html(result: Matrix, lang: str) -> str:
                 f"{MATRIX_SYMBOLS[status]}</td>"
             )
         lines.append(f"<tr><th>{html.escape(state_name(state, lang))}</th>{''.join(cells)}</tr>")
+    if len(shown) < len(states):
+        more = MORE_ROWS.get(lang, MORE_ROWS["en"]).format(n=len(states) - len(shown))
+        lines.append(f'<tr><td colspan="{len(result.recommendations) + 1}">{more}</td></tr>')
     lines += ["</tbody>", "</table>", f"<p>{html.escape(matrix_legend(lang))}</p>"]
     return "\n".join(lines)
 
 
-@render_result.register
-def _render_compilation(result: Compilation, fmt: str, lang: str) -> str:
-    check_language(lang)
-    if fmt == "markdown":
-        return _compilation_markdown(result, lang)
+@table_data.register
+def _compilation_data(result: Compilation, lang: str) -> TableData:
     headers = [
         word("topic", lang),
         word("meeting", lang),
@@ -290,7 +347,7 @@ def _render_compilation(result: Compilation, fmt: str, lang: str) -> str:
         for group in result.groups
         for rec in group
     ]
-    return table(headers, rows, fmt, [30, None, None, 70, 24])
+    return TableData(headers, rows, [30, None, None, 70, 24])
 
 
 def _topic_name(tag: str | None, lang: str) -> str:
