@@ -111,7 +111,8 @@ class TestTracking:
             "html",
         )
         assert status == 0
-        assert output.startswith("<article>\n<h1>Aplicación de las recomendaciones")
+        assert output.startswith('<!DOCTYPE html>\n<html lang="es">')
+        assert "<h1>Aplicación de las recomendaciones" in output
 
     def test_demo_is_the_same_every_day(self) -> None:
         """`demo` reports on fixed synthetic data as of a fixed date."""

@@ -67,9 +67,10 @@ class TestReport:
     def test_spanish_html_and_text(self, tracker: Tracker) -> None:
         """HTML and plain text versions, in Spanish."""
         page = report(tracker, lang="es", format="html", as_of="2023-01-31")
-        assert page.startswith("<article>\n<h1>Aplicación de las recomendaciones")
+        assert page.startswith('<!DOCTYPE html>\n<html lang="es">')
+        assert "<h1>Aplicación de las recomendaciones" in page
         assert "<h2>Cifras generales</h2>" in page
-        assert "<table>" in page
+        assert '<table class="figures">' in page
         plain = report(tracker, lang="es", format="text", as_of="2023-01-31")
         assert "Alcance\n-------" in plain
         assert "**" not in plain

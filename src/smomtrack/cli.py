@@ -217,7 +217,14 @@ def _report_options(command: argparse.ArgumentParser) -> None:
         dest="report_format",
         choices=REPORT_FORMATS,
         default="markdown",
-        help="markdown, html or text (default: markdown)",
+        help="markdown, text, html (a standalone page with charts) or docx (Word; needs -o)"
+        " (default: markdown)",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="write the report to this file (default: standard output; docx needs one)",
     )
 
 
@@ -433,6 +440,7 @@ def _summary(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
+    _check_output(args)
     tracker, refused = _tracker(args)
     with tracker:
         text = report(
@@ -440,10 +448,25 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             lang=args.lang,
             format=args.report_format,
             as_of=args.as_of,
-            **_view(args),  # type: ignore[arg-type]
+            **_view(args),  # type: ignore[call-overload]
         )
-    print(text, file=out, end="")
+    _emit(text, args.output, out)
     return 1 if refused else 0
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse a Word report without a file to write it to, before any work."""
+    if args.report_format == "docx" and args.output is None:
+        raise InvalidDataError("a Word report (--format docx) needs a file: -o report.docx")
+
+
+def _emit(text: str | bytes, output: Path | None, out: TextIO) -> None:
+    """The report to its file (said on standard output), or on standard output."""
+    if output is None:
+        print(text, file=out, end="")
+        return
+    write_atomically(output, text)
+    print(f"{output}: report written", file=out)
 
 
 def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
@@ -460,8 +483,9 @@ def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    _check_output(args)
     text = report(synthetic(), lang=args.lang, format=args.report_format, as_of=DEMO_DATE)
-    print(text, file=out, end="")
+    _emit(text, args.output, out)
     return 0
 
 

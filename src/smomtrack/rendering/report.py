@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable
-from typing import Any, Literal, get_args
+from typing import Any, Literal, get_args, overload
 
 import attrs
 
@@ -21,13 +20,15 @@ from smomtrack.presentation.labels import (
 )
 from smomtrack.presentation.names import marked
 from smomtrack.records.meetings import Meeting
+from smomtrack.rendering.blocks import Block, Chart, Heading, Paragraph, Table
+from smomtrack.rendering.report_docx import write_docx
+from smomtrack.rendering.report_html import write_html
 from smomtrack.summaries.disagreements import disagreements
 from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import matrix
 from smomtrack.summaries.progress import progress
 from smomtrack.summaries.scope import KnownAt, as_known, states_in_scope
 from smomtrack.summaries.summary import summarize
-from smomtrack.summaries.tables import matrix_legend
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_date
@@ -38,9 +39,9 @@ from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, preceden
 
 __all__ = ["REPORT_FORMATS", "ReportFormat", "report"]
 
-ReportFormat = Literal["markdown", "html", "text"]
+ReportFormat = Literal["markdown", "html", "text", "docx"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
-_TABLE_FORMAT = {"markdown": "github", "html": "html", "text": "simple_grid"}
+_TABLE_FORMAT = {"markdown": "github", "text": "simple_grid"}
 
 _PHRASES: dict[str, dict[str, str]] = {
     "title": {
@@ -116,6 +117,26 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Tema de la reunión, según el título del documento de antecedentes de la Secretaría: “{subject}”.",
     },
     "states_heading": {"en": "By State", "fr": "Par État", "es": "Por Estado"},
+    "chart_themes": {
+        "en": "Figure: status of the State–recommendation pairs, by theme.",
+        "fr": "Figure : situation des couples État–recommandation, par thème.",
+        "es": "Figura: situación de los pares Estado–recomendación, por tema.",
+    },
+    "chart_regions": {
+        "en": "Figure: status of the State–recommendation pairs, by regional group.",
+        "fr": "Figure : situation des couples État–recommandation, par groupe régional.",
+        "es": "Figura: situación de los pares Estado–recomendación, por grupo regional.",
+    },
+    "chart_matrix": {
+        "en": "Figure: status of each State on each recommendation (blank: not expected).",
+        "fr": "Figure : situation de chaque État pour chaque recommandation (vide : non attendu).",
+        "es": "Figura: situación de cada Estado en cada recomendación (vacío: no esperado).",
+    },
+    "chart_progress": {
+        "en": "Figure: changes since the end of the last meeting, by theme.",
+        "fr": "Figure : évolution depuis la fin de la dernière réunion, par thème.",
+        "es": "Figura: evolución desde el fin de la última reunión, por tema.",
+    },
     "regions_heading": {
         "en": "By regional group",
         "fr": "Par groupe régional",
@@ -171,25 +192,45 @@ def _phrase(key: str, lang: str, **values: object) -> str:
     return _PHRASES[key][lang].format(**values)
 
 
-@attrs.frozen
-class _Heading:
-    level: int
-    text: str
-
-
-@attrs.frozen
-class _Paragraph:
-    text: str
-
-
-@attrs.frozen
-class _Table:
-    text: str
-
-
-_Block = _Heading | _Paragraph | _Table
-
-
+@overload
+def report(
+    tracker: Tracker,
+    *,
+    lang: str = ...,
+    format: Literal["docx"],
+    as_of: dt.date | str | None = ...,
+    region: RegionalGroup | str | None = ...,
+    reporter: ReporterChoice = ...,
+    known_at: KnownAt = ...,
+    stale_after: str = ...,
+    limit: int = ...,
+) -> bytes: ...
+@overload
+def report(
+    tracker: Tracker,
+    *,
+    lang: str = ...,
+    format: Literal["markdown", "html", "text"] = ...,
+    as_of: dt.date | str | None = ...,
+    region: RegionalGroup | str | None = ...,
+    reporter: ReporterChoice = ...,
+    known_at: KnownAt = ...,
+    stale_after: str = ...,
+    limit: int = ...,
+) -> str: ...
+@overload
+def report(
+    tracker: Tracker,
+    *,
+    lang: str = ...,
+    format: str = ...,
+    as_of: dt.date | str | None = ...,
+    region: RegionalGroup | str | None = ...,
+    reporter: ReporterChoice = ...,
+    known_at: KnownAt = ...,
+    stale_after: str = ...,
+    limit: int = ...,
+) -> str | bytes: ...
 def report(  # noqa: PLR0913 (the choices of a report)
     tracker: Tracker,
     *,
@@ -201,7 +242,7 @@ def report(  # noqa: PLR0913 (the choices of a report)
     known_at: KnownAt = None,
     stale_after: str = "12 months",
     limit: int = 25,
-) -> str:
+) -> str | bytes:
     """A whole compliance report, ready to circulate.
 
     Scope and both dates (statuses as of, records as known on); whose word counts;
@@ -214,7 +255,8 @@ def report(  # noqa: PLR0913 (the choices of a report)
     Args:
         tracker: The tracker.
         lang: ``en``, ``fr`` or ``es``.
-        format: ``markdown``, ``html`` or ``text`` (``--format`` on the command line).
+        format: ``markdown``, ``text``, ``html`` (a standalone document, charts inline) or
+            ``docx`` (a Word document, as bytes) (``--format`` on the command line).
         as_of: The date (today by default).
         region: Only the States of this regional group.
         reporter: Whose word counts (the State's own first by default, see
@@ -237,19 +279,19 @@ def report(  # noqa: PLR0913 (the choices of a report)
         order=precedence(reporter),
         known_at=known_at,
     )
-    tables = _TABLE_FORMAT[fmt]
+    charts = fmt in {"html", "docx"}
     blocks = list(
         _blocks(
             as_known(tracker, known_at),
             choice,
             lang=lang,
             day=day,
-            tables=tables,
+            charts=charts,
             stale_after=stale_after,
             limit=limit,
         )
     )
-    return _write(blocks, fmt)
+    return _write(blocks, fmt, lang)
 
 
 @attrs.frozen
@@ -272,25 +314,25 @@ def _blocks(  # noqa: PLR0913
     *,
     lang: str,
     day: dt.date,
-    tables: str,
+    charts: bool,
     stale_after: str,
     limit: int,
-) -> Iterable[_Block]:
+) -> Iterable[Block]:
     catalogue = tracker.catalogue
     filters: Any = choice.filters()
-    yield _Heading(1, _phrase("title", lang))
-    yield _Paragraph(_phrase("subtitle", lang, date=format_date(day, lang)))
+    yield Heading(1, _phrase("title", lang))
+    yield Paragraph(_phrase("subtitle", lang, date=format_date(day, lang)))
     if any(is_synthetic(r) for r in tracker):
-        yield _Paragraph(_phrase("synthetic", lang))
+        yield Paragraph(_phrase("synthetic", lang))
 
     overall = summarize(tracker, "meeting", as_of=day, **filters)
     meetings_with_recommendations = [catalogue.meeting(row.group) for row in overall if row.group]
     total = overall.total_row.tally
-    yield _Heading(2, _phrase("scope_heading", lang))
-    yield _Paragraph(_dates(choice, day, lang))
+    yield Heading(2, _phrase("scope_heading", lang))
+    yield Paragraph(_dates(choice, day, lang))
     if choice.region is not None:
-        yield _Paragraph(_phrase("region_scope", lang, region=choice.region.label(lang)))
-    yield _Paragraph(
+        yield Paragraph(_phrase("region_scope", lang, region=choice.region.label(lang)))
+    yield Paragraph(
         _phrase(
             "scope",
             lang,
@@ -306,9 +348,9 @@ def _blocks(  # noqa: PLR0913
         + " "
         + _phrase("expected_note", lang)
     )
-    yield _Paragraph(_precedence(choice, lang))
-    yield _Heading(2, _phrase("overall_heading", lang))
-    yield _Paragraph(
+    yield Paragraph(_precedence(choice, lang))
+    yield Heading(2, _phrase("overall_heading", lang))
+    yield Paragraph(
         _phrase(
             "overall",
             lang,
@@ -321,42 +363,62 @@ def _blocks(  # noqa: PLR0913
             score=format_number(total.score, lang),
         )
     )
-    yield _Table(summarize(tracker, "theme", as_of=day, **filters).render(tables, lang))
+    by_theme = summarize(tracker, "theme", as_of=day, **filters)
+    yield Table(by_theme, lang)
+    if charts:
+        yield Chart(by_theme, lang, _phrase("chart_themes", lang))
 
     for meeting in meetings_with_recommendations:
-        yield _Heading(2, _meeting_name(meeting, lang))
-        for theme in catalogue.themes(meeting.key):
-            title = theme.title(lang)
-            yield _Heading(3, f"{theme.key} — {marked(title, lang)}")
-            if not title.official:
-                yield _Paragraph(_phrase("editorial_heading", lang))
-            subject = pick(theme.subject, lang)
-            if subject is not None:
-                yield _Paragraph(_phrase("subject", lang, subject=marked(subject, lang)))
-            by_recommendation = summarize(
-                tracker, "recommendation", as_of=day, theme=theme.key, **filters
-            )
-            yield _Table(by_recommendation.render(tables, lang))
-        yield _Paragraph(_phrase("editorial", lang))
-
-    if choice.region is None:
-        yield _Heading(2, _phrase("regions_heading", lang))
-        yield _Table(summarize(tracker, "region", as_of=day, **filters).render(tables, lang))
-        yield _Paragraph(_phrase("regions_note", lang))
-    yield _Heading(2, _phrase("states_heading", lang))
-    yield _Table(summarize(tracker, "state", as_of=day, **filters).render(tables, lang))
-    yield _Heading(2, _phrase("matrix_heading", lang))
-    yield _Table(matrix(tracker, as_of=day, **filters).render(tables, lang))
-    yield _Paragraph(matrix_legend(lang))
-
-    yield from _progress_blocks(tracker, choice, lang, day, tables)
+        yield from _meeting_blocks(tracker, meeting, lang, day, filters)
+    yield from _population_blocks(tracker, choice, lang, day, charts=charts)
+    yield from _progress_blocks(tracker, choice, lang, day, charts=charts)
     yield from _follow_up_blocks(
-        follow_up(tracker, as_of=day, stale_after=stale_after, **filters), lang, tables, limit
+        follow_up(tracker, as_of=day, stale_after=stale_after, **filters), lang, limit
     )
     if choice.order[0] is Reporter.STATE:
-        yield from _disagreement_blocks(
-            tracker, choice, lang=lang, day=day, tables=tables, limit=limit
+        yield from _disagreement_blocks(tracker, choice, lang=lang, day=day, limit=limit)
+
+
+def _meeting_blocks(
+    tracker: Tracker, meeting: Meeting, lang: str, day: dt.date, filters: Any
+) -> Iterable[Block]:
+    """A meeting's section: each theme, what its heading is, its table per recommendation."""
+    yield Heading(2, _meeting_name(meeting, lang))
+    for theme in tracker.catalogue.themes(meeting.key):
+        title = theme.title(lang)
+        yield Heading(3, f"{theme.key} — {marked(title, lang)}")
+        if not title.official:
+            yield Paragraph(_phrase("editorial_heading", lang), note=True)
+        subject = pick(theme.subject, lang)
+        if subject is not None:
+            yield Paragraph(_phrase("subject", lang, subject=marked(subject, lang)), note=True)
+        by_recommendation = summarize(
+            tracker, "recommendation", as_of=day, theme=theme.key, **filters
         )
+        yield Table(by_recommendation, lang)
+    yield Paragraph(_phrase("editorial", lang), note=True)
+
+
+def _population_blocks(
+    tracker: Tracker, choice: _Choice, lang: str, day: dt.date, *, charts: bool
+) -> Iterable[Block]:
+    """The sections by regional group, by State, and the States × recommendations."""
+    filters: Any = choice.filters()
+    if choice.region is None:
+        yield Heading(2, _phrase("regions_heading", lang))
+        by_region = summarize(tracker, "region", as_of=day, **filters)
+        yield Table(by_region, lang)
+        if charts:
+            yield Chart(by_region, lang, _phrase("chart_regions", lang))
+        yield Paragraph(_phrase("regions_note", lang), note=True)
+    yield Heading(2, _phrase("states_heading", lang))
+    yield Table(summarize(tracker, "state", as_of=day, **filters), lang)
+    yield Heading(2, _phrase("matrix_heading", lang))
+    states_by_recommendation = matrix(tracker, as_of=day, **filters)
+    if charts:
+        yield Chart(states_by_recommendation, lang, _phrase("chart_matrix", lang))
+    else:
+        yield Table(states_by_recommendation, lang)
 
 
 def _dates(choice: _Choice, day: dt.date, lang: str) -> str:
@@ -378,17 +440,17 @@ def _precedence(choice: _Choice, lang: str) -> str:
     return _phrase("only_reporter", lang, others=", ".join(r.label(lang) for r in choice.order))
 
 
-def _disagreement_blocks(  # noqa: PLR0913
-    tracker: Tracker, choice: _Choice, *, lang: str, day: dt.date, tables: str, limit: int
-) -> Iterable[_Block]:
+def _disagreement_blocks(
+    tracker: Tracker, choice: _Choice, *, lang: str, day: dt.date, limit: int
+) -> Iterable[Block]:
     found = disagreements(tracker, as_of=day, region=choice.region)
     if not found.items:
         return
-    yield _Heading(2, _phrase("disagreements_heading", lang))
-    yield _Paragraph(_phrase("disagreements", lang, count=len(found.items)))
+    yield Heading(2, _phrase("disagreements_heading", lang))
+    yield Paragraph(_phrase("disagreements", lang, count=len(found.items)))
     if len(found.items) > limit:
-        yield _Paragraph(_phrase("shown", lang, shown=limit))
-    yield _Table(attrs.evolve(found, items=found.items[:limit]).render(tables, lang))
+        yield Paragraph(_phrase("shown", lang, shown=limit))
+    yield Table(attrs.evolve(found, items=found.items[:limit]), lang)
 
 
 def _meeting_name(meeting: Meeting, lang: str) -> str:
@@ -403,8 +465,8 @@ def _meeting_name(meeting: Meeting, lang: str) -> str:
 
 
 def _progress_blocks(
-    tracker: Tracker, choice: _Choice, lang: str, day: dt.date, tables: str
-) -> Iterable[_Block]:
+    tracker: Tracker, choice: _Choice, lang: str, day: dt.date, *, charts: bool
+) -> Iterable[Block]:
     previous = [m for m in tracker.catalogue.meetings() if m.end is not None and m.end < day]
     if not previous:
         return
@@ -413,8 +475,8 @@ def _progress_blocks(
     filters: Any = choice.filters()
     result = progress(tracker, last.end, day, by="theme", **filters)
     totals = result.total()
-    yield _Heading(2, _phrase("progress_heading", lang, date=format_date(last.end, lang)))
-    yield _Paragraph(
+    yield Heading(2, _phrase("progress_heading", lang, date=format_date(last.end, lang)))
+    yield Paragraph(
         _phrase(
             "progress",
             lang,
@@ -426,10 +488,12 @@ def _progress_blocks(
             newly=totals["newly_reported"],
         )
     )
-    yield _Table(result.render(tables, lang))
+    yield Table(result, lang)
+    if charts:
+        yield Chart(result, lang, _phrase("chart_progress", lang))
 
 
-def _follow_up_blocks(result: FollowUp, lang: str, tables: str, limit: int) -> Iterable[_Block]:
+def _follow_up_blocks(result: FollowUp, lang: str, limit: int) -> Iterable[Block]:
     period = result.stale_after
     months = period.years * 12 + period.months
     wording = (
@@ -437,8 +501,8 @@ def _follow_up_blocks(result: FollowUp, lang: str, tables: str, limit: int) -> I
         if months and not (period.days or period.weeks)
         else _phrase("days", lang, n=(result.as_of - (result.as_of - period)).days)
     )
-    yield _Heading(2, _phrase("follow_up_heading", lang))
-    yield _Paragraph(
+    yield Heading(2, _phrase("follow_up_heading", lang))
+    yield Paragraph(
         _phrase(
             "follow_up",
             lang,
@@ -455,38 +519,26 @@ def _follow_up_blocks(result: FollowUp, lang: str, tables: str, limit: int) -> I
         never_reported=result.never_reported[:limit],
     )
     if max(len(result.overdue), len(result.stale), len(result.never_reported)) > limit:
-        yield _Paragraph(_phrase("shown", lang, shown=limit))
+        yield Paragraph(_phrase("shown", lang, shown=limit))
     if shown.overdue or shown.stale or shown.never_reported:
-        yield _Table(shown.render(tables, lang))
+        yield Table(shown, lang)
 
 
-def _write(blocks: list[_Block], fmt: str) -> str:
+def _write(blocks: list[Block], fmt: str, lang: str) -> str | bytes:
     if fmt == "html":
-        parts = []
-        for block in blocks:
-            if isinstance(block, _Heading):
-                parts.append(f"<h{block.level}>{html.escape(block.text)}</h{block.level}>")
-            elif isinstance(block, _Paragraph):
-                parts.append(f"<p>{_html_emphasis(block.text)}</p>")
-            else:
-                parts.append(block.text)
-        return "<article>\n" + "\n".join(parts) + "\n</article>\n"
+        return write_html(blocks, lang)
+    if fmt == "docx":
+        return write_docx(blocks, lang)
     parts = []
     for block in blocks:
-        if isinstance(block, _Heading):
+        if isinstance(block, Heading):
             if fmt == "markdown":
                 parts.append(f"{'#' * block.level} {block.text}")
             else:
                 underline = "=" if block.level == 1 else "-"
                 parts.append(f"{block.text}\n{underline * len(block.text)}")
-        elif isinstance(block, _Paragraph):
+        elif isinstance(block, Paragraph):
             parts.append(block.text if fmt == "markdown" else block.text.replace("**", ""))
-        else:
-            parts.append(block.text)
+        elif isinstance(block, Table):
+            parts.append(block.result.render(_TABLE_FORMAT[fmt], block.lang))
     return "\n\n".join(parts) + "\n"
-
-
-def _html_emphasis(text: str) -> str:
-    escaped = html.escape(text)
-    pieces = escaped.split("**")
-    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(pieces))

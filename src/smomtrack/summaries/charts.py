@@ -190,8 +190,7 @@ def _plot_matrix(result: Matrix, lang: str, ax: Any = None) -> Any:
         ]
         for state in states
     ]
-    colours = ListedColormap([STATUS_COLOURS[s] for s in scale])
-    colours.set_bad("#eeeeee")
+    colours = ListedColormap([STATUS_COLOURS[s] for s in scale]).with_extremes(bad="#eeeeee")
     ax.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(scale) - 0.5, aspect="auto")
     ax.set_xticks(range(len(result.recommendations)), result.recommendations, rotation=90)
     ax.set_yticks(range(len(states)), [_short(state_name(s, lang)) for s in states])
