@@ -233,7 +233,7 @@ class TestTablesThatFit:
     def test_records_and_pandas(self, tracker: Tracker) -> None:
         """to_pandas() gives the records as a DataFrame."""
         frame = summarize(tracker, "state", as_of=AS_OF).to_pandas()
-        assert list(frame.columns[:3]) == ["state", "expected", "reported"]
+        assert list(frame.columns[:3]) == ["state", "name", "expected"]  # codes and names
         assert len(frame) == 30
 
     def test_full_titles_in_notes(self, tracker: Tracker) -> None:

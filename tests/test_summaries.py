@@ -66,10 +66,11 @@ class TestSummarize:
         assert c["score"] == pytest.approx(0.25)
 
     def test_keys_and_total(self, tracker: Tracker) -> None:
-        """Each record has the documented keys; the total has the same keys."""
+        """Each record has the documented keys, with names; the total has the same figures."""
         summary = summarize(tracker, "state", as_of=D2)
         expected_keys = [
             "state",
+            "name",
             "expected",
             "reported",
             *STATUS_KEYS,
@@ -78,8 +79,9 @@ class TestSummarize:
             "score",
         ]
         assert list(summary.to_records()[0]) == expected_keys
+        assert summary.to_records()[0]["name"] == "France"
         total = summary.total()
-        assert list(total) == expected_keys
+        assert list(total) == [key for key in expected_keys if key != "name"]
         assert total["state"] is None
         assert total["expected"] == 54
         assert total["reported"] == 5
@@ -237,7 +239,7 @@ class TestProgress:
     def test_records(self, tracker: Tracker) -> None:
         """to_records() has the group, expected and each change."""
         records = progress(tracker, D1, D2).to_records()
-        assert list(records[0]) == ["theme", "expected", *(c.value for c in Change)]
+        assert list(records[0]) == ["theme", "name", "expected", *(c.value for c in Change)]
         assert [r.group for r in progress(tracker, D1, D2)] == ["SOM7-B", "SOM7-C"]
 
 

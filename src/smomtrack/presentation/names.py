@@ -10,7 +10,29 @@ from smomtrack.vocabulary.regions import NO_GROUP, group_label
 from smomtrack.vocabulary.states import state_name
 from smomtrack.vocabulary.topics import topic_label
 
-__all__ = ["group_columns", "group_headers", "in_reading_order", "marked"]
+__all__ = [
+    "LABEL_WIDTH",
+    "group_columns",
+    "group_headers",
+    "in_reading_order",
+    "marked",
+    "shortened",
+]
+
+LABEL_WIDTH = 70
+"""Titles longer than this are shortened in table cells; reports give them whole in a note."""
+
+
+def shortened(text: str, width: int = LABEL_WIDTH) -> str:
+    """*text* cut at a word before *width* characters, with "…" (as it is if short enough).
+
+    >>> shortened("Impact of natural disasters, conflicts and crises on smuggling routes", 40)
+    'Impact of natural disasters, conflicts…'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
 
 
 def marked(text: Text | None, lang: str) -> str:
@@ -38,7 +60,7 @@ def group_columns(  # noqa: PLR0911 (one answer per grouping)
         return [word("total", lang), *[""] * (width - 1)]
     if by == "theme":
         theme = catalogue.get_theme(group)
-        return [group, "" if theme is None else marked(theme.title(lang), lang)]
+        return [group, "" if theme is None else shortened(marked(theme.title(lang), lang))]
     if by == "recommendation":
         rec = catalogue.get(group)
         return [group, "" if rec is None else marked(rec.title(lang), lang)]
@@ -51,6 +73,14 @@ def group_columns(  # noqa: PLR0911 (one answer per grouping)
     if by == "group" and group == NO_GROUP:
         return [word("no_group", lang)]
     return [group]
+
+
+def group_name(catalogue: Catalogue, by: str, group: str) -> str:
+    """The English name of a group, whole (a State's, a theme's title, a topic's label…)."""
+    if by == "theme":
+        theme = catalogue.get_theme(group)
+        return "" if theme is None else theme.title("en").value
+    return group_columns(catalogue, by, group, "en")[-1]
 
 
 def in_reading_order(by: str, groups: list[str], lang: str) -> list[str]:

@@ -25,10 +25,11 @@ from smomtrack.rendering.report_docx import write_docx
 from smomtrack.rendering.report_html import write_html
 from smomtrack.summaries.disagreements import disagreements
 from smomtrack.summaries.follow_up import FollowUp, follow_up
-from smomtrack.summaries.matrix import matrix
+from smomtrack.summaries.matrix import Matrix, matrix
 from smomtrack.summaries.progress import progress
 from smomtrack.summaries.scope import KnownAt, as_known, states_in_scope
 from smomtrack.summaries.summary import summarize
+from smomtrack.summaries.tables import table_data
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_date
@@ -541,4 +542,6 @@ def _write(blocks: list[Block], fmt: str, lang: str) -> str | bytes:
             parts.append(block.text if fmt == "markdown" else block.text.replace("**", ""))
         elif isinstance(block, Table):
             parts.append(block.result.render(_TABLE_FORMAT[fmt], block.lang))
+            if not isinstance(block.result, Matrix):  # a matrix carries its legend already
+                parts.extend(table_data(block.result, block.lang).notes)
     return "\n\n".join(parts) + "\n"

@@ -11,6 +11,7 @@ import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.presentation.names import group_name
 from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.summaries.groupings import (
     GroupingLike,
@@ -115,7 +116,7 @@ class Progress(Presentable):
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per group: its key, ``expected`` and one key per :class:`Change` value."""
-        return [row.to_record(self.by) for row in self.rows]
+        return [_named(row.to_record(self.by), self.by, self.catalogue) for row in self.rows]
 
     def total(self) -> dict[str, Any]:
         """The total row as a dict (the group's key is ``None``)."""
@@ -178,3 +179,10 @@ def progress(  # noqa: PLR0913 (the filters of a summary)
         known_at=known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )
+
+
+def _named(record: dict[str, Any], by: str, catalogue: Catalogue) -> dict[str, Any]:
+    """*record* with the group's English name after its key (a State's name, a title…)."""
+    group = record[by]
+    named = {by: group, "name": group_name(catalogue, by, group)}
+    return {**named, **{k: v for k, v in record.items() if k != by}}

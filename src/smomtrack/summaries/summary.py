@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.presentation.names import group_name
 from smomtrack.summaries.groupings import (
     GROUPINGS,
     Grouping,
@@ -87,14 +88,15 @@ class Summary(Presentable):
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per group, in a stable order.
 
-        Keys: the group's key under its name (``"theme"``, ``"state"``…), ``expected``,
-        ``reported``, one key per status value, ``response_rate``, ``implementation_rate``
-        and ``score`` (a rate whose denominator is 0 is ``None``).
+        Keys: the group's key under its name (``"theme"``, ``"state"``…), ``name`` (the
+        group's English name: a State's, a theme's title…), ``expected``, ``reported``, one
+        key per status value, ``response_rate``, ``implementation_rate`` and ``score`` (a
+        rate whose denominator is 0 is ``None``).
         """
-        return [row.to_record(self.by) for row in self.rows]
+        return [_named(row.to_record(self.by), self.by, self.catalogue) for row in self.rows]
 
     def total(self) -> dict[str, Any]:
-        """The total row as a dict, with the same keys (the group's key is ``None``)."""
+        """The total row as a dict: the group's key (``None``) and the same figures."""
         return self.total_row.to_record(self.by)
 
     def row(self, group: str) -> SummaryRow:
@@ -191,3 +193,10 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
         known_at=known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )
+
+
+def _named(record: dict[str, Any], by: str, catalogue: Catalogue) -> dict[str, Any]:
+    """*record* with the group's English name after its key (a State's name, a title…)."""
+    group = record[by]
+    named = {by: group, "name": group_name(catalogue, by, group)}
+    return {**named, **{k: v for k, v in record.items() if k != by}}
