@@ -59,7 +59,7 @@ def write_docx(blocks: Iterable[Block], lang: str) -> bytes:
         elif isinstance(block, Paragraph):
             _paragraph(document, block, Pt)
         elif isinstance(block, Table):
-            _table(document, table_data(block.result, block.lang), block.lang, Pt)
+            _table(document, table_data(block.result, block.lang), width, Pt)
         elif isinstance(block, Chart):
             _chart(document, block, width, Pt)
     buffer = io.BytesIO()
@@ -77,11 +77,11 @@ def _paragraph(document: Any, block: Paragraph, points: Any) -> None:
             run.font.size = points(8.5)
 
 
-def _table(document: Any, data: TableData, lang: str, points: Any) -> None:
-    del lang
+def _table(document: Any, data: TableData, width: Any, points: Any) -> None:
     size = points(6.5) if len(data.headers) > _WIDE else points(8)
     table = document.add_table(rows=1, cols=len(data.headers))
     table.style = "Table Grid"
+    table.autofit = False
     header = table.rows[0]
     _repeat_header(header)
     for cell, text in zip(header.cells, data.headers, strict=True):
@@ -95,8 +95,24 @@ def _table(document: Any, data: TableData, lang: str, points: Any) -> None:
                 status = data.statuses[index][column - 1]
                 if status is not None:
                     _shade(cells[column], STATUS_COLOURS[status].lstrip("#").upper())
+    for column, share in zip(table.columns, _shares(data), strict=True):
+        column.width = int(width * share)  # the table's grid (what Writer reads)
+        for cell in column.cells:
+            cell.width = int(width * share)  # and each cell's (what Word reads)
     for note in data.notes:
         _paragraph(document, Paragraph(note, note=True), points)
+
+
+def _shares(data: TableData) -> list[float]:
+    """Each column's share of the page: text columns wide, figures narrow."""
+    weights = []
+    for index, header in enumerate(data.headers):
+        longest = max([len(word) for word in header.split()] + [1])
+        cells = [len(row[index]) for row in data.rows if index < len(row)]
+        text = max(cells, default=0)
+        weights.append(min(max(longest, min(text, 40), 4), 40))
+    total = sum(weights)
+    return [weight / total for weight in weights]
 
 
 def _text(cell: Any, text: str, size: Any, *, bold: bool) -> None:
