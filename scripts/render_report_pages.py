@@ -25,6 +25,10 @@ IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
 PAGES = 4
 
 
+def _run(*command: str) -> None:
+    subprocess.run(command, check=True, capture_output=True)
+
+
 def main() -> None:
     """Write the report twice, render both to PDF, and the first pages to PNG."""
     mpl.use("Agg")
@@ -42,42 +46,14 @@ def main() -> None:
         document = work / "rapport.docx"
         document.write_bytes(report(tracker, lang="fr", format="docx", as_of=DEMO_DATE))
         html_pdf = work / "rapport-html.pdf"
-        subprocess.run(  # noqa: S603 (fixed arguments)
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={html_pdf}",
-                page.as_uri(),
-            ],  # fmt: skip
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(  # noqa: S603
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(document)],  # noqa: S607
-            check=True,
-            capture_output=True,
-        )
+        _run("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+             f"--print-to-pdf={html_pdf}", page.as_uri())  # fmt: skip
+        _run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(document))
         for name, pdf in (("html", html_pdf), ("docx", work / "rapport.pdf")):
             for old in IMAGES.glob(f"rapport-fr-{name}-*.png"):
                 old.unlink()
-            subprocess.run(  # noqa: S603
-                [
-                    "pdftoppm",
-                    "-r",
-                    "45",
-                    "-png",
-                    "-f",
-                    "1",
-                    "-l",
-                    str(PAGES),
-                    str(pdf),  # noqa: S607
-                    str(IMAGES / f"rapport-fr-{name}"),
-                ],  # fmt: skip
-                check=True,
-            )
+            _run("pdftoppm", "-r", "45", "-png", "-f", "1", "-l", str(PAGES), str(pdf),
+                 str(IMAGES / f"rapport-fr-{name}"))  # fmt: skip
     for picture in sorted(IMAGES.glob("rapport-fr-*.png")):
         print(picture.relative_to(IMAGES.parent.parent))
 
