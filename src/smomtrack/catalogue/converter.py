@@ -26,7 +26,7 @@ from cattrs.v import format_exception
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 from smomtrack.records.meetings import Meeting
-from smomtrack.records.recommendations import Recommendation, Theme
+from smomtrack.records.recommendations import Citation, Recommendation, Theme
 from smomtrack.vocabulary.languages import Text
 
 __all__ = ["structure", "structure_catalogue", "structure_list", "unstructure"]
@@ -97,6 +97,19 @@ _converter.register_unstructure_hook(
 _converter.register_unstructure_hook(
     Theme,
     make_dict_unstructure_fn(Theme, _converter, subject=override(omit_if_default=True)),
+)
+_converter.register_unstructure_hook(
+    Citation,
+    make_dict_unstructure_fn(Citation, _converter, paragraph=override(omit_if_default=True)),
+)
+_converter.register_unstructure_hook(
+    Recommendation,
+    make_dict_unstructure_fn(
+        Recommendation,
+        _converter,
+        heading=override(omit_if_default=True),
+        suggested_topics=override(omit_if_default=True),
+    ),
 )
 
 

@@ -33,14 +33,20 @@ class Citation:
         meeting: The meeting's key.
         section: The section of the report (``"II.B"``).
         document: The document's symbol, where known (``None`` otherwise: never invented).
+        paragraph: The paragraph's number in the report, for reports that number their
+            paragraphs (``None`` otherwise).
     """
 
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
     section: str = attrs.field(validator=check_pattern(SECTION))
     document: str | None = attrs.field(default=None, validator=optional_str)
+    paragraph: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
+    )
 
     def __str__(self) -> str:
         where = f"{self.meeting}, section {self.section}"
+        where += f", para. {self.paragraph}" if self.paragraph is not None else ""
         return f"{where}, {self.document}" if self.document else where
 
 
@@ -113,6 +119,10 @@ class Recommendation:
         addressee: Whom it is addressed to (``None`` where the wording was not recognised).
         topics: Cross-cutting topic tags (editorial).
         source: Where the official text comes from.
+        heading: The numbered sub-heading of the report the recommendation stands under
+            ("1. General recommendations"), per language, official; empty where none.
+        suggested_topics: Topic tags suggested by similarity with tagged recommendations
+            (editorial, to be confirmed), for a recommendation read from a new report.
     """
 
     key: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[1-9][0-9]*"))
@@ -131,6 +141,10 @@ class Recommendation:
         default=(), converter=to_strings, validator=[tuple_of(str), _check_topics]
     )
     source: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    heading: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
+    suggested_topics: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=[tuple_of(str), _check_topics]
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = []
