@@ -11,12 +11,21 @@ __all__ = ["Line", "clean_lines", "join_paragraphs"]
 _TAGS = re.compile(r"</?[a-zA-Z]+[^>]*>")
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")
 _EMPHASIS = re.compile(r"\*{1,3}")
+_PIECE = (
+    r"[A-Z]{2,}(?:/[A-Za-z0-9.\-]+)+"  # a document symbol
+    r"|V\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?"  # a job number, with its language
+    r"|\d{1,3}\s*/\s*\d{1,3}"  # a page number
+    r"|\*\d{7,}\*"  # a bar code
+)
 _FURNITURE = (
     re.compile(r"^[A-Z]{2,}(?:/[A-Za-z0-9.\-]+)+$"),  # a document symbol: CTOC/COP/WG.7/2020/4
     re.compile(r"^V\.\d{2}-\d{4,6}\b.*$"),  # a job number: V.20-04785 (F)
     re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # a page number: 3/5
     re.compile(r"^-\s*\d{1,3}\s*-$"),  # a page number: - 3 -
     re.compile(r"^\*\d{7,}\*$"),  # a bar code: *2004785*
+    re.compile(  # several of these on one line: "2/5   V.20-04826   *2004826*"
+        rf"^(?:{_PIECE})(?:\s+(?:{_PIECE}))+$"
+    ),
 )
 _FOOTNOTE = re.compile(r"^(?:<sup>)?\d{1,2}(?:</sup>)?\s+\[?(?:www\.|https?://)")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
@@ -62,7 +71,9 @@ def clean_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         cleaned, heading = _clean(raw)
-        if any(p.match(cleaned) for p in _FURNITURE) or _FOOTNOTE.match(raw.strip()):
+        plain = " ".join(raw.split())  # as written: a bar code's stars are not emphasis
+        furniture = any(p.match(cleaned) or p.match(plain) for p in _FURNITURE)
+        if furniture or _FOOTNOTE.match(raw.strip()):
             cleaned = ""
         lines.append(Line(number, cleaned, heading))
     joined: list[Line] = []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import attrs
 
 from smomtrack.catalogue.reports import ParsedReport, ParseWarning
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.interchange.pdf_text import document_text
 from smomtrack.interchange.plain_text import Line, clean_lines, join_paragraphs
 from smomtrack.records.recommendations import Citation, Recommendation, Theme
 from smomtrack.vocabulary.folding import fold
@@ -27,6 +29,14 @@ _SECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
 _CHAPTER = re.compile(r"^([IVX]+)\.\s+(.*)$")
 _CONTINUED = re.compile(r"\s*\((?:continued|suite|continuaci[oó]n)\)\s*$", re.IGNORECASE)
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-Ý])")
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.+)$")
+_ADOPTED = {  # the heading of the recommendations of a report that numbers its paragraphs
+    "en": re.compile(r"^(?:([ivx]+) )?recommendations adopted by the working group\b"),
+    "fr": re.compile(r"^(?:([ivx]+) )?recommandations adoptees par le groupe de travail\b"),
+    "es": re.compile(r"^(?:([ivx]+) )?recomendaciones aprobadas por el grupo de trabajo\b"),
+}
+_SUB_HEADING_WORDS = 12
+"""A numbered line of at most this many words, without a final stop, is a sub-heading."""
 
 # The wording that says whom a recommendation addresses and how strongly, per language,
 # matched on the folded start of the text (case and accents removed).
@@ -123,6 +133,8 @@ class _Entry:
     line: int
     section: _Section | None
     lines: list[Line] = attrs.Factory(list)
+    heading: str | None = None
+    paragraph: bool = False
 
 
 def _heading_language(line: Line) -> tuple[str, int] | None:
@@ -143,17 +155,25 @@ def _is_section(line: Line, lang: str | None) -> re.Match[str] | None:
 
 
 def parse_report(
-    text: str, *, meeting: str, lang: str | None = None, document: str | None = None
+    text: str | Path, *, meeting: str, lang: str | None = None, document: str | None = None
 ) -> ParsedReport:
     """Read the recommendations section of a Working Group report.
 
-    Reads Markdown (headings, emphasis) and plain text converted from PDF (page headers
-    and footers, words hyphenated at line ends, paragraphs wrapped anywhere, blank lines
-    anywhere, numbered paragraphs, "(continued)" markers), in English ("Recommendation 5"),
-    French ("Recommandation 5") or Spanish ("Recomendación 5").
+    Reads the PDF file as published (:class:`~pathlib.Path` to a ``.pdf``: page furniture
+    and footnotes removed), Markdown (headings, emphasis) and plain text converted from PDF
+    (page headers and footers, words hyphenated at line ends, paragraphs wrapped anywhere,
+    blank lines anywhere, numbered paragraphs, "(continued)" markers), in English
+    ("Recommendation 5"), French ("Recommandation 5") or Spanish ("Recomendación 5").
+
+    Reports that number their paragraphs (the Working Group's before 2020) are read too:
+    under "Recommendations adopted by the Working Group" ("Recommandations adoptées par le
+    Groupe de travail", "Recomendaciones aprobadas por el Grupo de Trabajo"), lettered
+    sections are themes, short numbered lines without a final stop are sub-headings (kept
+    with the recommendations under them), and each numbered paragraph is a recommendation
+    keyed by its paragraph number, which its citation gives.
 
     Args:
-        text: The text.
+        text: The text, or the file (a :class:`~pathlib.Path`: ``.pdf`` or UTF-8 text).
         meeting: The meeting's key (``"SOM9"``).
         lang: ``"en"``, ``"fr"`` or ``"es"``; detected from the headings when ``None``.
         document: The report's symbol, for the citations, when you know it.
@@ -170,19 +190,86 @@ def parse_report(
         raise InvalidDataError(f"meeting: {meeting!r} is not a meeting key such as 'SOM9'")
     if lang is not None and lang not in REPORT_LANGUAGES:
         raise InvalidDataError(f"lang: {lang!r} is not one of {', '.join(REPORT_LANGUAGES)}")
-    if not isinstance(text, str):
+    if not isinstance(text, str | Path):
         raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
-    lines = clean_lines(text)
+    lines = clean_lines(document_text(text))
     found = [h for line in lines if (h := _heading_language(line))]
     languages = Counter(h[0] for h in found if lang is None or h[0] == lang)
     if not languages:
-        raise InvalidDataError(
-            "no recommendations found: no line reads 'Recommendation N',"
-            " 'Recommandation N' or 'Recomendación N'"
-        )
+        adopted = _adopted(lines, lang)
+        if adopted is None:
+            raise InvalidDataError(
+                "no recommendations found: no line reads 'Recommendation N',"
+                " 'Recommandation N' or 'Recomendación N', nor 'Recommendations adopted by"
+                " the Working Group' (or its French or Spanish wording)"
+            )
+        chosen, start, chapter = adopted
+        entries, sections = _scan_paragraphs(lines[start + 1 :], chosen, chapter)
+        return _build(key, chosen, entries, sections, document)
     chosen = languages.most_common(1)[0][0]
     entries, sections = _scan(lines, chosen)
     return _build(key, chosen, entries, sections, document)
+
+
+def _adopted(lines: list[Line], lang: str | None) -> tuple[str, int, str | None] | None:
+    """The language, index and chapter of the heading of a paragraph-numbered section."""
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        for code, pattern in _ADOPTED.items():
+            if lang is not None and code != lang:
+                continue
+            match = pattern.match(folded)
+            if match:
+                return code, index, match[1].upper() if match[1] else None
+    return None
+
+
+def _scan_paragraphs(
+    lines: list[Line], lang: str, chapter: str | None
+) -> tuple[list[_Entry], list[_Section]]:
+    """Themes, sub-headings and numbered paragraphs, up to the next chapter."""
+    entries: list[_Entry] = []
+    sections: list[_Section] = []
+    section: _Section | None = None
+    heading: str | None = None
+    current: _Entry | None = None
+    in_title = False
+    for line in lines:
+        chapter_match = _CHAPTER.match(line.text)
+        if chapter_match and (line.heading or not line.text.endswith(".")):
+            break  # the next chapter: the recommendations are over
+        letter = _SECTION.match(line.text)
+        if letter and not line.text.endswith("."):
+            section = _Section(letter[1], line.number, [_CONTINUED.sub("", letter[2])], chapter)
+            sections.append(section)
+            current, heading, in_title = None, None, True
+            continue
+        numbered = _NUMBERED.match(line.text)
+        if numbered:
+            body = numbered[2].strip()
+            if wording(body, lang)[1] is None and _is_sub_heading(body):
+                heading, current, in_title = body, None, False
+                continue
+            current = _Entry(int(numbered[1]), line.number, section, heading=heading)
+            current.paragraph = True
+            current.lines.append(line)
+            entries.append(current)
+            in_title = False
+            continue
+        if in_title and section is not None:
+            if line.text:
+                section.title.append(line.text)
+            else:
+                in_title = False
+            continue
+        if current is not None:
+            current.lines.append(line)
+    return entries, sections
+
+
+def _is_sub_heading(text: str) -> bool:
+    """A short line without a final stop: "General recommendations"."""
+    return len(text.split()) <= _SUB_HEADING_WORDS and not text.endswith((".", ";", ":"))
 
 
 def _scan(lines: list[Line], lang: str) -> tuple[list[_Entry], list[_Section]]:
@@ -246,6 +333,15 @@ def _build(
     seen: set[int] = set()
     previous: int | None = None
     for entry in entries:
+        if entry.paragraph and entry.section is None:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"paragraph {entry.number} comes before the first lettered"
+                    " section (A., B.…): read as an introduction, not a recommendation",
+                )
+            )
+            continue
         if previous is not None and entry.number not in seen and entry.number != previous + 1:
             warnings.append(
                 ParseWarning(
@@ -304,7 +400,13 @@ def _build(
                 texts=[Text(lang, body, official=True)],
                 modality=modality,
                 addressee=addressee,
-                source=Citation(meeting=meeting, section=theme.section, document=document),
+                source=Citation(
+                    meeting=meeting,
+                    section=theme.section,
+                    document=document,
+                    paragraph=entry.number if entry.paragraph else None,
+                ),
+                heading=[Text(lang, entry.heading, official=True)] if entry.heading else [],
             )
         )
     return ParsedReport(
