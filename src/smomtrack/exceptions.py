@@ -21,6 +21,7 @@ __all__ = [
     "InvalidStatusError",
     "MissingExtraError",
     "SmomtrackError",
+    "SmomtrackWarning",
     "StorageError",
     "TooManyBadRowsError",
     "UnknownAgendaItemError",
@@ -92,6 +93,23 @@ class InvalidDateError(InvalidDataError):
         self.text = text
         self.reason = reason
         super().__init__(f"{text!r} is not a date: {reason}")
+
+
+class SmomtrackWarning(UserWarning):
+    """Something a reader did not find where it usually is, with the line (an agenda's part).
+
+    Issued with :mod:`warnings`, so it shows once and can be turned into an error
+    (``warnings.simplefilter("error", SmomtrackWarning)``) or silenced.
+
+    Attributes:
+        line: The line of the source it is about (1 is the first).
+        message: What was not found.
+    """
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
 
 
 class MissingExtraError(SmomtrackError, ImportError):

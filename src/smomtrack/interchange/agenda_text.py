@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
+from pathlib import Path
 
 import attrs
 
-from smomtrack.exceptions import InvalidDataError, SmomtrackError
+from smomtrack.exceptions import InvalidDataError, SmomtrackError, SmomtrackWarning
+from smomtrack.interchange.pdf_text import document_text
 from smomtrack.interchange.plain_text import Line, clean_lines, join_paragraphs
 from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
 from smomtrack.vocabulary.dates import MONTH_NAMES, month_number, parse_date, parse_date_range
@@ -97,7 +100,7 @@ class _Item:
     documents: list[str] = attrs.Factory(list)
 
 
-def parse_agenda(text: str, *, meeting: str) -> Meeting:
+def parse_agenda(text: str | Path, *, meeting: str) -> Meeting:
     """Read an annotated provisional agenda of the Working Group (English, French or Spanish).
 
     Gives the meeting with its dates and venue, its format where the text says it is
@@ -105,8 +108,16 @@ def parse_agenda(text: str, *, meeting: str) -> Meeting:
     under "Documentation" with their symbols, and the organization of work (dates, time
     slots, items taken up, items continued).
 
+    Reads Markdown, the text a PDF gives (headings unmarked; the columns of the
+    organization of work separated by runs of spaces), or the PDF file itself. A part that
+    an annotated agenda normally has and that is not found (an item's annotation, the
+    documents, the organization of work) is said in a
+    :class:`~smomtrack.exceptions.SmomtrackWarning` issued with :mod:`warnings`, with its
+    line: never a silent empty result.
+
     Args:
-        text: The agenda, as Markdown or as plain text converted from PDF.
+        text: The agenda as text (Markdown or the text of a PDF), or its file (a
+            :class:`~pathlib.Path`: ``.pdf`` or UTF-8 text).
         meeting: The meeting's key (``"SOM8"``).
 
     Raises:
@@ -116,9 +127,9 @@ def parse_agenda(text: str, *, meeting: str) -> Meeting:
     key = meeting_key(meeting)
     if key is None:
         raise InvalidDataError(f"meeting: {meeting!r} is not a meeting key such as 'SOM8'")
-    if not isinstance(text, str):
+    if not isinstance(text, str | Path):
         raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
-    lines = clean_lines(text)
+    lines = clean_lines(document_text(text))
     lang = _language(lines)
     words = _WORDS[lang]
     venue, start, end = _venue_and_dates(lines)
@@ -126,6 +137,7 @@ def parse_agenda(text: str, *, meeting: str) -> Meeting:
     documents = [_agenda_document(lines, lang, words)]
     documents += _annotate(lines, words, items, lang)
     sessions = _sessions(lines, words, start)
+    _warn_missing(lines, words, items, documents, sessions)
     hybrid = any(w in fold(line.text) for line in lines for w in words["hybrid"])
     body = key.rstrip("0123456789")
     try:
@@ -142,6 +154,38 @@ def parse_agenda(text: str, *, meeting: str) -> Meeting:
         )
     except SmomtrackError as exc:
         raise InvalidDataError(f"the agenda does not hold together: {exc}") from exc
+
+
+def _warn_missing(
+    lines: list[Line],
+    words: dict[str, tuple[str, ...]],
+    items: list[_Item],
+    documents: list[Document | None],
+    sessions: list[Session],
+) -> None:
+    """Say which usual parts of an annotated agenda were not found, with their line."""
+    heading = {
+        key: next((line.number for line in lines if _has(line, words[key])), None)
+        for key in ("annotations", "documentation", "annex")
+    }
+    first = lines[0].number if lines else 1
+    problems: list[tuple[int, str]] = []
+    if heading["annotations"] is None:
+        problems.append((first, "no 'Annotations' heading: the items have no annotation"))
+    else:
+        problems += [
+            (heading["annotations"], f"item {item.number} has no annotation")
+            for item in items
+            if not item.annotation and not any(sub.annotation for sub in item.sub_items)
+        ]
+    if not any(d is not None and d.symbol for d in documents):
+        where = heading["documentation"] or heading["annotations"] or first
+        problems.append((where, "no document with its symbol was found under 'Documentation'"))
+    if not sessions:
+        where = heading["annex"] or first
+        problems.append((where, "no session of the organization of work was read (annex)"))
+    for line, message in problems:
+        warnings.warn(SmomtrackWarning(line, message), stacklevel=3)
 
 
 def _venue_and_dates(lines: list[Line]) -> tuple[str | None, dt.date | None, dt.date | None]:
@@ -172,12 +216,20 @@ def _section(lines: list[Line], first: tuple[str, ...], last: tuple[str, ...]) -
 
 def _agenda(lines: list[Line], words: dict[str, tuple[str, ...]]) -> list[_Item]:
     items: list[_Item] = []
+    last: _Item | None = None
     for line in _section(lines, words["agenda"], words["annotations"]):
         if (match := _ITEM.match(line.text)) is not None:
-            items.append(_Item(match[1], match[2]))
+            last = _Item(match[1], match[2])
+            items.append(last)
         elif (match := _SUB_ITEM.match(line.text)) is not None and items:
             parent = items[-1]
-            parent.sub_items.append(_Item(f"{parent.number} {match[1]})", match[2]))
+            last = _Item(f"{parent.number} {match[1]})", match[2])
+            parent.sub_items.append(last)
+        elif line.text and last is not None and not line.heading:
+            # a title wrapped over two lines (the text of a PDF): its end, without the stop
+            last.title = f"{last.title} {line.text}".rstrip(" ;:.")
+        elif not line.text:
+            last = None
     if not items:
         raise InvalidDataError("the provisional agenda lists no items ('1. …', '2. …')")
     return items
@@ -209,9 +261,19 @@ def _annotate(
     documents: list[Document] = []
     current: _Item | None = None
     listing = False
+    rest = ""  # the end of a heading wrapped over several lines (plain text)
+    pending: list[str] = []  # a document's title wrapped over lines, before its symbol
     for line in _section(lines, words["annotations"], words["annex"]):
-        item = _ITEM.match(line.text) if line.heading else None
-        sub = _SUB_ITEM.match(line.text) if line.heading else None
+        if rest and line.text and rest.startswith(fold(line.text)):
+            rest = rest[len(fold(line.text)) :].strip()
+            continue
+        rest = ""
+        item = _ITEM.match(line.text) if line.heading else _titled(line, by_number)
+        sub = _SUB_ITEM.match(line.text) if line.heading else _titled_sub(line, current, items)
+        if not line.heading and (item or sub):
+            title = (item or sub)[2]  # type: ignore[index]
+            known = _known_title(item, sub, by_number, current, items)
+            rest = fold(known)[len(fold(title)) :].strip() if known else ""
         if item is not None and item[1] in by_number:
             current, listing = by_number[item[1]], False
         elif sub is not None and current is not None:
@@ -222,10 +284,13 @@ def _annotate(
             )
             listing = False
         elif _has(line, words["documentation"]):
-            listing = True
+            listing, pending = True, []
         elif (
-            listing and (document := _DOCUMENT.match(line.text)) is not None and current is not None
+            listing
+            and (document := _DOCUMENT.match(" ".join([*pending, line.text]))) is not None
+            and current is not None
         ):
+            pending = []
             current.documents.append(document[2])
             documents.append(
                 Document(
@@ -234,9 +299,53 @@ def _annotate(
                     titles=[Text(lang, document[1], official=True)],
                 )
             )
+        elif listing and current is not None:
+            pending = [*pending, line.text] if line.text else []
         elif current is not None and not listing:
             current.annotation.append(line)
     return documents
+
+
+def _titled(line: Line, by_number: dict[str, _Item]) -> re.Match[str] | None:
+    """A plain-text line that begins an item's annotation: "2. " and the item's title."""
+    match = _ITEM.match(line.text)
+    if match is None or match[1] not in by_number:
+        return None
+    title = fold(by_number[match[1]].title)
+    return match if title.startswith(fold(match[2])) and len(match[2]) > 3 else None
+
+
+def _titled_sub(line: Line, current: _Item | None, items: list[_Item]) -> re.Match[str] | None:
+    """A plain-text line that begins a sub-item's annotation: "a) " and its title."""
+    match = _SUB_ITEM.match(line.text)
+    if match is None or current is None:
+        return None
+    parent = next((i for i in items if i.number == current.number.split()[0]), None)
+    sub = next(
+        (s for s in (parent.sub_items if parent else []) if s.number.endswith(f"{match[1]})")),
+        None,
+    )
+    if sub is None:
+        return None
+    return match if fold(sub.title).startswith(fold(match[2])) else None
+
+
+def _known_title(
+    item: re.Match[str] | None,
+    sub: re.Match[str] | None,
+    by_number: dict[str, _Item],
+    current: _Item | None,
+    items: list[_Item],
+) -> str | None:
+    """The full title of the item or sub-item a plain heading begins."""
+    if item is not None:
+        return by_number[item[1]].title
+    if sub is not None and current is not None:
+        parent = next((i for i in items if i.number == current.number.split()[0]), None)
+        for candidate in parent.sub_items if parent else []:
+            if candidate.number.endswith(f"{sub[1]})"):
+                return candidate.title
+    return None
 
 
 def _kind(title: str) -> DocumentKind:
@@ -298,6 +407,16 @@ def _day(cell: str, year: int) -> dt.date | None:
         ) from exc
 
 
+def _cells(line: Line) -> list[str]:
+    """A row's cells: separated by tabs (Markdown), or by runs of spaces (a PDF's text)."""
+    source = line.raw or line.text
+    cleaned = [clean_lines(cell)[0].text if cell.strip() else "" for cell in _COLUMNS.split(source)]
+    return [cell for cell in cleaned if cell]
+
+
+_COLUMNS = re.compile(r"\t| {2,}")
+
+
 @attrs.define
 class _Draft:
     date: dt.date
@@ -316,7 +435,9 @@ def _sessions(
     drafts: list[_Draft] = []
     day: dt.date | None = None
     for line in rows:
-        cells = [cell.strip() for cell in line.text.split("\t")]
+        cells = _cells(line)
+        if not cells:
+            continue
         found_day = next((d for cell in cells if (d := _day(cell, start.year))), None)
         if found_day is not None and not any(_slot(c) for c in cells):
             day = found_day
@@ -324,12 +445,15 @@ def _sessions(
         slot = _slot(cells[0])
         if slot is not None and day is not None:
             drafts.append(_Draft(day, slot[0], slot[1]))
-        found = _ITEM_NUMBER.match(cells[1]) if len(cells) > 1 else None
+        rest = cells[1:] if slot is not None else cells
+        found = _ITEM_NUMBER.match(rest[0]) if rest else None
         if drafts and found is not None:
             number = f"{found[1]} {found[2]})" if found[2] else found[1]
             drafts[-1].items.append(number)
-            if len(cells) > 2 and _CONTINUED.search(cells[2]):
+            if any(_CONTINUED.search(cell) for cell in rest[1:]):
                 drafts[-1].continued.append(number)
+        elif drafts and drafts[-1].items and _CONTINUED.search(line.text):
+            drafts[-1].continued.append(drafts[-1].items[-1])  # a title wrapped: "(suite)" below
     return [
         Session(date=d.date, start=d.start, end=d.end, items=d.items, continued=d.continued)
         for d in drafts

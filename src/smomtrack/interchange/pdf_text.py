@@ -43,7 +43,7 @@ def pdf_text(source: str | Path) -> str:
     pypdf = _pypdf()
     try:
         reader = pypdf.PdfReader(path)  # type: ignore[attr-defined]
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except OSError as exc:
         raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
     except Exception as exc:  # pypdf's own errors: not a PDF, damaged, encrypted

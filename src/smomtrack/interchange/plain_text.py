@@ -44,6 +44,7 @@ class Line:
     number: int
     text: str
     heading: bool = False
+    raw: str = attrs.field(default="", eq=False, repr=False)
 
 
 def _clean(raw: str) -> tuple[str, bool]:
@@ -75,7 +76,7 @@ def clean_lines(text: str) -> list[Line]:
         furniture = any(p.match(cleaned) or p.match(plain) for p in _FURNITURE)
         if furniture or _FOOTNOTE.match(raw.strip()):
             cleaned = ""
-        lines.append(Line(number, cleaned, heading))
+        lines.append(Line(number, cleaned, heading, raw))
     joined: list[Line] = []
     carry: Line | None = None
     parts: list[str] = []  # the pieces of a line hyphenated over several: joined once, at the end
