@@ -41,6 +41,7 @@ class TestCompilation:
             "text_lang": "fr",
             "official": True,
             "citation": "SOM7, section II.B",
+            "suggested": False,
         }
 
     def test_markdown_document(self, catalogue: Catalogue) -> None:

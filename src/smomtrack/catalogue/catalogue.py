@@ -286,11 +286,14 @@ class Catalogue:
             ),
         )
 
-    def with_report(self, parsed: ParsedReport) -> Catalogue:
+    def with_report(self, parsed: ParsedReport, *, suggest: bool = True) -> Catalogue:
         """A new catalogue with the themes and recommendations of a parsed report added.
 
         The report's meeting is added too (with only its key and ordinal) if the catalogue
-        does not hold it yet. This catalogue is not changed.
+        does not hold it yet. This catalogue is not changed. With *suggest*, each new
+        recommendation without topics gets suggested ones
+        (:func:`~smomtrack.catalogue.overlaps.suggest_topics`, editorial), so that the
+        thematic compilation covers the new meeting.
 
         Raises:
             ConflictError: A theme or recommendation of the report is already in the
@@ -300,8 +303,19 @@ class Catalogue:
         if meeting is None:
             body = parsed.meeting.rstrip("0123456789")
             meeting = Meeting(key=parsed.meeting, ordinal=int(parsed.meeting[len(body) :]))
+        recommendations = list(parsed.recommendations)
+        if suggest:
+            # Imported here: the overlaps module works on catalogues (this module).
+            from smomtrack.catalogue.overlaps import suggest_topics  # noqa: PLC0415
+
+            recommendations = [
+                rec
+                if rec.topics or rec.suggested_topics
+                else attrs.evolve(rec, suggested_topics=suggest_topics(self, rec))
+                for rec in recommendations
+            ]
         addition = Catalogue(
-            meetings=[meeting], themes=parsed.themes, recommendations=parsed.recommendations
+            meetings=[meeting], themes=parsed.themes, recommendations=recommendations
         )
         return self.merge(addition)
 

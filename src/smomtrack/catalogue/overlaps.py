@@ -24,8 +24,17 @@ from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.languages import FALLBACK_ORDER
+from smomtrack.vocabulary.topics import TOPICS
 
-__all__ = ["DEFAULT_THRESHOLD", "STOP_WORDS", "Overlap", "overlaps", "stem"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "STOP_WORDS",
+    "SUGGESTION_THRESHOLD",
+    "Overlap",
+    "overlaps",
+    "stem",
+    "suggest_topics",
+]
 
 DEFAULT_THRESHOLD = 0.11
 """The similarity from which two recommendations are reported as overlapping.
@@ -225,3 +234,54 @@ def overlaps(
                 )
             )
     return tuple(sorted(found, key=lambda o: -o.score))
+
+
+SUGGESTION_THRESHOLD = 0.08
+"""The similarity (0–1) from which a topic is suggested for a recommendation."""
+
+
+def suggest_topics(
+    catalogue: Catalogue | Iterable[Recommendation],
+    recommendation: Recommendation,
+    *,
+    most: int = 2,
+    threshold: float = SUGGESTION_THRESHOLD,
+) -> tuple[str, ...]:
+    """The topic tags a new recommendation is most likely about (editorial suggestions).
+
+    Each topic of the vocabulary is described, in the recommendation's language, by its
+    label and by the texts and short titles of the catalogue's recommendations tagged with
+    it; the recommendation's text is compared with each description by the similarity
+    :func:`overlaps` uses (weighted stems, cosine). The *most* best topics at or above
+    *threshold* are suggested, best first.
+
+    >>> from smomtrack import builtin_catalogue
+    >>> catalogue = builtin_catalogue()
+    >>> suggest_topics(catalogue, catalogue.recommendation("SOM7-10"))
+    ('digital-evidence', 'legislation')
+    """
+    text = recommendation.texts[0]
+    lang = text.lang
+    tagged = [r for r in catalogue if r.topics and r.key != recommendation.key]
+    descriptions: dict[str, list[str]] = {
+        tag: [labels.get(lang, "")] for tag, labels in TOPICS.items()
+    }
+    for rec in tagged:
+        own = {t.lang: t.value for t in (*rec.texts, *rec.titles)}
+        words = [t.value for t in (*rec.texts, *rec.titles) if t.lang == lang]
+        for tag in rec.topics:
+            descriptions.setdefault(tag, [TOPICS.get(tag, {}).get(lang, "")])
+            descriptions[tag].extend(words or [own.get(lang, "")])
+    documents = {tag: " ".join(parts) for tag, parts in descriptions.items()}
+    stems = {tag: {s for s, _ in _words(body, lang)} for tag, body in documents.items()}
+    mine = {s for s, _ in _words(text.value, lang)}
+    frequency = Counter(s for found in [*stems.values(), mine] for s in found)
+    count = len(stems) + 1
+
+    def vector(found: set[str]) -> dict[str, float]:
+        return {s: math.log(count / frequency[s]) for s in found if frequency[s] < count}
+
+    target = vector(mine)
+    scores = {tag: _cosine(target, vector(found)) for tag, found in stems.items()}
+    ranked = sorted((tag for tag in scores if scores[tag] >= threshold), key=lambda t: -scores[t])
+    return tuple(ranked[:most])

@@ -73,6 +73,11 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "citation": {"en": "Source", "fr": "Source", "es": "Fuente"},
     "no_topic": {"en": "Not yet tagged", "fr": "Sans sujet attribué", "es": "Sin tema asignado"},
+    "suggested_topic": {
+        "en": "topic suggested, to confirm",
+        "fr": "sujet suggéré, à confirmer",
+        "es": "tema sugerido, por confirmar",
+    },
     "compilation": {
         "en": "Recommendations of the Working Group on the Smuggling of Migrants, by topic",
         "fr": (

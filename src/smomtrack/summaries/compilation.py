@@ -51,7 +51,7 @@ class Compilation(Presentable):
         """One dict per (topic, recommendation).
 
         Keys: ``topic``, ``meeting``, ``recommendation``, ``text``, ``text_lang``,
-        ``official`` and ``citation``.
+        ``official``, ``citation`` and ``suggested`` (the topic is only suggested).
         """
         records = []
         for group in self.groups:
@@ -66,6 +66,7 @@ class Compilation(Presentable):
                         "text_lang": text.lang,
                         "official": text.official,
                         "citation": str(rec.source),
+                        "suggested": not rec.topics and bool(rec.suggested_topics),
                     }
                 )
         return records
@@ -88,15 +89,16 @@ def compile_by_topic(catalogue: Catalogue, *, lang: str = "en") -> Compilation:
     """Every recommendation of every meeting, grouped by topic tag and then by meeting.
 
     This is the thematic compilation the Working Group asks for, so that experts find
-    existing guidance quickly and duplication is avoided. Recommendations without a topic
-    tag (for example freshly parsed ones) are grouped last.
+    existing guidance quickly and duplication is avoided. A recommendation without topics
+    counts under its suggested topics (marked as suggested); one with neither is grouped
+    last.
 
     >>> from smomtrack import builtin_catalogue
     >>> compilation = compile_by_topic(builtin_catalogue(), lang="fr")
     >>> [rec.number for rec in compilation.groups[0]]
     [4, 16]
     """
-    tags = sorted({tag for rec in catalogue for tag in rec.topics})
+    tags = sorted({tag for rec in catalogue for tag in _topics(rec)})
     groups = [_group(catalogue, tag) for tag in tags]
     untagged = _group(catalogue, None)
     if untagged.meetings:
@@ -104,9 +106,14 @@ def compile_by_topic(catalogue: Catalogue, *, lang: str = "en") -> Compilation:
     return Compilation(lang=lang, groups=tuple(groups), catalogue=catalogue)
 
 
+def _topics(rec: Recommendation) -> tuple[str, ...]:
+    """A recommendation's topics, or the ones suggested for it when it has none."""
+    return rec.topics or rec.suggested_topics
+
+
 def _group(catalogue: Catalogue, tag: str | None) -> TopicGroup:
     by_meeting: dict[str, list[Recommendation]] = {}
     for rec in catalogue:
-        if (tag in rec.topics) if tag is not None else not rec.topics:
+        if (tag in _topics(rec)) if tag is not None else not _topics(rec):
             by_meeting.setdefault(rec.meeting, []).append(rec)
     return TopicGroup(tag, tuple((m, tuple(recs)) for m, recs in by_meeting.items()))

@@ -364,5 +364,10 @@ def _compilation_markdown(result: Compilation, lang: str) -> str:
             for rec in recommendations:
                 text = rec.text(result.lang)
                 note = "" if text.lang == lang else f" [{text.lang}]"
-                parts.append(f"**{rec.key}** ({rec.source}){note}\n\n{text.value}")
+                suggested = (
+                    f" [{word('suggested_topic', lang)}]"
+                    if not rec.topics and rec.suggested_topics
+                    else ""
+                )
+                parts.append(f"**{rec.key}** ({rec.source}){note}{suggested}\n\n{text.value}")
     return "\n\n".join(parts) + "\n"
