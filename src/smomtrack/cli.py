@@ -147,7 +147,9 @@ def _file_commands(commands: Any) -> None:
     ingest = commands.add_parser(
         "ingest", help="read a report's recommendations and write the extended catalogue"
     )
-    ingest.add_argument("report", type=Path, help="the report's text (Markdown or plain text)")
+    ingest.add_argument(
+        "report", type=Path, help="the report: its PDF file, or its text (Markdown or plain)"
+    )
     ingest.add_argument("--meeting", required=True, help="the meeting's key (e.g. SOM9)")
     ingest.add_argument("--lang", choices=("en", "fr", "es"), help="the report's language")
     ingest.add_argument("--document", help="the report's symbol, for the citations")
@@ -587,25 +589,27 @@ def _catalogue_file(path: Path) -> Catalogue:
 
 
 def _ingest(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        text = args.report.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidDataError(f"{args.report}: cannot be read as UTF-8 text ({exc})") from exc
-    parsed = parse_report(text, meeting=args.meeting, lang=args.lang, document=args.document)
+    parsed = parse_report(args.report, meeting=args.meeting, lang=args.lang, document=args.document)
     base = _catalogue_file(args.base) if args.base else builtin_catalogue()
     extended = base.with_report(parsed)
-    write_atomically(args.output, to_json(extended))
+    # What was read, before anything is written.
     print(
         f"{args.report}: {len(parsed.themes)} themes and {len(parsed.recommendations)}"
         f" recommendations of {parsed.meeting} ({parsed.lang})",
         file=out,
     )
+    added = {rec.key: rec for rec in extended}
     for theme in parsed.themes:
         numbers = [r.number for r in parsed.recommendations if r.theme == theme.key]
         span = f"{numbers[0]}–{numbers[-1]}" if numbers else "none"
         print(f"  {theme.key} ({theme.section}): recommendations {span}", file=out)
+    for rec in parsed.recommendations:
+        topics = added[rec.key].suggested_topics
+        if topics:
+            print(f"  {rec.key}: topics suggested: {', '.join(topics)}", file=out)
     for warning in parsed.warnings:
         print(f"{args.report}: {warning}", file=out)
+    write_atomically(args.output, to_json(extended))
     print(f"{args.output}: a catalogue of {len(extended)} recommendations", file=out)
     return 0
 
