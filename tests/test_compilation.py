@@ -22,13 +22,24 @@ class TestCompilation:
         assert every == {r.key for r in catalogue}
 
     def test_untagged_come_last(self, catalogue: Catalogue) -> None:
-        """Freshly parsed recommendations (no topics) are grouped last, under their meeting."""
+        """Freshly parsed recommendations without suggestions are grouped last."""
         extended = catalogue.with_report(
-            parse_report((DATA / "report-recommendations.en.txt").read_text(), meeting="SOM9")
+            parse_report((DATA / "report-recommendations.en.txt").read_text(), meeting="SOM9"),
+            suggest=False,
         )
         last = compile_by_topic(extended).groups[-1]
         assert last.topic is None
         assert [m for m, _ in last.meetings] == ["SOM9"]
+
+    def test_suggested_topics_place_new_recommendations(self, catalogue: Catalogue) -> None:
+        """With suggestions (the default), new recommendations sit under suggested topics."""
+        extended = catalogue.with_report(
+            parse_report((DATA / "report-recommendations.en.txt").read_text(), meeting="SOM9")
+        )
+        groups = compile_by_topic(extended).groups
+        assert groups[-1].topic is not None  # nothing left untagged
+        new = [rec for group in groups for rec in group if rec.meeting == "SOM9"]
+        assert {rec.key for rec in new} == {f"SOM9-{n}" for n in range(1, 6)}
 
     def test_records(self, catalogue: Catalogue) -> None:
         """to_records() gives topic, meeting, key, text (with its language) and citation."""

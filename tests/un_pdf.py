@@ -97,9 +97,7 @@ def un_pdf(path: Path, blocks: Iterable[Block], *, symbol: str, job: str) -> Pat
             document.set_font("helvetica", size=10)
             document.multi_cell(0, 5, block.text, align="J", new_x="LMARGIN", new_y="NEXT")
             if isinstance(block, Footnoted):
-                document.notes.setdefault(document.page_no(), []).append(
-                    (block.number, block.note)
-                )
+                document.notes.setdefault(document.page_no(), []).append((block.number, block.note))
             document.ln(3)
     document.output(str(path))
     return path

@@ -236,7 +236,7 @@ def overlaps(
     return tuple(sorted(found, key=lambda o: -o.score))
 
 
-SUGGESTION_THRESHOLD = 0.08
+SUGGESTION_THRESHOLD = 0.05
 """The similarity (0–1) from which a topic is suggested for a recommendation."""
 
 
