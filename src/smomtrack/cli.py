@@ -601,7 +601,13 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
     added = {rec.key: rec for rec in extended}
     for theme in parsed.themes:
         numbers = [r.number for r in parsed.recommendations if r.theme == theme.key]
-        span = f"{numbers[0]}–{numbers[-1]}" if numbers else "none"
+        span = (
+            "none"
+            if not numbers
+            else f"{numbers[0]}"
+            if len(numbers) == 1
+            else f"{numbers[0]}–{numbers[-1]}"
+        )
         print(f"  {theme.key} ({theme.section}): recommendations {span}", file=out)
     for rec in parsed.recommendations:
         topics = added[rec.key].suggested_topics
