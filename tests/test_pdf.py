@@ -268,3 +268,23 @@ class TestIngest:
         assert any("topics suggested" in line for line in lines)
         assert any("paragraph 1 comes before" in line for line in lines)
         assert lines[-1] == f"{target}: a catalogue of 21 recommendations"
+
+
+class TestMadeUpReportsAsPdf:
+    @pytest.mark.parametrize("lang", ["en", "es"])
+    def test_the_same_recommendations_as_from_the_text(self, tmp_path: Path, lang: str) -> None:
+        """A made-up report with "Recommendation N" headings and words hyphenated at line
+        ends, laid out as a PDF, gives the recommendations its text gives, verbatim."""
+        text = (DATA / f"report-recommendations.{lang}.txt").read_text(encoding="utf-8")
+        assert "-\n" in text  # words hyphenated at line ends, kept in the PDF's lines
+        paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        furniture = re.compile(r"^(CTOC/|V\.00-)")
+        blocks = [Para(p.strip()) for p in paragraphs if not furniture.match(p.strip())]
+        path = un_pdf(tmp_path / "r.pdf", blocks, symbol="CTOC/COP/WG.7/XXXX/X",
+                      job="V.00-00000")  # fmt: skip
+        from_text = parse_report(text, meeting="SOM9")
+        from_pdf = parse_report(path, meeting="SOM9")
+        assert [r.text(lang) for r in from_pdf.recommendations] == [
+            r.text(lang) for r in from_text.recommendations
+        ]
+        assert [t.title(lang) for t in from_pdf.themes] == [t.title(lang) for t in from_text.themes]
