@@ -241,3 +241,20 @@ class TestTablesThatFit:
         page = report(tracker, format="html", as_of=AS_OF)
         title = builtin_catalogue().theme("SOM7-B").title("en").value
         assert f'<p class="note">SOM7-B: {title}</p>' in page.replace("&#x27;", "'")
+
+
+def test_a_web_page_without_the_plot_extra(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without matplotlib the web page is still made, without charts, and says why."""
+    import importlib.util  # noqa: PLC0415 (what the report asks)
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "matplotlib" else real(name, *args),
+    )
+    page = report(tracker, lang="en", format="html", as_of=AS_OF)
+    assert "<svg" not in page
+    assert "need the &#x27;plot&#x27; extra" in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from collections.abc import Iterable
 from typing import Any, Literal, get_args, overload
 
@@ -118,6 +119,11 @@ _PHRASES: dict[str, dict[str, str]] = {
         "es": "Tema de la reunión, según el título del documento de antecedentes de la Secretaría: “{subject}”.",
     },
     "states_heading": {"en": "By State", "fr": "Par État", "es": "Por Estado"},
+    "no_charts": {
+        "en": "The charts of this report need the 'plot' extra (pip install 'smomtrack[plot]').",
+        "fr": "Les graphiques de ce rapport nécessitent l'extra 'plot' (pip install 'smomtrack[plot]').",
+        "es": "Los gráficos de este informe requieren el extra 'plot' (pip install 'smomtrack[plot]').",
+    },
     "chart_themes": {
         "en": "Figure: status of the State–recommendation pairs, by theme.",
         "fr": "Figure : situation des couples État–recommandation, par thème.",
@@ -280,7 +286,9 @@ def report(  # noqa: PLR0913 (the choices of a report)
         order=precedence(reporter),
         known_at=known_at,
     )
-    charts = fmt in {"html", "docx"}
+    charts: bool | None = fmt in {"html", "docx"}
+    if charts and importlib.util.find_spec("matplotlib") is None:
+        charts = None  # wanted, but the plot extra is not installed: said in the report
     blocks = list(
         _blocks(
             as_known(tracker, known_at),
@@ -315,7 +323,7 @@ def _blocks(  # noqa: PLR0913
     *,
     lang: str,
     day: dt.date,
-    charts: bool,
+    charts: bool | None,
     stale_after: str,
     limit: int,
 ) -> Iterable[Block]:
@@ -350,6 +358,8 @@ def _blocks(  # noqa: PLR0913
         + _phrase("expected_note", lang)
     )
     yield Paragraph(_precedence(choice, lang))
+    if charts is None:
+        yield Paragraph(_phrase("no_charts", lang), note=True)
     yield Heading(2, _phrase("overall_heading", lang))
     yield Paragraph(
         _phrase(
@@ -371,8 +381,8 @@ def _blocks(  # noqa: PLR0913
 
     for meeting in meetings_with_recommendations:
         yield from _meeting_blocks(tracker, meeting, lang, day, filters)
-    yield from _population_blocks(tracker, choice, lang, day, charts=charts)
-    yield from _progress_blocks(tracker, choice, lang, day, charts=charts)
+    yield from _population_blocks(tracker, choice, lang, day, charts=bool(charts))
+    yield from _progress_blocks(tracker, choice, lang, day, charts=bool(charts))
     yield from _follow_up_blocks(
         follow_up(tracker, as_of=day, stale_after=stale_after, **filters), lang, limit
     )
