@@ -288,9 +288,7 @@ def _read(
                         clean=_clean,
                         meeting=options.meeting,
                     )
-                    return read_table(
-                        enumerate(rows, start=1), name=name, intake=intake, options=options
-                    )
+                    return read_table(rows, name=name, intake=intake, options=options)
             except csv.Error as exc:
                 raise InvalidDataError(
                     f"{name}, line {rows.line_num}: not readable as CSV ({exc})"

@@ -80,6 +80,9 @@ _TOTALS = frozenset({"total", "totals", "totaux", "totales", "sous total", "subt
 _FORMULA = ("=", "＝")
 """How a formula's text begins."""
 
+_TEXTS = ("measures", "evidence", "responsible", "source", "notes")
+"""The free-text columns, where the text of a formula would be taken as it is."""
+
 _ANSWERS = ("status", "measures", "evidence", "responsible", "due", "reporter", "source", "notes")
 """The columns whose content makes a row an answer (a date alone is not one)."""
 
@@ -181,6 +184,7 @@ class _Reading:
         self.positions = positions
         self.unnamed = [i for i, cell in enumerate(header) if not cell.strip()]
         self.answers = [positions[c] for c in _ANSWERS if c in positions]
+        self.texts = [positions[c] for c in _TEXTS if c in positions]
         self.named = [positions["state"], positions["recommendation"]]
         self.intake = intake
         self.options = options
@@ -275,7 +279,8 @@ class _Reading:
             for row, cell in enumerate(cells[index]):
                 if cell.strip() and row not in bad:
                     bad[row] = (cell, "1 cell(s) in a column without a header")
-        for index, column in enumerate(cells):
+        for index in self.texts:  # elsewhere a formula's text is refused by the reading itself
+            column = cells[index]
             joined = "\n".join(column)  # one search in C finds whether any cell needs a look
             if not (joined.startswith(_FORMULA) or "\n=" in joined or "＝" in joined):
                 continue
@@ -326,7 +331,7 @@ class _Reading:
 
 
 def read_table(  # noqa: PLR0913 (what reading a table needs)
-    rows: Iterator[tuple[int, Sequence[str]]],
+    rows: Iterable[Sequence[str]],
     *,
     name: str,
     intake: Intake,
@@ -335,10 +340,10 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
     flagged: Mapping[int, tuple[str, str]] | None = None,
     sheet: str = "",
 ) -> ImportResult:
-    """Read a table: its header, then every row, a chunk at a time.
+    """Read a table: its header (below a title block), then every row, a chunk at a time.
 
     Args:
-        rows: ``(number, cells)`` for each row, numbered as the spreadsheet shows them.
+        rows: The cells of each row; the first is row 1, as the spreadsheet shows it.
         name: The file (and sheet), for messages.
         intake: The way in.
         options: What rows may name and what to do on the way.
@@ -350,23 +355,17 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
         InvalidDataError: No header row with the required columns.
         TooManyBadRowsError: More than ``options.max_errors`` rows refused.
     """
-    first: list[tuple[int, Sequence[str]]] = []
-    header_rows = _remembering(rows, first)
-    found = find_header(header_rows, name)
-    if found is None:
-        header = next((cells for _, cells in first if any(c.strip() for c in cells)), [])
-        raise missing_columns(header, name)
-    number, header, positions, ignored = found
+    rows = iter(rows)
+    number, header, positions, ignored = _header(rows, name)
     reading = _Reading(header, positions, intake, options)
     flagged = flagged or {}
-    read = number
     progress = options.progress
     while chunk := list(itertools.islice(rows, _CHUNK)):
-        numbers = [n for n, _ in chunk]
-        reading.chunk([cells for _, cells in chunk], numbers, flagged)
-        read = numbers[-1]
+        numbers = range(number + 1, number + 1 + len(chunk))
+        number += len(chunk)
+        reading.chunk(chunk, numbers, flagged)
         if progress is not None:
-            progress(read, total)
+            progress(number, total)
         limit = options.max_errors
         if limit is not None and len(reading.errors) > limit:
             reasons: dict[str, int] = {}
@@ -375,15 +374,29 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
                 reasons[reason] = reasons.get(reason, 0) + 1
             ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
             count = len(reading.rows) + len(reading.errors)
-            raise TooManyBadRowsError(name, read, count, ordered)
+            raise TooManyBadRowsError(name, number, count, ordered)
     return reading.result(ignored, sheet)
 
 
-def _remembering(
-    rows: Iterator[tuple[int, Sequence[str]]], kept: list[tuple[int, Sequence[str]]]
-) -> Iterator[tuple[int, Sequence[str]]]:
-    """*rows*, keeping the first few in *kept* (for the message when no header is found)."""
-    for row in rows:
-        if not kept and any(cell.strip() for cell in row[1]):
-            kept.append(row)
-        yield row
+def _header(
+    rows: Iterator[Sequence[str]], name: str, scan: int = 30
+) -> tuple[int, Sequence[str], dict[str, int], list[str]]:
+    """The header row's number, cells, columns and headers not read, taken from *rows*.
+
+    Raises:
+        InvalidDataError: None of the first *scan* non-blank rows has the required columns.
+    """
+    first: Sequence[str] | None = None
+    number = seen = 0
+    for cells in rows:
+        number += 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        first = cells if first is None else first
+        found = columns_of(cells, f"{name}, row {number}")
+        if found is not None:
+            return number, cells, *found
+        seen += 1
+        if seen >= scan:
+            break
+    raise missing_columns(first or [], name)

@@ -124,7 +124,7 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
             meeting=meeting,
         )
         result = read_table(
-            enumerate(rows, start=1),
+            rows,
             name=where,
             intake=intake,
             options=options,
