@@ -42,7 +42,7 @@ def save(tracker: Tracker, path: str | Path) -> None:
     if _suffix(target) == ".json":
         write_atomically(target, to_json(tracker))
         return
-    with open_tracker(target, catalogue=tracker.catalogue, states=list(tracker.states)) as store:
+    with open_tracker(target, catalogue=tracker.catalogue, states=tracker.population) as store:
         held = len(store)
         if not tracker.log.same_rows(store.log, held):
             raise ConflictError(str(target), "the store holds records this tracker does not have")

@@ -720,10 +720,13 @@ class Tracker:
         return self._log.responses()
 
     def __eq__(self, other: object) -> bool:
+        """Two trackers are equal when they have the same population (the States and the
+        date from which each is expected), the same catalogue and the same log, record for
+        record, in the same order."""
         if not isinstance(other, Tracker):
             return NotImplemented
         return (
-            self._states == other._states
+            self._population == other._population
             and self._catalogue == other._catalogue
             and len(self) == len(other)
             and all(a == b for a, b in zip(self, other, strict=True))
