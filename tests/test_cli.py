@@ -178,7 +178,7 @@ class TestFiles:
             f"{exported}: 4 responses written\n",
         )
         assert exported.read_text(encoding="utf-8-sig").startswith(
-            '"état";"recommandation";"statut"'
+            '"État";"Recommandation";"Statut"'
         )
         template = tmp_path / "modele.csv"
         assert run("template", "-o", str(template), "--lang", "fr", "--states", "MEX,DEU")[

@@ -225,7 +225,7 @@ class TestWriting:
         text = raw.decode("utf-8-sig")
         assert (
             text.splitlines()[0]
-            == '"état";"recommandation";"statut";"date";"mesures";"preuves";"responsable";"échéance";"rapporteur";"source";"observations"'
+            == '"État";"Recommandation";"Statut";"Date";"Mesures";"Preuves";"Responsable";"Échéance";"Communiqué par";"Source";"Observations"'
         )
         assert ';"Prévue";' in text
         assert "\"'=HYPERLINK" in text
@@ -256,7 +256,7 @@ class TestTemplate:
         path = tmp_path / "modele.csv"
         assert csv_template(path, lang="fr", states=["MEX", "Allemagne"]) == 36
         lines = path.read_text(encoding="utf-8-sig").splitlines()
-        assert lines[0].endswith(';"observations";"titre"')
+        assert lines[0].endswith(';"Observations";"Titre abrégé"')
         assert lines[1].startswith('"Allemagne";"SOM7-1";"";"";')
         assert lines[1].endswith(
             '"Se préparer à accueillir les migrants objet d\'un trafic en raison des crises"'

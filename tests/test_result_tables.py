@@ -118,7 +118,7 @@ class TestOtherResults:
     def test_follow_up(self, tracker: Tracker) -> None:
         """One table: list, State, recommendation, status, dates."""
         table = follow_up(tracker, as_of="2023-06-30").render("tsv", "fr")
-        assert cells(table, 0) == ["Liste", "État", "Recommandation", "Statut", "Au", "Échéance"]
+        assert cells(table, 0) == ["Liste", "État", "Recommandation", "Statut", "Date", "Échéance"]
         assert cells(table, 1) == [
             "En retard",
             "Mexique",

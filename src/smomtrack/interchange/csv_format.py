@@ -25,13 +25,13 @@ from smomtrack.exceptions import (
 )
 from smomtrack.interchange.atomic import write_atomically
 from smomtrack.interchange.rows import (
-    HEADERS,
     INFORMATIONAL,
     REQUIRED,
     Progress,
     TableOptions,
     read_table,
 )
+from smomtrack.presentation.labels import word
 from smomtrack.records.responses import Response
 from smomtrack.tracking.columns import paused_gc
 from smomtrack.tracking.imports import ImportResult
@@ -45,7 +45,6 @@ __all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "wri
 COLUMNS: tuple[str, ...] = tuple(f for f in FIELDS if f not in {"correction", "recorded_at"})
 """The canonical headers, in the order smomtrack writes them: the fields people fill in."""
 
-_TITLE_HEADERS = {lang: INFORMATIONAL["title"][lang] for lang in ("en", "fr", "es")}
 """Templates carry each recommendation's short title to help whoever fills them in."""
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -319,7 +318,8 @@ def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> Im
 
 
 def _headers(lang: str) -> list[str]:
-    return [HEADERS[column].get(lang, HEADERS[column]["en"])[0] for column in COLUMNS]
+    """The header row: the fields' names in English (the canonical headers), their words else."""
+    return list(COLUMNS) if lang == "en" else [word(column, lang) for column in COLUMNS]
 
 
 def _writer(buffer: io.StringIO, lang: str) -> Any:
@@ -403,7 +403,8 @@ def csv_template(
     codes = by_name(Population.of(states).states, lang) if states is not None else [""]
     buffer = io.StringIO(newline="")
     writer = _writer(buffer, lang)
-    writer.writerow([*_headers(lang), _TITLE_HEADERS.get(lang, "title")])
+    heading = "title" if lang == "en" else word(INFORMATIONAL["title"], lang)
+    writer.writerow([*_headers(lang), heading])
     count = 0
     for code in codes:
         for recommendation in chosen:

@@ -20,14 +20,16 @@ from smomtrack.tracking.columns import Columns
 from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.intake import FieldError, Intake
 from smomtrack.vocabulary.folding import fold
+from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
+from smomtrack.vocabulary.words import word
 
 __all__ = [
-    "HEADERS",
     "INFORMATIONAL",
     "REQUIRED",
     "Progress",
     "TableOptions",
     "find_header",
+    "headers",
     "read_table",
 ]
 
@@ -36,40 +38,52 @@ Progress = Callable[[int, int | None], None]
 
 REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
 
-HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
-    # column: language: headers (the first is the one written)
-    "state": {"en": ("state", "country"), "fr": ("état", "pays"), "es": ("estado", "país")},
-    "recommendation": {
-        "en": ("recommendation",),
-        "fr": ("recommandation",),
-        "es": ("recomendación",),
-    },
-    "status": {"en": ("status",), "fr": ("statut",), "es": ("situación",)},
-    "as_of": {"en": ("as_of", "as of", "date"), "fr": ("date", "au"), "es": ("fecha", "al")},
-    "measures": {"en": ("measures",), "fr": ("mesures",), "es": ("medidas",)},
-    "evidence": {"en": ("evidence",), "fr": ("preuves",), "es": ("pruebas",)},
-    "responsible": {"en": ("responsible",), "fr": ("responsable",), "es": ("responsable",)},
-    "due": {"en": ("due",), "fr": ("échéance",), "es": ("plazo",)},
-    "reporter": {"en": ("reporter",), "fr": ("rapporteur",), "es": ("informante",)},
-    "source": {"en": ("source",), "fr": ("source",), "es": ("fuente",)},
-    "notes": {"en": ("notes",), "fr": ("observations",), "es": ("observaciones",)},
-    "correction": {"en": ("correction",), "fr": ("correction",), "es": ("corrección",)},
+_COLUMNS: tuple[str, ...] = (
+    "state", "recommendation", "status", "as_of", "measures", "evidence", "responsible", "due",
+    "reporter", "source", "notes", "correction",
+)  # fmt: skip
+"""The columns a table of responses may have, by their field's name."""
+
+# What the reader also accepts as a column's header, besides its field's name and its word in
+# each language (the catalogues'): headers people write, and those earlier versions wrote.
+# These are words read, never shown, so they are data of the parser, not of the catalogues.
+_ALSO_READ: dict[str, tuple[str, ...]] = {
+    "state": ("country", "pays", "país"),
+    "as_of": ("as of", "date", "au", "al"),
+    "reporter": ("reporter", "rapporteur", "informante"),
 }
 
-INFORMATIONAL: dict[str, dict[str, str]] = {
-    # columns written to help whoever fills a file in, never read
-    "title": {"en": "title", "fr": "titre", "es": "título"},
-    "text": {"en": "official text", "fr": "texte officiel", "es": "texto oficial"},
-    "language": {"en": "language of the text", "fr": "langue du texte", "es": "idioma del texto"},
+INFORMATIONAL: dict[str, str] = {
+    "title": "title",
+    "text": "official_text",
+    "language": "text_language",
 }
+"""Columns written to help whoever fills a file in, never read: their words in the catalogues."""
+
+_ALSO_IGNORED = ("title", "titre", "título")
+"""Headers of such columns that earlier versions wrote."""
+
+
+def headers(column: str) -> tuple[str, ...]:
+    """Every header read as *column*: its name, its word in each language, the others."""
+    every: dict[str, str] = {}
+    for header in (column, *(word(column, lang) for lang in OUTPUT_LANGUAGES)):
+        every.setdefault(fold(header), header)
+    for header in _ALSO_READ.get(column, ()):
+        every.setdefault(fold(header), header)
+    return tuple(every.values())
+
 
 _ALIASES: dict[str, str] = {
-    fold(header): column
-    for column, languages in HEADERS.items()
-    for headers in languages.values()
-    for header in headers
+    fold(header): column for column in _COLUMNS for header in headers(column)
 }
-_IGNORED = frozenset(fold(h) for words in INFORMATIONAL.values() for h in words.values())
+_IGNORED = frozenset(
+    fold(header)
+    for header in (
+        *(word(key, lang) for key in INFORMATIONAL.values() for lang in OUTPUT_LANGUAGES),
+        *_ALSO_IGNORED,
+    )
+)
 
 _CHUNK = 500
 """Rows are read this many at a time: few enough to stay in the processor's caches."""
@@ -135,10 +149,7 @@ def missing_columns(header: Sequence[str], name: str) -> InvalidDataError:
     """The error of a table whose header lacks a required column."""
     found = {_ALIASES.get(fold(cell)) for cell in header}
     missing = [c for c in REQUIRED if c not in found]
-    accepted = "; ".join(
-        f"{c}: {', '.join(dict.fromkeys(h for hs in HEADERS[c].values() for h in hs))}"
-        for c in missing
-    )
+    accepted = "; ".join(f"{c}: {', '.join(headers(c))}" for c in missing)
     return InvalidDataError(
         f"{name}: not a table of responses: missing the column(s) {', '.join(missing)}"
         f" (accepted headers: {accepted})"

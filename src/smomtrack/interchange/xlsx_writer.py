@@ -20,7 +20,7 @@ from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, MissingExtraError
 from smomtrack.interchange.atomic import write_atomically
 from smomtrack.interchange.rows import INFORMATIONAL
-from smomtrack.presentation.labels import check_language
+from smomtrack.presentation.labels import check_language, word
 from smomtrack.records.responses import Response
 from smomtrack.tracking.population import Population
 from smomtrack.tracking.tracker import Tracker
@@ -31,103 +31,16 @@ from smomtrack.vocabulary.statuses import Status
 
 __all__ = ["questionnaire", "write_xlsx"]
 
-_HEADERS: dict[str, dict[str, str]] = {
-    # what people read in a workbook's header row; every one is read back (rows.HEADERS)
-    "state": {"en": "State", "fr": "État", "es": "Estado"},
-    "recommendation": {"en": "Recommendation", "fr": "Recommandation", "es": "Recomendación"},
-    "status": {"en": "Status", "fr": "Statut", "es": "Situación"},
-    "as_of": {"en": "As of", "fr": "Date", "es": "Fecha"},
-    "due": {"en": "Due", "fr": "Échéance", "es": "Plazo"},
-    "measures": {"en": "Measures", "fr": "Mesures", "es": "Medidas"},
-    "evidence": {"en": "Evidence", "fr": "Preuves", "es": "Pruebas"},
-    "responsible": {"en": "Responsible", "fr": "Responsable", "es": "Responsable"},
-    "reporter": {"en": "Reporter", "fr": "Rapporteur", "es": "Informante"},
-    "source": {"en": "Source", "fr": "Source", "es": "Fuente"},
-    "notes": {"en": "Notes", "fr": "Observations", "es": "Observaciones"},
-}
-
-_SHEETS = {
-    "responses": {"en": "Responses", "fr": "Réponses", "es": "Respuestas"},
-    "instructions": {"en": "Instructions", "fr": "Instructions", "es": "Instrucciones"},
-}
-
-_INSTRUCTIONS: dict[str, tuple[str, ...]] = {
-    "en": (
-        (
-            "Questionnaire on the implementation of the recommendations of the Working Group"
-            " on the Smuggling of Migrants"
-        ),
-        "",
-        (
-            "On the sheet “Responses”, one row per State and recommendation. The State, the"
-            " recommendation, its short title (editorial) and its official text are protected."
-        ),
-        (
-            "Status: choose one from the list. Leave a row without a status if there is nothing"
-            " to report: it is not counted as an answer."
-        ),
-        (
-            "As of: the date your answer describes the situation at (filled in with the date of"
-            " this round; change it if needed). Due: the date by which the next step is"
-            " expected, if any."
-        ),
-        (
-            "Measures, evidence, responsible body, notes: free text. Evidence: document"
-            " symbols or web addresses, separated by “;”."
-        ),
-        "Do not add, remove or rename columns. Send the file back as it is.",
-    ),
-    "fr": (
-        (
-            "Questionnaire sur la mise en œuvre des recommandations du Groupe de travail sur le"
-            " trafic illicite de migrants"
-        ),
-        "",
-        (
-            "Sur la feuille « Réponses », une ligne par État et par recommandation. L'État, la"
-            " recommandation, son titre abrégé (éditorial) et son texte officiel sont protégés."
-        ),
-        (
-            "Statut : choisissez-le dans la liste. Laissez sans statut une ligne sur laquelle"
-            " vous n'avez rien à signaler : elle ne compte pas comme une réponse."
-        ),
-        (
-            "Date : la date à laquelle votre réponse décrit la situation (remplie avec la date"
-            " de ce cycle ; modifiez-la si besoin). Échéance : la date prévue de la prochaine"
-            " étape, s'il y en a une."
-        ),
-        (
-            "Mesures, preuves, responsable, observations : texte libre. Preuves : cotes de"
-            " documents ou adresses Web, séparées par « ; »."
-        ),
-        "N'ajoutez, ne supprimez ni ne renommez aucune colonne. Renvoyez le fichier tel quel.",
-    ),
-    "es": (
-        (
-            "Cuestionario sobre la aplicación de las recomendaciones del Grupo de Trabajo sobre"
-            " el Tráfico Ilícito de Migrantes"
-        ),
-        "",
-        (
-            "En la hoja «Respuestas», una fila por Estado y recomendación. El Estado, la"
-            " recomendación, su título abreviado (editorial) y su texto oficial están protegidos."
-        ),
-        (
-            "Situación: elíjala en la lista. Deje sin situación una fila sobre la que no tenga"
-            " nada que informar: no cuenta como respuesta."
-        ),
-        (
-            "Fecha: la fecha a la que su respuesta describe la situación (rellenada con la fecha"
-            " de este ciclo; cámbiela si es necesario). Plazo: la fecha prevista del siguiente"
-            " paso, si lo hay."
-        ),
-        (
-            "Medidas, pruebas, responsable, observaciones: texto libre. Pruebas: signaturas de"
-            " documentos o direcciones web, separadas por «;»."
-        ),
-        "No añada, elimine ni cambie el nombre de ninguna columna. Devuelva el archivo tal cual.",
-    ),
-}
+_INSTRUCTIONS = (
+    "instructions_title",
+    "",
+    "instructions_1",
+    "instructions_2",
+    "instructions_3",
+    "instructions_4",
+    "instructions_5",
+)
+"""The Instructions sheet: the catalogues' words, one per line ("" for a blank line)."""
 
 _DATE_FORMAT = "yyyy-mm-dd"
 
@@ -171,7 +84,7 @@ def write_xlsx(
     check_language(lang)
     records = responses.responses() if isinstance(responses, Tracker) else tuple(responses)
     workbook, buffer = _workbook()
-    sheet = workbook.add_worksheet(_SHEETS["responses"][lang])
+    sheet = workbook.add_worksheet(word("sheet_responses", lang))
     bold = workbook.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
     date = workbook.add_format({"num_format": _DATE_FORMAT})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
@@ -181,7 +94,7 @@ def write_xlsx(
     ]  # fmt: skip
     widths = [28, 14, 26, 12, 12, 50, 30, 30, 16, 24, 40]
     for index, (column, width) in enumerate(zip(columns, widths, strict=True)):
-        sheet.write_string(0, index, _HEADERS[column][lang], bold)
+        sheet.write_string(0, index, word(column, lang), bold)
         sheet.set_column(index, index, width, wrap if width >= 30 else None)
     for row, response in enumerate(records, start=1):
         values: list[object] = [
@@ -253,7 +166,7 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
     day = dt.datetime.combine(as_of_date(as_of), dt.time())
     workbook, buffer = _workbook()
     _instructions(workbook, lang)
-    sheet = workbook.add_worksheet(_SHEETS["responses"][lang])
+    sheet = workbook.add_worksheet(word("sheet_responses", lang))
     formats = {
         "header": workbook.add_format(
             {"bold": True, "bg_color": "#DDE5F0", "border": 1, "text_wrap": True, "locked": True}
@@ -265,18 +178,18 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
         "date": workbook.add_format({"num_format": _DATE_FORMAT, "valign": "top", "locked": False}),
     }
     layout = [
-        (_HEADERS["state"][lang], 24, "given"),
-        (_HEADERS["recommendation"][lang], 14, "given"),
+        (word("state", lang), 24, "given"),
+        (word("recommendation", lang), 14, "given"),
         (_informational("title", lang), 30, "given"),
         (_informational("text", lang), 70, "given"),
         (_informational("language", lang), 10, "given"),
-        (_HEADERS["status"][lang], 24, "answer"),
-        (_HEADERS["as_of"][lang], 12, "date"),
-        (_HEADERS["due"][lang], 12, "date"),
-        (_HEADERS["measures"][lang], 45, "answer"),
-        (_HEADERS["evidence"][lang], 30, "answer"),
-        (_HEADERS["responsible"][lang], 28, "answer"),
-        (_HEADERS["notes"][lang], 35, "answer"),
+        (word("status", lang), 24, "answer"),
+        (word("as_of", lang), 12, "date"),
+        (word("due", lang), 12, "date"),
+        (word("measures", lang), 45, "answer"),
+        (word("evidence", lang), 30, "answer"),
+        (word("responsible", lang), 28, "answer"),
+        (word("notes", lang), 35, "answer"),
     ]
     for index, (header, width, kind) in enumerate(layout):
         sheet.write_string(0, index, header, formats["header"])
@@ -337,24 +250,24 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
 def _lines(text: str, width: int) -> int:
     """How many lines *text* takes in a column *width* characters wide, wrapped at words."""
     count, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) > width:
-            count, used = count + 1, len(word)
+    for token in text.split():
+        if used and used + 1 + len(token) > width:
+            count, used = count + 1, len(token)
         else:
-            used += len(word) + (1 if used else 0)
+            used += len(token) + (1 if used else 0)
     return count + text.count("\n")
 
 
 def _informational(column: str, lang: str) -> str:
-    """A header of a column written to help, capitalized (read back as not to be imported)."""
-    text = INFORMATIONAL[column][lang]
-    return text[:1].upper() + text[1:]
+    """The header of a column written to help (read back as not to be imported)."""
+    return word(INFORMATIONAL[column], lang)
 
 
 def _instructions(workbook: Any, lang: str) -> None:
-    sheet = workbook.add_worksheet(_SHEETS["instructions"][lang])
+    sheet = workbook.add_worksheet(word("sheet_instructions", lang))
     title = workbook.add_format({"bold": True, "font_size": 13, "text_wrap": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     sheet.set_column(0, 0, 110)
-    for row, line in enumerate(_INSTRUCTIONS[lang]):
-        sheet.write_string(row, 0, line, title if row == 0 else wrap)
+    for row, key in enumerate(_INSTRUCTIONS):
+        if key:
+            sheet.write_string(row, 0, word(key, lang), title if row == 0 else wrap)

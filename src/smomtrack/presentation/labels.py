@@ -1,4 +1,4 @@
-"""Labels for output (column headers, words of reports) in English, French and Spanish."""
+"""Output in English, French and Spanish: words (from the catalogues), dates, numbers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from smomtrack.vocabulary.dates import month_name
 from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
 from smomtrack.vocabulary.venues import VENUES
 from smomtrack.vocabulary.vocabularies import Addressee, MeetingFormat, Modality
+from smomtrack.vocabulary.words import word, words
 
 __all__ = [
     "OUTPUT_LANGUAGES",
@@ -22,100 +23,8 @@ __all__ = [
     "format_venue",
     "label",
     "word",
+    "words",
 ]
-
-
-_WORDS: dict[str, dict[str, str]] = {
-    "recommendation": {"en": "Recommendation", "fr": "Recommandation", "es": "Recomendación"},
-    "theme": {"en": "Theme", "fr": "Thème", "es": "Tema"},
-    "meeting": {"en": "Meeting", "fr": "Réunion", "es": "Reunión"},
-    "state": {"en": "State", "fr": "État", "es": "Estado"},
-    "region": {"en": "Regional group", "fr": "Groupe régional", "es": "Grupo regional"},
-    "group": {"en": "Group", "fr": "Groupe", "es": "Grupo"},
-    "no_group": {"en": "In no group", "fr": "Dans aucun groupe", "es": "En ningún grupo"},
-    "reporter": {"en": "Reported by", "fr": "Source", "es": "Fuente"},
-    "topic": {"en": "Topic", "fr": "Sujet", "es": "Tema"},
-    "topics": {"en": "Topics", "fr": "Sujets", "es": "Temas"},
-    "title": {"en": "Short title", "fr": "Titre abrégé", "es": "Título abreviado"},
-    "text": {"en": "Text", "fr": "Texte", "es": "Texto"},
-    "modality": {"en": "Modality", "fr": "Modalité", "es": "Modalidad"},
-    "addressee": {"en": "Addressed to", "fr": "Destinataires", "es": "Destinatarios"},
-    "date": {"en": "Date", "fr": "Date", "es": "Fecha"},
-    "time": {"en": "Time", "fr": "Heure", "es": "Hora"},
-    "item": {"en": "Agenda item", "fr": "Point de l'ordre du jour", "es": "Tema del programa"},
-    "item_title": {"en": "Title", "fr": "Intitulé", "es": "Título"},
-    "continued": {"en": "(continued)", "fr": "(suite)", "es": "(continuación)"},
-    "language": {"en": "Language", "fr": "Langue", "es": "Idioma"},
-    "expected": {"en": "Expected", "fr": "Attendues", "es": "Esperadas"},
-    "reported": {"en": "Reported", "fr": "Reçues", "es": "Recibidas"},
-    "response_rate": {"en": "Response rate", "fr": "Taux de réponse", "es": "Tasa de respuesta"},
-    "implementation_rate": {
-        "en": "Implementation rate",
-        "fr": "Taux de mise en œuvre",
-        "es": "Tasa de aplicación",
-    },
-    "score": {"en": "Score", "fr": "Score", "es": "Puntuación"},
-    "total": {"en": "Total", "fr": "Total", "es": "Total"},
-    "list": {"en": "List", "fr": "Liste", "es": "Lista"},
-    "status": {"en": "Status", "fr": "Statut", "es": "Situación"},
-    "as_of": {"en": "As of", "fr": "Au", "es": "Al"},
-    "due": {"en": "Due", "fr": "Échéance", "es": "Plazo"},
-    "overdue": {"en": "Overdue", "fr": "En retard", "es": "Vencida"},
-    "stale": {"en": "No update", "fr": "Sans mise à jour", "es": "Sin actualización"},
-    "never_reported": {"en": "Never reported", "fr": "Jamais répondu", "es": "Nunca respondió"},
-    "improved": {"en": "Improved", "fr": "En progrès", "es": "Mejora"},
-    "regressed": {"en": "Regressed", "fr": "En recul", "es": "Retroceso"},
-    "unchanged": {"en": "Unchanged", "fr": "Inchangées", "es": "Sin cambios"},
-    "newly_reported": {
-        "en": "Newly reported",
-        "fr": "Nouvelles réponses",
-        "es": "Nuevas respuestas",
-    },
-    "citation": {"en": "Source", "fr": "Source", "es": "Fuente"},
-    "no_topic": {"en": "Not yet tagged", "fr": "Sans sujet attribué", "es": "Sin tema asignado"},
-    "suggested_topic": {
-        "en": "topic suggested, to confirm",
-        "fr": "sujet suggéré, à confirmer",
-        "es": "tema sugerido, por confirmar",
-    },
-    "compilation": {
-        "en": "Recommendations of the Working Group on the Smuggling of Migrants, by topic",
-        "fr": (
-            "Recommandations du Groupe de travail sur le trafic illicite de migrants, par sujet"
-        ),
-        "es": (
-            "Recomendaciones del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes, por tema"
-        ),
-    },
-    "reclassified": {"en": "Reclassified", "fr": "Reclassées", "es": "Reclasificadas"},
-    "implementation_status": {
-        "en": "Implementation status",
-        "fr": "Situation de la mise en œuvre",
-        "es": "Situación de la aplicación",
-    },
-    "share_of_pairs": {
-        "en": "Share of the State–recommendation pairs expected",
-        "fr": "Part des couples État–recommandation attendus",
-        "es": "Proporción de los pares Estado–recomendación esperados",
-    },
-    "pairs": {
-        "en": "State–recommendation pairs",
-        "fr": "Couples État–recommandation",
-        "es": "Pares Estado–recomendación",
-    },
-    "progress_between": {
-        "en": "Progress between {start} and {end}",
-        "fr": "Évolution entre le {start} et le {end}",
-        "es": "Evolución entre el {start} y el {end}",
-    },
-    "not_reported": {"en": "Not reported", "fr": "Sans réponse", "es": "Sin respuesta"},
-}
-
-
-def word(key: str, lang: str) -> str:
-    """The output word *key* in *lang* (English where *lang* is not an output language)."""
-    entry = _WORDS[key]
-    return entry.get(lang, entry["en"])
 
 
 def label(value: Modality | Addressee | MeetingFormat | None, lang: str) -> str:

@@ -18,6 +18,8 @@ from smomtrack.presentation.labels import (
     format_ordinal,
     format_percent,
     format_venue,
+    word,
+    words,
 )
 from smomtrack.presentation.names import marked
 from smomtrack.records.meetings import Meeting
@@ -45,158 +47,9 @@ ReportFormat = Literal["markdown", "html", "text", "docx"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
 _TABLE_FORMAT = {"markdown": "github", "text": "simple_grid"}
 
-_PHRASES: dict[str, dict[str, str]] = {
-    "title": {
-        "en": "Implementation of the recommendations of the Working Group on the Smuggling of Migrants",
-        "fr": "Mise en œuvre des recommandations du Groupe de travail sur le trafic illicite de migrants",
-        "es": "Aplicación de las recomendaciones del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes",
-    },
-    "subtitle": {
-        "en": "Compliance report as of {date}",
-        "fr": "Rapport de suivi au {date}",
-        "es": "Informe de seguimiento al {date}",
-    },
-    "dates": {
-        "en": "Statuses as of {date}, from the responses recorded by {known} (later records and corrections are not counted).",
-        "fr": "Situation au {date}, d'après les réponses enregistrées au {known} (les enregistrements et corrections ultérieurs ne sont pas pris en compte).",
-        "es": "Situación al {date}, según las respuestas registradas al {known} (no se tienen en cuenta los registros ni las correcciones posteriores).",
-    },
-    "precedence": {
-        "en": "Each State's status is its own latest self-assessment; where a State has said nothing, the latest assessment by the Secretariat is used, failing that by civil society, failing that by another source.",
-        "fr": "La situation de chaque État est sa dernière auto-évaluation ; lorsqu'un État ne s'est pas exprimé, la dernière évaluation du Secrétariat est retenue, à défaut celle de la société civile, à défaut celle d'une autre source.",
-        "es": "La situación de cada Estado es su última autoevaluación; cuando un Estado no se ha pronunciado, se utiliza la última evaluación de la Secretaría, en su defecto la de la sociedad civil y, en su defecto, la de otra fuente.",
-    },
-    "only_reporter": {
-        "en": "Only assessments by the following count, in this order: {others}.",
-        "fr": "Seules comptent les évaluations suivantes, dans l'ordre : {others}.",
-        "es": "Solo se tienen en cuenta las evaluaciones siguientes, en este orden: {others}.",
-    },
-    "region_scope": {
-        "en": "Regional group: {region}.",
-        "fr": "Groupe régional : {region}.",
-        "es": "Grupo regional: {region}.",
-    },
-    "expected_note": {
-        "en": "A State–recommendation pair is expected from the end of the meeting that adopted the recommendation, and from the date from which the State is expected to respond.",
-        "fr": "Un couple État–recommandation est attendu à compter de la fin de la réunion qui a adopté la recommandation et de la date à partir de laquelle l'État est censé répondre.",
-        "es": "Un par Estado–recomendación se espera a partir del fin de la reunión que aprobó la recomendación y de la fecha a partir de la cual se espera que el Estado responda.",
-    },
-    "synthetic": {
-        "en": "**Synthetic data.** The responses in this report were generated for demonstration; they describe no real State.",
-        "fr": "**Données synthétiques.** Les réponses de ce rapport ont été générées pour la démonstration ; elles ne décrivent aucun État réel.",
-        "es": "**Datos sintéticos.** Las respuestas de este informe se generaron con fines de demostración; no describen a ningún Estado real.",
-    },
-    "scope_heading": {"en": "Scope", "fr": "Champ", "es": "Alcance"},
-    "scope": {
-        "en": "This report covers {states} States and {recommendations} recommendations ({meetings}), that is {pairs} State–recommendation pairs, on the basis of the {responses} responses recorded (corrections applied).",
-        "fr": "Le présent rapport porte sur {states} États et {recommendations} recommandations ({meetings}), soit {pairs} couples État–recommandation, sur la base des {responses} réponses enregistrées (corrections comprises).",
-        "es": "El presente informe abarca {states} Estados y {recommendations} recomendaciones ({meetings}), es decir, {pairs} pares Estado–recomendación, sobre la base de las {responses} respuestas registradas (con las correcciones).",
-    },
-    "overall_heading": {"en": "Overall figures", "fr": "Vue d'ensemble", "es": "Cifras generales"},
-    "overall": {
-        "en": "Information was received for {reported} of {expected} pairs (response rate {response_rate}). Full implementation is reported for {implemented} of the {applicable} applicable responses (implementation rate {implementation_rate}); the mean score is {score} on a scale from 0 (not started) to 1 (implemented).",
-        "fr": "Des informations ont été reçues pour {reported} couples sur {expected} (taux de réponse : {response_rate}). Une mise en œuvre complète est signalée pour {implemented} des {applicable} réponses applicables (taux de mise en œuvre : {implementation_rate}) ; le score moyen est de {score} sur une échelle allant de 0 (non entamée) à 1 (mise en œuvre).",
-        "es": "Se recibió información sobre {reported} de {expected} pares (tasa de respuesta: {response_rate}). Se comunica una aplicación plena en {implemented} de las {applicable} respuestas aplicables (tasa de aplicación: {implementation_rate}); la puntuación media es {score} en una escala de 0 (no iniciada) a 1 (aplicada).",
-    },
-    "meeting": {
-        "en": "{ordinal} meeting",
-        "fr": "{ordinal} réunion",
-        "es": "{ordinal} reunión",
-    },
-    "editorial": {
-        "en": "Short titles are editorial; the official texts are in the catalogue.",
-        "fr": "Les titres abrégés sont éditoriaux ; les textes officiels figurent dans le catalogue.",
-        "es": "Los títulos abreviados son editoriales; los textos oficiales figuran en el catálogo.",
-    },
-    "editorial_heading": {
-        "en": "The heading above is a working translation (editorial) of the report's French heading.",
-        "fr": "L'intitulé ci-dessus est une traduction de travail (éditoriale) de l'intitulé français du rapport.",
-        "es": "El título anterior es una traducción de trabajo (editorial) del título francés del informe.",
-    },
-    "subject": {
-        "en": "Topic of the meeting, as the Secretariat's background paper is titled: “{subject}”.",
-        "fr": "Sujet de la réunion, tel que l'intitule le document d'information du Secrétariat : « {subject} ».",
-        "es": "Tema de la reunión, según el título del documento de antecedentes de la Secretaría: “{subject}”.",
-    },
-    "states_heading": {"en": "By State", "fr": "Par État", "es": "Por Estado"},
-    "no_charts": {
-        "en": "The charts of this report need the 'plot' extra (pip install 'smomtrack[plot]').",
-        "fr": "Les graphiques de ce rapport nécessitent l'extra 'plot' (pip install 'smomtrack[plot]').",
-        "es": "Los gráficos de este informe requieren el extra 'plot' (pip install 'smomtrack[plot]').",
-    },
-    "chart_themes": {
-        "en": "Figure: status of the State–recommendation pairs, by theme.",
-        "fr": "Figure : situation des couples État–recommandation, par thème.",
-        "es": "Figura: situación de los pares Estado–recomendación, por tema.",
-    },
-    "chart_regions": {
-        "en": "Figure: status of the State–recommendation pairs, by regional group.",
-        "fr": "Figure : situation des couples État–recommandation, par groupe régional.",
-        "es": "Figura: situación de los pares Estado–recomendación, por grupo regional.",
-    },
-    "chart_matrix": {
-        "en": "Figure: status of each State on each recommendation (blank: not expected).",
-        "fr": "Figure : situation de chaque État pour chaque recommandation (vide : non attendu).",
-        "es": "Figura: situación de cada Estado en cada recomendación (vacío: no esperado).",
-    },
-    "chart_progress": {
-        "en": "Figure: changes since the end of the last meeting, by theme.",
-        "fr": "Figure : évolution depuis la fin de la dernière réunion, par thème.",
-        "es": "Figura: evolución desde el fin de la última reunión, por tema.",
-    },
-    "regions_heading": {
-        "en": "By regional group",
-        "fr": "Par groupe régional",
-        "es": "Por grupo regional",
-    },
-    "regions_note": {
-        "en": "The regional groups are those of the United Nations; the observer States and the European Union are in none.",
-        "fr": "Les groupes régionaux sont ceux de l'Organisation des Nations Unies ; les États observateurs et l'Union européenne n'appartiennent à aucun.",
-        "es": "Los grupos regionales son los de las Naciones Unidas; los Estados observadores y la Unión Europea no pertenecen a ninguno.",
-    },
-    "disagreements_heading": {
-        "en": "Assessments that differ from the States' own",
-        "fr": "Évaluations différentes de celles des États",
-        "es": "Evaluaciones distintas de las de los propios Estados",
-    },
-    "disagreements": {
-        "en": "On {count} State–recommendation pairs, an assessment by the Secretariat, civil society or another source differs from the State's own; the State's own is the one counted above.",
-        "fr": "Pour {count} couples État–recommandation, une évaluation du Secrétariat, de la société civile ou d'une autre source diffère de celle de l'État ; c'est celle de l'État qui est prise en compte ci-dessus.",
-        "es": "En {count} pares Estado–recomendación, una evaluación de la Secretaría, la sociedad civil u otra fuente difiere de la del propio Estado; la del Estado es la que se tiene en cuenta más arriba.",
-    },
-    "matrix_heading": {
-        "en": "States and recommendations",
-        "fr": "États et recommandations",
-        "es": "Estados y recomendaciones",
-    },
-    "progress_heading": {
-        "en": "Progress since {date}",
-        "fr": "Évolution depuis le {date}",
-        "es": "Evolución desde el {date}",
-    },
-    "progress": {
-        "en": "Between {start} (the end of the {ordinal} meeting) and {end}: pairs that improved, {improved}; that regressed, {regressed}; reported for the first time, {newly}.",
-        "fr": "Entre le {start} (fin de la {ordinal} réunion) et le {end} : couples en progrès, {improved} ; en recul, {regressed} ; ayant fait l'objet d'une première réponse, {newly}.",
-        "es": "Entre el {start} (fin de la {ordinal} reunión) y el {end}: pares que mejoraron, {improved}; que retrocedieron, {regressed}; notificados por primera vez, {newly}.",
-    },
-    "follow_up_heading": {"en": "Follow-up", "fr": "Suivi", "es": "Seguimiento"},
-    "follow_up": {
-        "en": "Responses past their due date and not implemented: {overdue}. Responses with no update for more than {period}: {stale}. States that have never reported: {never}.",
-        "fr": "Réponses dont l'échéance est dépassée sans mise en œuvre : {overdue}. Réponses sans mise à jour depuis plus de {period} : {stale}. États n'ayant jamais répondu : {never}.",
-        "es": "Respuestas con el plazo vencido y sin aplicación: {overdue}. Respuestas sin actualizar desde hace más de {period}: {stale}. Estados que nunca han respondido: {never}.",
-    },
-    "shown": {
-        "en": "The first {shown} items of each list are shown.",
-        "fr": "Les {shown} premiers éléments de chaque liste sont présentés.",
-        "es": "Se presentan los {shown} primeros elementos de cada lista.",
-    },
-    "months": {"en": "{n} months", "fr": "{n} mois", "es": "{n} meses"},
-    "days": {"en": "{n} days", "fr": "{n} jours", "es": "{n} días"},
-}
-
 
 def _phrase(key: str, lang: str, **values: object) -> str:
-    return _PHRASES[key][lang].format(**values)
+    return word(f"report_{key}", lang, **values)
 
 
 @overload
@@ -508,9 +361,9 @@ def _follow_up_blocks(result: FollowUp, lang: str, limit: int) -> Iterable[Block
     period = result.stale_after
     months = period.years * 12 + period.months
     wording = (
-        _phrase("months", lang, n=months)
+        words("report_months", months, lang)
         if months and not (period.days or period.weeks)
-        else _phrase("days", lang, n=(result.as_of - (result.as_of - period)).days)
+        else words("report_days", (result.as_of - (result.as_of - period)).days, lang)
     )
     yield Heading(2, _phrase("follow_up_heading", lang))
     yield Paragraph(

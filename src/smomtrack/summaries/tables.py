@@ -20,6 +20,7 @@ from smomtrack.presentation.labels import (
     format_number,
     format_percent,
     word,
+    words,
 )
 from smomtrack.presentation.names import group_columns, group_headers, in_reading_order, marked
 from smomtrack.presentation.tables import check_format, table
@@ -77,9 +78,6 @@ def table_data(result: object, lang: str) -> TableData:  # noqa: ARG001 (the sig
     raise SmomtrackError(f"no table for {type(result).__name__}")
 
 
-MORE_ROWS = {"en": "… {n} more rows", "fr": "… {n} lignes de plus", "es": "… {n} filas más"}
-
-
 def render_result(result: object, fmt: str, lang: str, limit: int | None = None) -> str:
     """Draw *result* as a table in tabulate format *fmt*, in language *lang*.
 
@@ -97,7 +95,7 @@ def render_result(result: object, fmt: str, lang: str, limit: int | None = None)
     data = table_data(result, lang)
     rows = data.rows
     if limit is not None and len(rows) > limit:
-        more = MORE_ROWS.get(lang, MORE_ROWS["en"]).format(n=len(rows) - limit)
+        more = words("more_rows", len(rows) - limit, lang)
         rows = [*rows[:limit], [more, *[""] * (len(data.headers) - 1)]]
     text = table(data.headers, rows, fmt, data.widths)
     if isinstance(result, Matrix):
@@ -321,7 +319,7 @@ def _matrix_html(result: Matrix, lang: str, limit: int | None = None) -> str:
             )
         lines.append(f"<tr><th>{html.escape(state_name(state, lang))}</th>{''.join(cells)}</tr>")
     if len(shown) < len(states):
-        more = MORE_ROWS.get(lang, MORE_ROWS["en"]).format(n=len(states) - len(shown))
+        more = words("more_rows", len(states) - len(shown), lang)
         lines.append(f'<tr><td colspan="{len(result.recommendations) + 1}">{more}</td></tr>')
     lines += ["</tbody>", "</table>", f"<p>{html.escape(matrix_legend(lang))}</p>"]
     return "\n".join(lines)

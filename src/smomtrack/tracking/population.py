@@ -14,9 +14,6 @@ from smomtrack.vocabulary.states import UN_MEMBERS, resolve_state, un_members
 
 __all__ = ["Population", "PopulationLike"]
 
-PopulationLike = Iterable[str] | Mapping[str, "dt.date | str | None"] | str
-"""What a tracker's ``states`` argument takes (see :meth:`Population.of`)."""
-
 
 def _dates(value: Mapping[str, dt.date]) -> FrozenMap[str, dt.date]:
     return frozen_map(value)
@@ -77,3 +74,7 @@ class Population:
             tuple(sorted(since)),
             {code: day for code, day in since.items() if day is not None},
         )
+
+
+PopulationLike = Population | Iterable[str] | Mapping[str, "dt.date | str | None"] | str
+"""What a tracker's ``states`` argument takes (see :meth:`Population.of`)."""

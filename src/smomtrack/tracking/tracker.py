@@ -720,9 +720,11 @@ class Tracker:
         return self._log.responses()
 
     def __eq__(self, other: object) -> bool:
-        """Two trackers are equal when they have the same population (the States and the
-        date from which each is expected), the same catalogue and the same log, record for
-        record, in the same order."""
+        """Whether the trackers have the same population, catalogue and log.
+
+        The population is compared with the date from which each State is expected; the
+        log record for record, in the same order.
+        """
         if not isinstance(other, Tracker):
             return NotImplemented
         return (

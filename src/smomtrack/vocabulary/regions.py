@@ -13,6 +13,7 @@ import enum
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.vocabulary.states import party
 from smomtrack.vocabulary.tables import WordTable
+from smomtrack.vocabulary.words import word
 
 __all__ = ["NO_GROUP", "REGION_WORDS", "RegionalGroup", "group_label", "region_of"]
 
@@ -57,30 +58,9 @@ class RegionalGroup(enum.Enum):
         return found
 
 
-REGION_WORDS = WordTable(
-    {
-        "en": {
-            RegionalGroup.AFRICAN: "African States",
-            RegionalGroup.ASIA_PACIFIC: "Asia-Pacific States",
-            RegionalGroup.EASTERN_EUROPEAN: "Eastern European States",
-            RegionalGroup.LATIN_AMERICAN_CARIBBEAN: "Latin American and Caribbean States",
-            RegionalGroup.WESTERN_EUROPEAN_OTHER: "Western European and other States",
-        },
-        "fr": {
-            RegionalGroup.AFRICAN: "États d'Afrique",
-            RegionalGroup.ASIA_PACIFIC: "États d'Asie et du Pacifique",
-            RegionalGroup.EASTERN_EUROPEAN: "États d'Europe orientale",
-            RegionalGroup.LATIN_AMERICAN_CARIBBEAN: "États d'Amérique latine et des Caraïbes",
-            RegionalGroup.WESTERN_EUROPEAN_OTHER: "États d'Europe occidentale et autres États",
-        },
-        "es": {
-            RegionalGroup.AFRICAN: "Estados de África",
-            RegionalGroup.ASIA_PACIFIC: "Estados de Asia y el Pacífico",
-            RegionalGroup.EASTERN_EUROPEAN: "Estados de Europa Oriental",
-            RegionalGroup.LATIN_AMERICAN_CARIBBEAN: "Estados de América Latina y el Caribe",
-            RegionalGroup.WESTERN_EUROPEAN_OTHER: "Estados de Europa Occidental y otros Estados",
-        },
-    },
+REGION_WORDS = WordTable.of(
+    RegionalGroup,
+    "region",
     aliases={
         "African Group": RegionalGroup.AFRICAN,
         "Africa": RegionalGroup.AFRICAN,
@@ -95,12 +75,6 @@ REGION_WORDS = WordTable(
         "Western European and Others Group": RegionalGroup.WESTERN_EUROPEAN_OTHER,
     },
 )
-
-_NO_GROUP_LABELS = {
-    "en": "Not in a regional group",
-    "fr": "Hors groupe régional",
-    "es": "Fuera de los grupos regionales",
-}
 
 
 def region_of(code: str) -> str:
@@ -118,7 +92,7 @@ def region_of(code: str) -> str:
 def group_label(key: str, lang: str = "en") -> str:
     """The name of a regional group or :data:`NO_GROUP` in *lang*; any other key as it is."""
     if key == NO_GROUP:
-        return _NO_GROUP_LABELS.get(lang, _NO_GROUP_LABELS["en"])
+        return word("region_none", lang)
     try:
         return RegionalGroup(key).label(lang)
     except ValueError:

@@ -111,39 +111,10 @@ DEFAULT_WEIGHTS: Mapping[Status, float] = MappingProxyType(
     }
 )
 
-_LABELS: dict[str, dict[Status, str]] = {
-    "en": {
-        Status.NOT_STARTED: "Not started",
-        Status.PLANNED: "Planned",
-        Status.IN_PROGRESS: "In progress",
-        Status.PARTIALLY_IMPLEMENTED: "Partially implemented",
-        Status.IMPLEMENTED: "Implemented",
-        Status.NOT_APPLICABLE: "Not applicable",
-        Status.NO_INFORMATION: "No information",
-    },
-    "fr": {
-        Status.NOT_STARTED: "Non entamée",
-        Status.PLANNED: "Prévue",
-        Status.IN_PROGRESS: "En cours",
-        Status.PARTIALLY_IMPLEMENTED: "Partiellement mise en œuvre",
-        Status.IMPLEMENTED: "Mise en œuvre",
-        Status.NOT_APPLICABLE: "Sans objet",
-        Status.NO_INFORMATION: "Aucune information",
-    },
-    "es": {
-        Status.NOT_STARTED: "No iniciada",
-        Status.PLANNED: "Prevista",
-        Status.IN_PROGRESS: "En curso",
-        Status.PARTIALLY_IMPLEMENTED: "Parcialmente aplicada",
-        Status.IMPLEMENTED: "Aplicada",
-        Status.NOT_APPLICABLE: "No aplicable",
-        Status.NO_INFORMATION: "Sin información",
-    },
-}
-
-# Vocabularies people already use, mapped onto our scale. Only exact meanings:
-# OSCAL's "alternative" (implemented by other means) has no single place on the
-# scale and is deliberately not accepted.
+# The labels people read are in the catalogues (status_*). These are other words the parser
+# accepts: data of the parser, never shown. Vocabularies people already use, mapped onto our
+# scale. Only exact meanings: OSCAL's "alternative" (implemented by other means) has no
+# single place on the scale and is deliberately not accepted.
 _CROSSWALK: dict[str, Status] = {
     # UPR style
     "fully implemented": Status.IMPLEMENTED,
@@ -165,7 +136,7 @@ _CROSSWALK: dict[str, Status] = {
 }
 
 
-_WORDS = WordTable(_LABELS, _CROSSWALK)
+_WORDS = WordTable.of(Status, "status", _CROSSWALK)
 
 
 def accepted_labels() -> tuple[str, ...]:

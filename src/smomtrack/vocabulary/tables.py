@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
 from smomtrack.vocabulary.folding import fold
+from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
+from smomtrack.vocabulary.words import word
 
 __all__ = ["WordTable"]
 
@@ -44,6 +46,23 @@ class WordTable(Generic[E]):
                 self._lookup[fold(text)] = value
         for text, value in self._aliases.items():
             self._lookup[fold(text)] = value
+
+    @classmethod
+    def of(
+        cls, values: Iterable[E], prefix: str, aliases: Mapping[str, E] | None = None
+    ) -> WordTable[E]:
+        """The table of *values*, each labelled by the catalogues' word ``{prefix}_{value}``.
+
+        >>> from smomtrack.vocabulary.statuses import Status
+        >>> WordTable.of(Status, "status").label(Status.PLANNED, "es")
+        'Prevista'
+        """
+        members = tuple(values)
+        labels = {
+            lang: {value: word(f"{prefix}_{value.value}", lang) for value in members}
+            for lang in OUTPUT_LANGUAGES
+        }
+        return cls(labels, aliases)
 
     def label(self, value: E, lang: str) -> str:
         """The label of *value* in *lang* (the first language's where *lang* has none)."""

@@ -12,83 +12,36 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
+from smomtrack.vocabulary.words import word
+
 __all__ = ["TAG_PATTERN", "TOPICS", "topic_label"]
 
 TAG_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 """What a tag looks like: lower-case words joined by hyphens."""
 
+_TAGS = (
+    "awareness-raising",
+    "capacity-building",
+    "criminal-justice-technology",
+    "data-collection",
+    "digital-evidence",
+    "human-rights",
+    "information-exchange",
+    "innovation",
+    "international-cooperation",
+    "law-enforcement-cyberspace",
+    "legislation",
+    "partnerships",
+    "protection-assistance",
+    "specialized-prosecution",
+)
+"""The tags of the vocabulary; their labels are the catalogues' words ``topic_<tag>``."""
+
 TOPICS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
-        "awareness-raising": {
-            "en": "Awareness raising",
-            "fr": "Sensibilisation",
-            "es": "Sensibilización",
-        },
-        "capacity-building": {
-            "en": "Capacity building",
-            "fr": "Renforcement des capacités",
-            "es": "Creación de capacidad",
-        },
-        "criminal-justice-technology": {
-            "en": "Technology in criminal justice",
-            "fr": "Technologie dans la justice pénale",
-            "es": "Tecnología en la justicia penal",
-        },
-        "data-collection": {
-            "en": "Data collection and research",
-            "fr": "Collecte de données et recherche",
-            "es": "Reunión de datos e investigación",
-        },
-        "digital-evidence": {
-            "en": "Digital evidence",
-            "fr": "Preuves numériques",
-            "es": "Pruebas digitales",
-        },
-        "human-rights": {
-            "en": "Human rights",
-            "fr": "Droits humains",
-            "es": "Derechos humanos",
-        },
-        "information-exchange": {
-            "en": "Information exchange",
-            "fr": "Échange d'informations",
-            "es": "Intercambio de información",
-        },
-        "innovation": {
-            "en": "Technological innovation",
-            "fr": "Innovation technologique",
-            "es": "Innovación tecnológica",
-        },
-        "international-cooperation": {
-            "en": "International cooperation",
-            "fr": "Coopération internationale",
-            "es": "Cooperación internacional",
-        },
-        "law-enforcement-cyberspace": {
-            "en": "Law enforcement in cyberspace",
-            "fr": "Détection et répression dans le cyberespace",
-            "es": "Aplicación de la ley en el ciberespacio",
-        },
-        "legislation": {
-            "en": "Legislation and jurisdiction",
-            "fr": "Législation et compétence",
-            "es": "Legislación y jurisdicción",
-        },
-        "partnerships": {
-            "en": "Partnerships",
-            "fr": "Partenariats",
-            "es": "Alianzas",
-        },
-        "protection-assistance": {
-            "en": "Protection and assistance",
-            "fr": "Protection et assistance",
-            "es": "Protección y asistencia",
-        },
-        "specialized-prosecution": {
-            "en": "Specialized prosecution",
-            "fr": "Poursuites spécialisées",
-            "es": "Enjuiciamiento especializado",
-        },
+        tag: MappingProxyType({lang: word(f"topic_{tag}", lang) for lang in OUTPUT_LANGUAGES})
+        for tag in _TAGS
     }
 )
 

@@ -6,14 +6,17 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from smomtrack.vocabulary.folding import fold
+from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
+from smomtrack.vocabulary.words import word
 
 __all__ = ["VENUES", "venue_name"]
 
+_VENUES = {"Vienna": "venue_vienna", "New York": "venue_new_york", "Geneva": "venue_geneva"}
+
 VENUES: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
-        "Vienna": {"en": "Vienna", "fr": "Vienne", "es": "Viena"},
-        "New York": {"en": "New York", "fr": "New York", "es": "Nueva York"},
-        "Geneva": {"en": "Geneva", "fr": "Genève", "es": "Ginebra"},
+        english: MappingProxyType({lang: word(key, lang) for lang in OUTPUT_LANGUAGES})
+        for english, key in _VENUES.items()
     }
 )
 """The venues we know, by their English name, with their names in each language."""

@@ -35,25 +35,7 @@ class Modality(enum.Enum):
         return MODALITY_WORDS.label(self, lang)
 
 
-MODALITY_WORDS = WordTable(
-    {
-        "en": {
-            Modality.SHOULD: "should",
-            Modality.ENCOURAGED: "are encouraged to",
-            Modality.SHOULD_CONSIDER: "should consider",
-        },
-        "fr": {
-            Modality.SHOULD: "devraient",
-            Modality.ENCOURAGED: "sont encouragés à",
-            Modality.SHOULD_CONSIDER: "devraient envisager de",
-        },
-        "es": {
-            Modality.SHOULD: "deberían",
-            Modality.ENCOURAGED: "se alienta a",
-            Modality.SHOULD_CONSIDER: "deberían considerar",
-        },
-    }
-)
+MODALITY_WORDS = WordTable.of(Modality, "modality")
 
 
 class Addressee(enum.Enum):
@@ -69,13 +51,7 @@ class Addressee(enum.Enum):
         return ADDRESSEE_WORDS.label(self, lang)
 
 
-ADDRESSEE_WORDS = WordTable(
-    {
-        "en": {Addressee.STATES_PARTIES: "States parties", Addressee.STATES: "States"},
-        "fr": {Addressee.STATES_PARTIES: "États parties", Addressee.STATES: "États"},
-        "es": {Addressee.STATES_PARTIES: "Estados partes", Addressee.STATES: "Estados"},
-    }
-)
+ADDRESSEE_WORDS = WordTable.of(Addressee, "addressee")
 
 
 class Reporter(enum.Enum):
@@ -110,29 +86,7 @@ class Reporter(enum.Enum):
         return found
 
 
-_REPORTER_LABELS: dict[str, dict[Reporter, str]] = {
-    "en": {
-        Reporter.STATE: "State",
-        Reporter.SECRETARIAT: "Secretariat",
-        Reporter.CIVIL_SOCIETY: "Civil society",
-        Reporter.OTHER: "Other",
-    },
-    "fr": {
-        Reporter.STATE: "État",
-        Reporter.SECRETARIAT: "Secrétariat",
-        Reporter.CIVIL_SOCIETY: "Société civile",
-        Reporter.OTHER: "Autre",
-    },
-    "es": {
-        Reporter.STATE: "Estado",
-        Reporter.SECRETARIAT: "Secretaría",
-        Reporter.CIVIL_SOCIETY: "Sociedad civil",
-        Reporter.OTHER: "Otro",
-    },
-}
-
-
-REPORTER_WORDS = WordTable(_REPORTER_LABELS)
+REPORTER_WORDS = WordTable.of(Reporter, "reporter")
 
 ReporterChoice = Reporter | str | Iterable[Reporter | str] | None
 """Whose word counts: one reporter, reporters in order of precedence, or ``None`` (the default)."""
@@ -183,25 +137,7 @@ class MeetingFormat(enum.Enum):
         return FORMAT_WORDS.label(self, lang)
 
 
-FORMAT_WORDS = WordTable(
-    {
-        "en": {
-            MeetingFormat.IN_PERSON: "in person",
-            MeetingFormat.HYBRID: "hybrid",
-            MeetingFormat.ONLINE: "online",
-        },
-        "fr": {
-            MeetingFormat.IN_PERSON: "en présentiel",
-            MeetingFormat.HYBRID: "hybride",
-            MeetingFormat.ONLINE: "en ligne",
-        },
-        "es": {
-            MeetingFormat.IN_PERSON: "presencial",
-            MeetingFormat.HYBRID: "híbrida",
-            MeetingFormat.ONLINE: "en línea",
-        },
-    }
-)
+FORMAT_WORDS = WordTable.of(MeetingFormat, "format")
 
 
 class DocumentKind(enum.Enum):
