@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from smomtrack import (
     ConflictError,
     InvalidDataError,
-    Response,
     Status,
     Tracker,
     builtin_catalogue,
@@ -23,7 +22,6 @@ from smomtrack import (
     summarize,
     synthetic,
     to_json,
-    write_csv,
 )
 from smomtrack.cli import main
 from smomtrack.interchange.atomic import write_atomically

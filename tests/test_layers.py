@@ -63,6 +63,21 @@ class TestLayers:
                 continue
             assert layer_of(imported) <= own, f"{name} (layer {own}) imports {imported}"
 
+    def test_no_circles(self) -> None:
+        """No module reaches itself through its imports, those inside functions included."""
+        found = {module_name(path): _imports(path) for path in MODULES}
+        graph = {
+            module: {owner for name in imported if (owner := _owner(name, set(found)))} - {module}
+            for module, imported in found.items()
+        }
+        circles = sorted(module for module in graph if module in _reach(graph, module))
+        assert not circles, circles
+
+    def test_the_circle_test_sees_circles(self) -> None:
+        """A circle through a function's import is found."""
+        graph = {"a": {"b"}, "b": {"a"}, "c": {"a"}}
+        assert [m for m in graph if m in _reach(graph, m)] == ["a", "b"]
+
     def test_every_folder_has_a_layer(self) -> None:
         """A new folder or top-level module must be placed in a layer here."""
         tops = {
@@ -71,6 +86,37 @@ class TestLayers:
             if p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").exists())
         }
         assert tops <= set(LAYERS), tops - set(LAYERS)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module of the package *path* imports, wherever the import stands."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("smomtrack"):
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("smomtrack"))
+    return found
+
+
+def _owner(name: str, known: set[str]) -> str | None:
+    """The module *name* is, or lies in (``a.b.c`` for ``from a.b import c`` or ``a.b``'s c)."""
+    while name and name not in known:
+        name = name.rpartition(".")[0]
+    return name if name and name != "smomtrack" else None
+
+
+def _reach(graph: dict[str, set[str]], start: str) -> set[str]:
+    """Every module *start* loads, directly or not."""
+    seen: set[str] = set()
+    todo = list(graph.get(start, ()))
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo.extend(graph.get(module, ()))
+    return seen
 
 
 def loaded_after(statement: str) -> set[str]:
@@ -115,7 +161,9 @@ class TestLayersAtRunTime:
             "t = smomtrack.synthetic(states=3)\n"
             "print(smomtrack.summarize(t, 'theme').render('github'))"
         )
-        assert "smomtrack.summaries.tables" in loaded
+        assert "smomtrack.summaries.summary" in loaded
+        others = {"compilation", "disagreements", "follow_up", "matrix", "progress"}
+        assert not {f"smomtrack.summaries.{name}" for name in others} & loaded
         assert "smomtrack.rendering.report" not in loaded
         assert "smomtrack.interchange.sqlite_store" not in loaded
 

@@ -102,7 +102,9 @@ class TestReport:
         """Unknown languages and formats are refused."""
         with pytest.raises(InvalidDataError, match="output language"):
             report(tracker, lang="de")
-        with pytest.raises(InvalidDataError, match="'pdf' is not one of markdown, html, text"):
+        with pytest.raises(
+            InvalidDataError, match="'pdf' is not one of markdown, text, html, docx"
+        ):
             report(tracker, format="pdf")
 
     def test_today_by_default(self, tracker: Tracker) -> None:

@@ -16,7 +16,6 @@ from smomtrack import (
     progress,
     summarize,
 )
-from smomtrack.summaries.tables import render_result
 
 D1 = dt.date(2021, 10, 14)
 D2 = dt.date(2022, 10, 14)
@@ -87,10 +86,10 @@ class TestSummaryTables:
         with pytest.raises(InvalidDataError, match="output language 'de'"):
             summary.render("github", "de")
 
-    def test_unregistered_type(self) -> None:
-        """Rendering something that is not a result is a clear error."""
-        with pytest.raises(SmomtrackError, match="no table for int"):
-            render_result(5, "github", "en")
+    def test_result_without_a_chart(self, tracker: Tracker) -> None:
+        """A result that has no chart says so (before matplotlib is even needed)."""
+        with pytest.raises(SmomtrackError, match="no chart for FollowUp"):
+            follow_up(tracker, as_of=D2).plot()
 
 
 class TestOtherResults:

@@ -25,7 +25,8 @@ from smomtrack.interchange.xlsx_writer import questionnaire
 from smomtrack.presentation.labels import OUTPUT_LANGUAGES
 from smomtrack.presentation.tables import check_format
 from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_table
-from smomtrack.rendering.report import REPORT_FORMATS, report
+from smomtrack.rendering.report import report
+from smomtrack.rendering.writers import WRITERS
 from smomtrack.summaries.follow_up import follow_up
 from smomtrack.summaries.summary import GROUPINGS, summarize
 from smomtrack.tracking.imports import ImportResult
@@ -217,10 +218,10 @@ def _report_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--format",
         dest="report_format",
-        choices=REPORT_FORMATS,
+        choices=tuple(WRITERS),
         default="markdown",
-        help="markdown, text, html (a standalone page with charts) or docx (Word; needs -o)"
-        " (default: markdown)",
+        help="; ".join(f"{name}: {writer.describe}" for name, writer in WRITERS.items())
+        + " (default: markdown; a binary format needs -o)",
     )
     command.add_argument(
         "-o",
@@ -457,9 +458,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check_output(args: argparse.Namespace) -> None:
-    """Refuse a Word report without a file to write it to, before any work."""
-    if args.report_format == "docx" and args.output is None:
-        raise InvalidDataError("a Word report (--format docx) needs a file: -o report.docx")
+    """Refuse a binary report (Word) without a file to write it to, before any work."""
+    writer = WRITERS[args.report_format]
+    if writer.binary and args.output is None:
+        raise InvalidDataError(
+            f"{writer.describe} (--format {args.report_format}) needs a file:"
+            f" -o report{writer.suffix}"
+        )
 
 
 def _emit(text: str | bytes, output: Path | None, out: TextIO) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar, overload
 
 import attrs
 
+from smomtrack.catalogue.overlaps import suggest_topics
 from smomtrack.exceptions import (
     ConflictError,
     InvalidDataError,
@@ -305,9 +306,6 @@ class Catalogue:
             meeting = Meeting(key=parsed.meeting, ordinal=int(parsed.meeting[len(body) :]))
         recommendations = list(parsed.recommendations)
         if suggest:
-            # Imported here: the overlaps module works on catalogues (this module).
-            from smomtrack.catalogue.overlaps import suggest_topics  # noqa: PLC0415
-
             recommendations = [
                 rec
                 if rec.topics or rec.suggested_topics

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.vocabulary.folding import fold
@@ -185,7 +184,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def overlaps(
-    catalogue: Catalogue | Iterable[Recommendation],
+    catalogue: Iterable[Recommendation],
     *,
     threshold: float = DEFAULT_THRESHOLD,
     lang: str | None = None,
@@ -241,7 +240,7 @@ SUGGESTION_THRESHOLD = 0.05
 
 
 def suggest_topics(
-    catalogue: Catalogue | Iterable[Recommendation],
+    catalogue: Iterable[Recommendation],
     recommendation: Recommendation,
     *,
     most: int = 2,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from collections.abc import Iterable
-from typing import Any, Literal, get_args, overload
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -24,15 +24,13 @@ from smomtrack.presentation.labels import (
 from smomtrack.presentation.names import marked
 from smomtrack.records.meetings import Meeting
 from smomtrack.rendering.blocks import Block, Chart, Heading, Paragraph, Table
-from smomtrack.rendering.report_docx import write_docx
-from smomtrack.rendering.report_html import write_html
+from smomtrack.rendering.writers import WRITERS
 from smomtrack.summaries.disagreements import disagreements
 from smomtrack.summaries.follow_up import FollowUp, follow_up
-from smomtrack.summaries.matrix import Matrix, matrix
+from smomtrack.summaries.matrix import matrix
 from smomtrack.summaries.progress import progress
 from smomtrack.summaries.scope import KnownAt, as_known, states_in_scope
 from smomtrack.summaries.summary import summarize
-from smomtrack.summaries.tables import table_data
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_date
@@ -41,11 +39,7 @@ from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, precedence
 
-__all__ = ["REPORT_FORMATS", "ReportFormat", "report"]
-
-ReportFormat = Literal["markdown", "html", "text", "docx"]
-REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
-_TABLE_FORMAT = {"markdown": "github", "text": "simple_grid"}
+__all__ = ["report"]
 
 
 def _phrase(key: str, lang: str, **values: object) -> str:
@@ -95,7 +89,7 @@ def report(  # noqa: PLR0913 (the choices of a report)
     tracker: Tracker,
     *,
     lang: str = "en",
-    format: ReportFormat | str = "markdown",  # noqa: A002 (the word people use; as on the command line)
+    format: str = "markdown",  # noqa: A002 (the word people use; as on the command line)
     as_of: dt.date | str | None = None,
     region: RegionalGroup | str | None = None,
     reporter: ReporterChoice = None,
@@ -129,9 +123,9 @@ def report(  # noqa: PLR0913 (the choices of a report)
         InvalidDataError: Unknown language, format, region or reporter.
     """
     check_language(lang)
-    fmt = format
-    if fmt not in REPORT_FORMATS:
-        raise InvalidDataError(f"format: {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
+    writer = WRITERS.get(format)
+    if writer is None:
+        raise InvalidDataError(f"format: {format!r} is not one of {', '.join(WRITERS)}")
     day = as_of_date(as_of)
     choice = _Choice(
         region=None if region is None else RegionalGroup.parse(region),
@@ -139,7 +133,7 @@ def report(  # noqa: PLR0913 (the choices of a report)
         order=precedence(reporter),
         known_at=known_at,
     )
-    charts: bool | None = fmt in {"html", "docx"}
+    charts: bool | None = writer.charts
     if charts and importlib.util.find_spec("matplotlib") is None:
         charts = None  # wanted, but the plot extra is not installed: said in the report
     blocks = list(
@@ -153,7 +147,7 @@ def report(  # noqa: PLR0913 (the choices of a report)
             limit=limit,
         )
     )
-    return _write(blocks, fmt, lang)
+    return writer.write(blocks, lang)
 
 
 @attrs.frozen
@@ -386,25 +380,3 @@ def _follow_up_blocks(result: FollowUp, lang: str, limit: int) -> Iterable[Block
         yield Paragraph(_phrase("shown", lang, shown=limit))
     if shown.overdue or shown.stale or shown.never_reported:
         yield Table(shown, lang)
-
-
-def _write(blocks: list[Block], fmt: str, lang: str) -> str | bytes:
-    if fmt == "html":
-        return write_html(blocks, lang)
-    if fmt == "docx":
-        return write_docx(blocks, lang)
-    parts = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            if fmt == "markdown":
-                parts.append(f"{'#' * block.level} {block.text}")
-            else:
-                underline = "=" if block.level == 1 else "-"
-                parts.append(f"{block.text}\n{underline * len(block.text)}")
-        elif isinstance(block, Paragraph):
-            parts.append(block.text if fmt == "markdown" else block.text.replace("**", ""))
-        elif isinstance(block, Table):
-            parts.append(block.result.render(_TABLE_FORMAT[fmt], block.lang))
-            if not isinstance(block.result, Matrix):  # a matrix carries its legend already
-                parts.extend(table_data(block.result, block.lang).notes)
-    return "\n\n".join(parts) + "\n"

@@ -16,7 +16,7 @@ from typing import Any
 from smomtrack.exceptions import MissingExtraError
 from smomtrack.presentation.colours import STATUS_COLOURS
 from smomtrack.rendering.blocks import Block, Chart, Heading, Paragraph, Table
-from smomtrack.summaries.tables import TableData, table_data
+from smomtrack.summaries.presentation import TableData
 
 __all__ = ["write_docx"]
 
@@ -59,7 +59,7 @@ def write_docx(blocks: Iterable[Block], lang: str) -> bytes:
         elif isinstance(block, Paragraph):
             _paragraph(document, block, Pt)
         elif isinstance(block, Table):
-            _table(document, table_data(block.result, block.lang), width, Pt)
+            _table(document, block.result.table_data(block.lang), width, Pt)
         elif isinstance(block, Chart):
             _chart(document, block, width, Pt)
     buffer = io.BytesIO()

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from smomtrack.presentation.colours import STATUS_COLOURS
 from smomtrack.presentation.labels import word
 from smomtrack.rendering.blocks import Block, Chart, Heading, Paragraph, Table
-from smomtrack.summaries.tables import TableData, table_data
+from smomtrack.summaries.presentation import TableData
 
 __all__ = ["write_html"]
 
@@ -71,7 +71,7 @@ def write_html(blocks: Iterable[Block], lang: str) -> str:
             css = ' class="note"' if block.note else ""
             parts.append(f"<p{css}>{_emphasis(block.text)}</p>")
         elif isinstance(block, Table):
-            parts.append(_table(table_data(block.result, block.lang), block.lang))
+            parts.append(_table(block.result.table_data(block.lang), block.lang))
         elif isinstance(block, Chart):
             parts.append(_figure(block))
     body = "\n".join(parts)

@@ -8,8 +8,11 @@ from typing import Any
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.presentation.labels import check_language, word
+from smomtrack.presentation.names import marked
 from smomtrack.records.recommendations import Recommendation
-from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.presentation import Presentable, TableData
+from smomtrack.vocabulary.topics import topic_label
 
 __all__ = ["Compilation", "TopicGroup", "compile_by_topic"]
 
@@ -79,10 +82,57 @@ class Compilation(Presentable):
         limit: int | None = None,
     ) -> str:
         """A table in a tabulate format, or the whole compilation with ``"markdown"`` (default)."""
-        return super().render(format, lang or self.lang, limit=limit)
+        chosen = lang or self.lang
+        if format == "markdown":
+            return self._document(check_language(chosen))
+        return super().render(format, chosen, limit=limit)
+
+    def table_data(self, lang: str) -> TableData:
+        """The table: one row per topic and recommendation, with its text and source."""
+        headers = [
+            word("topic", lang),
+            word("meeting", lang),
+            word("recommendation", lang),
+            word("text", lang),
+            word("citation", lang),
+        ]
+        rows = [
+            [
+                _topic_name(group.topic, lang),
+                rec.meeting,
+                rec.key,
+                marked(rec.text(self.lang), lang),
+                str(rec.source),
+            ]
+            for group in self.groups
+            for rec in group
+        ]
+        return TableData(headers, rows, [30, None, None, 70, 24])
+
+    def _document(self, lang: str) -> str:
+        """The compilation as a document: a section per topic, a subsection per meeting."""
+        parts = [f"# {word('compilation', lang)}"]
+        for group in self.groups:
+            parts.append(f"## {_topic_name(group.topic, lang)}")
+            for meeting, recommendations in group.meetings:
+                parts.append(f"### {meeting}")
+                for rec in recommendations:
+                    text = rec.text(self.lang)
+                    note = "" if text.lang == lang else f" [{text.lang}]"
+                    suggested = (
+                        f" [{word('suggested_topic', lang)}]"
+                        if not rec.topics and rec.suggested_topics
+                        else ""
+                    )
+                    parts.append(f"**{rec.key}** ({rec.source}){note}{suggested}\n\n{text.value}")
+        return "\n\n".join(parts) + "\n"
 
     def _repr_markdown_(self) -> str:
         return self.render("markdown")
+
+
+def _topic_name(tag: str | None, lang: str) -> str:
+    return word("no_topic", lang) if tag is None else topic_label(tag, lang)
 
 
 def compile_by_topic(catalogue: Catalogue, *, lang: str = "en") -> Compilation:

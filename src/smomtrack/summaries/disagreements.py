@@ -8,13 +8,15 @@ from typing import Any
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack.presentation.labels import format_date, word
+from smomtrack.presentation.names import in_reading_order
 from smomtrack.records.responses import Response
-from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.presentation import Presentable, TableData
 from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.regions import RegionalGroup
-from smomtrack.vocabulary.states import by_name
+from smomtrack.vocabulary.states import by_name, state_name
 from smomtrack.vocabulary.vocabularies import Reporter
 
 __all__ = ["Disagreement", "Disagreements", "disagreements"]
@@ -65,6 +67,33 @@ class Disagreements(Presentable):
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def table_data(self, lang: str) -> TableData:
+        """The table: one row per item, States in the order people read them in *lang*."""
+        headers = [
+            word("state", lang),
+            word("recommendation", lang),
+            f"{word('status', lang)} ({Reporter.STATE.label(lang)})",
+            word("as_of", lang),
+            word("reporter", lang),
+            word("status", lang),
+            word("as_of", lang),
+        ]
+        states = list(dict.fromkeys(item.own.state for item in self.items))
+        order = {code: n for n, code in enumerate(in_reading_order("state", states, lang))}
+        rows = [
+            [
+                state_name(item.own.state, lang),
+                item.own.recommendation,
+                item.own.status.label(lang),
+                format_date(item.own.as_of, lang),
+                item.other.reporter.label(lang),
+                item.other.status.label(lang),
+                format_date(item.other.as_of, lang),
+            ]
+            for item in sorted(self.items, key=lambda i: order[i.own.state])
+        ]
+        return TableData(headers, rows)
 
 
 def disagreements(  # noqa: PLR0913 (the filters of a summary)

@@ -10,13 +10,16 @@ from dateutil.relativedelta import relativedelta
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.presentation.labels import format_date, word
+from smomtrack.presentation.names import in_reading_order
 from smomtrack.records.responses import Response
-from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.presentation import Presentable, TableData
 from smomtrack.summaries.scope import KnownAt, as_known, in_scope, pairs, states_in_scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date, parse_period
+from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.regions import RegionalGroup
-from smomtrack.vocabulary.states import by_name
+from smomtrack.vocabulary.states import by_name, state_name
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import ReporterChoice
 
@@ -80,6 +83,53 @@ class FollowUp(Presentable):
             for state in self.never_reported
         )
         return records
+
+    def table_data(self, lang: str) -> TableData:
+        """The table: overdue items by due date, stale ones by date, then States never heard."""
+        headers = [
+            word("list", lang),
+            word("state", lang),
+            word("recommendation", lang),
+            word("status", lang),
+            word("as_of", lang),
+            word("due", lang),
+        ]
+        rows: list[list[str]] = []
+        order = {rec.key: number for number, rec in enumerate(self.catalogue)}
+        for name, items in (("overdue", self.overdue), ("stale", self.stale)):
+            rows.extend(
+                [
+                    word(name, lang),
+                    state_name(r.state, lang),
+                    r.recommendation,
+                    r.status.label(lang),
+                    format_date(r.as_of, lang),
+                    format_date(r.due, lang) if r.due else "—",
+                ]
+                for r in sorted(items, key=lambda r: _order(name, r, lang, order))
+            )
+        rows.extend(
+            [
+                word("never_reported", lang),
+                state_name(s, lang),
+                "—",
+                Status.NO_INFORMATION.label(lang),
+                "—",
+                "—",
+            ]
+            for s in in_reading_order("state", list(self.never_reported), lang)
+        )
+        return TableData(headers, rows)
+
+
+def _order(name: str, response: Response, lang: str, order: dict[str, int]) -> tuple[object, ...]:
+    """Overdue items by due date, stale ones by date; then by State name, then by key.
+
+    States by their name in *lang*; recommendations in catalogue order ("SOM7-8" before
+    "SOM7-18").
+    """
+    first = response.due if name == "overdue" else response.as_of
+    return (first, fold(state_name(response.state, lang)), order.get(response.recommendation))
 
 
 def follow_up(  # noqa: PLR0913 (the filters of a summary)

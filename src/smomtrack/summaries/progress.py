@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError
-from smomtrack.presentation.names import group_name
+from smomtrack.presentation.labels import check_language, format_date, word
+from smomtrack.presentation.names import group_columns, group_headers
 from smomtrack.records.fields import FrozenMap, frozen_map
+from smomtrack.summaries import charts
 from smomtrack.summaries.groupings import (
     GroupingLike,
     StateGrouping,
@@ -21,7 +24,13 @@ from smomtrack.summaries.groupings import (
     grouping_name,
     ordered_groups,
 )
-from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.presentation import (
+    Presentable,
+    TableData,
+    full_titles,
+    named,
+    ordered_rows,
+)
 from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
@@ -29,7 +38,7 @@ from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import ReporterChoice
 
-__all__ = ["Change", "Progress", "ProgressRow", "progress"]
+__all__ = ["CHANGE_COLOURS", "Change", "Progress", "ProgressRow", "progress"]
 
 
 class Change(enum.Enum):
@@ -58,6 +67,22 @@ class Change(enum.Enum):
         if not (start.is_applicable and end.is_applicable):
             return cls.RECLASSIFIED
         return cls.IMPROVED if end > start else cls.REGRESSED
+
+
+CHANGE_COLOURS: Mapping[Change, str] = MappingProxyType(
+    {
+        Change.IMPROVED: "#2c7bb6",
+        Change.NEWLY_REPORTED: "#abd9e9",
+        Change.UNCHANGED: "#ffffbf",
+        Change.RECLASSIFIED: "#bababa",
+        Change.REGRESSED: "#d7191c",
+        Change.NOT_REPORTED: "#ffffff",
+    }
+)
+"""The colour of each kind of change in charts (the same scale as the statuses)."""
+
+_CHART_ORDER = tuple(CHANGE_COLOURS)
+"""The order of the changes in a bar: from better to worse, then not reported."""
 
 
 def _changes(changes: Mapping[Change, int]) -> FrozenMap[Change, int]:
@@ -116,7 +141,7 @@ class Progress(Presentable):
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per group: its key, ``expected`` and one key per :class:`Change` value."""
-        return [_named(row.to_record(self.by), self.by, self.catalogue) for row in self.rows]
+        return [named(row.to_record(self.by), self.by, self.catalogue) for row in self.rows]
 
     def total(self) -> dict[str, Any]:
         """The total row as a dict (the group's key is ``None``)."""
@@ -124,6 +149,49 @@ class Progress(Presentable):
 
     def __iter__(self) -> Iterator[ProgressRow]:
         return iter(self.rows)
+
+    def table_data(self, lang: str) -> TableData:
+        """The table: the pairs of each group by kind of change, then the total."""
+        headers = [
+            *group_headers(self.by, lang),
+            word("expected", lang),
+            *(word(change.value, lang) for change in Change),
+        ]
+        rows = [
+            [
+                *group_columns(self.catalogue, self.by, row.group, lang),
+                str(row.expected),
+                *(str(row.changes[change]) for change in Change),
+            ]
+            for row in (*ordered_rows(self, lang), self.total_row)
+        ]
+        widths: list[int | None] = [None, 40] if self.by in {"theme", "recommendation"} else [None]
+        widths += [12] * (len(headers) - len(widths))
+        return TableData(headers, rows, widths, notes=full_titles(self, lang))
+
+    def plot(self, lang: str = "en", *, ax: Any = None) -> Any:
+        """Stacked bars, one per group: how many pairs had each kind of change."""
+        check_language(lang)
+        rows = ordered_rows(self, lang)
+        ax = charts.axes(ax, len(rows))
+        labels = [charts.group_label(self, row.group, lang) for row in rows]
+        segments = [
+            (
+                word(change.value, lang),
+                CHANGE_COLOURS[change],
+                [float(r.changes[change]) for r in rows],
+            )
+            for change in _CHART_ORDER
+        ]
+        title = word(
+            "progress_between",
+            lang,
+            start=format_date(self.start, lang),
+            end=format_date(self.end, lang),
+        )
+        return charts.stacked(
+            ax, labels, segments, title=title, xlabel=word("pairs", lang), legend_title=""
+        )
 
 
 def progress(  # noqa: PLR0913 (the filters of a summary)
@@ -179,10 +247,3 @@ def progress(  # noqa: PLR0913 (the filters of a summary)
         known_at=known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )
-
-
-def _named(record: dict[str, Any], by: str, catalogue: Catalogue) -> dict[str, Any]:
-    """*record* with the group's English name after its key (a State's name, a title…)."""
-    group = record[by]
-    named = {by: group, "name": group_name(catalogue, by, group)}
-    return {**named, **{k: v for k, v in record.items() if k != by}}

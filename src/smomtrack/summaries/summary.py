@@ -9,7 +9,16 @@ from typing import Any
 import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
-from smomtrack.presentation.names import group_name
+from smomtrack.presentation.colours import STATUS_COLOURS
+from smomtrack.presentation.labels import (
+    check_language,
+    format_date,
+    format_number,
+    format_percent,
+    word,
+)
+from smomtrack.presentation.names import group_columns, group_headers
+from smomtrack.summaries import charts
 from smomtrack.summaries.groupings import (
     GROUPINGS,
     Grouping,
@@ -21,7 +30,13 @@ from smomtrack.summaries.groupings import (
     ordered_groups,
     pair_groups,
 )
-from smomtrack.summaries.presentation import Presentable
+from smomtrack.summaries.presentation import (
+    Presentable,
+    TableData,
+    full_titles,
+    named,
+    ordered_rows,
+)
 from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
 from smomtrack.summaries.tally import Tally, check_weights
 from smomtrack.tracking.tracker import Tracker
@@ -29,6 +44,8 @@ from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import ReporterChoice
+
+_SCALE = tuple(Status)
 
 __all__ = [
     "GROUPINGS",
@@ -93,7 +110,7 @@ class Summary(Presentable):
         key per status value, ``response_rate``, ``implementation_rate`` and ``score`` (a
         rate whose denominator is 0 is ``None``).
         """
-        return [_named(row.to_record(self.by), self.by, self.catalogue) for row in self.rows]
+        return [named(row.to_record(self.by), self.by, self.catalogue) for row in self.rows]
 
     def total(self) -> dict[str, Any]:
         """The total row as a dict: the group's key (``None``) and the same figures."""
@@ -115,6 +132,63 @@ class Summary(Presentable):
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def table_data(self, lang: str) -> TableData:
+        """The table: one row per group (as people read them in *lang*), then the total."""
+        headers = [
+            *group_headers(self.by, lang),
+            word("expected", lang),
+            word("reported", lang),
+            *(status.label(lang) for status in _SCALE),
+            word("response_rate", lang),
+            word("implementation_rate", lang),
+            word("score", lang),
+        ]
+        rows = [self._cells(row, lang) for row in (*ordered_rows(self, lang), self.total_row)]
+        title_width = 40 if self.by in {"theme", "recommendation"} else None
+        widths: list[int | None] = [None, title_width] if title_width else [None]
+        widths += [12] * (len(headers) - len(widths))
+        return TableData(headers, rows, widths, notes=full_titles(self, lang))
+
+    def _cells(self, row: SummaryRow, lang: str) -> list[str]:
+        tally = row.tally
+        return [
+            *group_columns(self.catalogue, self.by, row.group, lang),
+            str(tally.expected),
+            str(tally.reported),
+            *(str(tally.count(status)) for status in _SCALE),
+            format_percent(tally.response_rate, lang),
+            format_percent(tally.implementation_rate, lang),
+            format_number(tally.score, lang),
+        ]
+
+    def plot(self, lang: str = "en", *, ax: Any = None) -> Any:
+        """Stacked bars, one per group: the share of the pairs expected with each status."""
+        check_language(lang)
+        rows = ordered_rows(self, lang)
+        ax = charts.axes(ax, len(rows))
+        labels = [charts.group_label(self, row.group, lang) for row in rows]
+        segments = []
+        for status in Status:
+            shares = [
+                row.tally.count(status) / row.tally.expected if row.tally.expected else 0.0
+                for row in rows
+            ]
+            segments.append((status.label(lang), STATUS_COLOURS[status], shares))
+        title = (
+            f"{word('implementation_status', lang)} — {group_headers(self.by, lang)[0]}"
+            f" — {format_date(self.as_of, lang)}"
+        )
+        charts.stacked(
+            ax,
+            labels,
+            segments,
+            title=title,
+            xlabel=word("share_of_pairs", lang),
+            legend_title=word("status", lang),
+        )
+        ax.xaxis.set_major_formatter(charts.percent(lang))
+        return ax
 
 
 def summarize(  # noqa: PLR0913 (the filters of a summary)
@@ -193,10 +267,3 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
         known_at=known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )
-
-
-def _named(record: dict[str, Any], by: str, catalogue: Catalogue) -> dict[str, Any]:
-    """*record* with the group's English name after its key (a State's name, a title…)."""
-    group = record[by]
-    named = {by: group, "name": group_name(catalogue, by, group)}
-    return {**named, **{k: v for k, v in record.items() if k != by}}
