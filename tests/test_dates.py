@@ -10,8 +10,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smomtrack import InvalidDataError, InvalidDateError, parse_date
-from smomtrack.vocabulary.dates import as_of_date, is_future, parse_date_range, parse_period, today
+from smomtrack import InvalidDataError, InvalidDateError, Tracker, builtin_catalogue, parse_date
+from smomtrack.vocabulary.dates import as_of_date, parse_date_range, parse_period, today
 
 OCT14 = dt.date(2021, 10, 14)
 
@@ -176,6 +176,8 @@ class TestAsOf:
         assert as_of_date("14 octobre 2021") == OCT14
 
     def test_future_means_after_tomorrow(self) -> None:
-        """Tomorrow is allowed (time zones); the day after is the future."""
-        assert not is_future(today() + dt.timedelta(days=1))
-        assert is_future(today() + dt.timedelta(days=2))
+        """A response may be as of tomorrow (time zones); the day after is the future."""
+        tracker = Tracker(builtin_catalogue(), ["MEX"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of=today() + dt.timedelta(days=1))
+        with pytest.raises(InvalidDataError, match="in the future"):
+            tracker.record("MEX", "SOM7-2", "planned", as_of=today() + dt.timedelta(days=2))

@@ -33,7 +33,7 @@ from smomtrack import (
 from smomtrack.cli import main
 from smomtrack.exceptions import MissingExtraError, SmomtrackError, StorageError
 from smomtrack.interchange.spreadsheets import import_responses, read_responses
-from smomtrack.interchange.workbooks import read_workbook, sheet_rows
+from smomtrack.interchange.workbooks import read_workbook
 from smomtrack.interchange.xlsx_writer import questionnaire, write_xlsx
 from tests.closing import load, open_tracker
 
@@ -104,11 +104,9 @@ class TestSavedByCalc:
             read_responses(DATA / "reponses-mexique-unicode.txt", sheet=1)
 
     def test_merged_cells_are_filled(self) -> None:
-        """sheet_rows shows what the reader sees: merged ranges filled, dates as ISO text."""
-        name, rows = sheet_rows(DATA / "reponses-mexique.ods")
-        assert name == "Réponses"
-        assert [row[0] for row in rows[4:7]] == ["Mexique"] * 3
-        assert rows[4][3] == "2023-06-30"
+        """A State written once in merged cells holds for every row it spans; dates are read."""
+        result = read_workbook(DATA / "reponses-mexique.ods")
+        assert [(r.state, r.as_of) for r in result.responses] == [("MEX", dt.date(2023, 6, 30))] * 3
 
 
 class TestQuestionnaire:

@@ -18,7 +18,7 @@ from smomtrack.interchange.csv_format import csv_template
 from smomtrack.interchange.files import SUFFIXES, load, save
 from smomtrack.interchange.json_format import from_json, to_json
 from smomtrack.interchange.report_text import parse_report
-from smomtrack.interchange.rows import Progress
+from smomtrack.interchange.rows import Progress, ReadOptions
 from smomtrack.interchange.spreadsheets import read_responses, write_responses
 from smomtrack.interchange.sqlite_store import open_tracker
 from smomtrack.interchange.xlsx_writer import questionnaire
@@ -28,6 +28,7 @@ from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_t
 from smomtrack.rendering.report import report
 from smomtrack.rendering.writers import WRITERS
 from smomtrack.summaries.follow_up import follow_up
+from smomtrack.summaries.scope import Scope
 from smomtrack.summaries.summary import GROUPINGS, summarize
 from smomtrack.tracking.imports import ImportResult
 from smomtrack.tracking.synthetic import synthetic
@@ -248,14 +249,19 @@ def _view_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _view(args: argparse.Namespace) -> dict[str, object]:
-    """The choices of --region, --reporter and --known-at, as the library takes them."""
-    reporter = None if args.reporter is None else _states(args.reporter)
-    return {
-        "region": args.region,
-        "reporter": reporter[0] if reporter and len(reporter) == 1 else reporter,
-        "known_at": args.known_at,
-    }
+def _scope(args: argparse.Namespace) -> Scope:
+    """The scope --as-of, --meeting, --theme, --region, --reporter and --known-at give.
+
+    Made, and so checked, before any file is read.
+    """
+    return Scope.of(
+        as_of=args.as_of,
+        meeting=getattr(args, "meeting", None),
+        theme=getattr(args, "theme", None),
+        region=args.region,
+        reporter=None if args.reporter is None else _states(args.reporter),
+        known_at=args.known_at,
+    )
 
 
 def _source_options(command: argparse.ArgumentParser, *, meeting: bool = True) -> None:
@@ -368,16 +374,14 @@ def _read(
     """Read a spreadsheet as the command line's options say, with progress on a terminal."""
     progress = None if args.quiet else _progress(path)
     try:
-        return read_responses(
-            path,
+        options = ReadOptions(
             sheet=args.sheet,
-            catalogue=catalogue,
-            states=states,
             meeting=args.meeting,
             corrections=corrections,
             max_errors=_max_errors(args),
             progress=progress,
         )
+        return read_responses(path, options, catalogue=catalogue, states=states)
     finally:
         if progress is not None:
             progress(-1, None)
@@ -428,31 +432,20 @@ def _agenda(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _summary(args: argparse.Namespace, out: TextIO) -> int:
+    scope = _scope(args)
     tracker, refused = _tracker(args)
     with tracker:
-        result = summarize(
-            tracker,
-            args.by,
-            as_of=args.as_of,
-            meeting=args.meeting,
-            theme=args.theme,
-            **_view(args),  # type: ignore[arg-type]
-        )
+        result = summarize(tracker, args.by, scope)
     print(result.render(args.fmt, args.lang), file=out)
     return 1 if refused else 0
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     _check_output(args)
+    scope = _scope(args)
     tracker, refused = _tracker(args)
     with tracker:
-        text = report(
-            tracker,
-            lang=args.lang,
-            format=args.report_format,
-            as_of=args.as_of,
-            **_view(args),  # type: ignore[call-overload]
-        )
+        text = report(tracker, scope, lang=args.lang, format=args.report_format)
     _emit(text, args.output, out)
     return 1 if refused else 0
 
@@ -477,14 +470,10 @@ def _emit(text: str | bytes, output: Path | None, out: TextIO) -> None:
 
 
 def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
+    scope = _scope(args)
     tracker, refused = _tracker(args)
     with tracker:
-        result = follow_up(
-            tracker,
-            as_of=args.as_of,
-            stale_after=args.stale_after,
-            **_view(args),  # type: ignore[arg-type]
-        )
+        result = follow_up(tracker, scope, stale_after=args.stale_after)
     print(result.render(args.fmt, args.lang), file=out)
     return 1 if refused else 0
 

@@ -15,7 +15,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Unpack
 
 from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
@@ -27,8 +27,10 @@ from smomtrack.interchange.atomic import write_atomically
 from smomtrack.interchange.rows import (
     INFORMATIONAL,
     REQUIRED,
-    Progress,
-    TableOptions,
+    IntakeFor,
+    ReadFields,
+    ReadOptions,
+    intake_for,
     read_table,
 )
 from smomtrack.presentation.labels import word
@@ -200,15 +202,13 @@ def _clean(value: str) -> str:
     return unescape(value)
 
 
-def read_csv(  # noqa: PLR0913 (the ways a table is read)
+def read_csv(
     source: str | Path | IO[str] | IO[bytes],
+    options: ReadOptions | None = None,
     *,
     catalogue: Catalogue | None = None,
     states: Iterable[str] | None = None,
-    meeting: str | None = None,
-    corrections: bool = False,
-    max_errors: int | None = None,
-    progress: Progress | None = None,
+    **fields: Unpack[ReadFields],
 ) -> ImportResult:
     """Read a spreadsheet of responses.
 
@@ -222,15 +222,11 @@ def read_csv(  # noqa: PLR0913 (the ways a table is read)
 
     Args:
         source: A path, or an open file (text or binary).
+        options: How to read it (:class:`~smomtrack.ReadOptions`: *meeting*,
+            *corrections*, *max_errors*, *progress*; a text table has no *sheet*).
         catalogue: The recommendations rows may refer to (the built-in catalogue by default).
         states: The States rows may name (a tracker's population); any State by default.
-        meeting: The meeting the file is about: recommendations may be written by their
-            number alone ("8", "Rec. 8", "Recommandation 8").
-        corrections: Every row corrects what is recorded for its State, recommendation and
-            date (a "correction" column says so row by row).
-        max_errors: Stop reading once more rows than this are refused (a file made for
-            another catalogue, say): fail fast instead of listing a million errors.
-        progress: Called as rows are read, with the rows read so far and ``None``.
+        **fields: Fields of the options, given instead of *options*' own.
 
     Returns:
         The valid rows (with their row numbers, as a spreadsheet program shows them) and
@@ -243,15 +239,28 @@ def read_csv(  # noqa: PLR0913 (the ways a table is read)
         TooManyBadRowsError: More than *max_errors* rows refused (the message counts them
             per reason).
     """
+    chosen = ReadOptions.of(options, **fields)
+    population = None if states is None else Population.of(states).states
+    return _read_source(
+        source,
+        lambda clean: Intake(
+            catalogue or builtin_catalogue(), population, clean=clean, meeting=chosen.meeting
+        ),
+        chosen,
+    )
+
+
+def _read_source(
+    source: str | Path | IO[str] | IO[bytes], intake_for: IntakeFor, options: ReadOptions
+) -> ImportResult:
     text = _Source.of(source)
     name = text.name
+    if options.sheet is not None:
+        raise InvalidDataError(f"{name}: a text table has no sheets (sheet={options.sheet!r})")
     if text.blank():
         raise InvalidDataError(f"{name}: empty, not a table of responses")
-    options = TableOptions(
-        meeting=meeting, corrections=corrections, max_errors=max_errors, progress=progress
-    )
     with _large_cells():
-        return _read(text, catalogue, states, options)
+        return _read(text, intake_for, options)
 
 
 @contextlib.contextmanager
@@ -268,12 +277,7 @@ def _large_cells() -> Iterator[None]:
 _CELL_LIMIT = 2**31 - 1
 
 
-def _read(
-    text: _Source,
-    catalogue: Catalogue | None,
-    states: Iterable[str] | None,
-    options: TableOptions,
-) -> ImportResult:
+def _read(text: _Source, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:
     name = text.name
     while True:
         try:
@@ -281,12 +285,7 @@ def _read(
             rows = csv.reader(text.stream(), delimiter=delimiter)
             try:
                 with paused_gc():
-                    intake = Intake(
-                        catalogue or builtin_catalogue(),
-                        None if states is None else Population.of(states).states,
-                        clean=_clean,
-                        meeting=options.meeting,
-                    )
+                    intake = intake_for(_clean)
                     return read_table(rows, name=name, intake=intake, options=options)
             except csv.Error as exc:
                 raise InvalidDataError(
@@ -296,13 +295,21 @@ def _read(
             text.not_utf8(exc)
 
 
-def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
+def import_csv(
+    tracker: Tracker,
+    source: str | Path | IO[str] | IO[bytes],
+    options: ReadOptions | None = None,
+    **fields: Unpack[ReadFields],
+) -> ImportResult:
     """Read a spreadsheet of responses and record its valid rows in *tracker*, in one transaction.
 
     Rows already recorded identically are left alone, so importing the same file twice
     records nothing the second time. Rows that are not valid, name a State outside the
     population, or conflict with what is recorded are returned as errors with their
     line numbers; every other row is recorded.
+
+    The rows are read straight into the tracker's own codes (its intake), as
+    :func:`read_csv` reads them; *options* and *fields* are its.
 
     Returns:
         The rows newly recorded (``responses``), those already recorded (``unchanged``)
@@ -311,7 +318,8 @@ def import_csv(tracker: Tracker, source: str | Path | IO[str] | IO[bytes]) -> Im
     Raises:
         InvalidDataError: The file is not a table of responses at all.
     """
-    return tracker.add_many(read_csv(source, catalogue=tracker.catalogue, states=tracker.states))
+    chosen = ReadOptions.of(options, **fields)
+    return tracker.add_many(_read_source(source, intake_for(tracker, chosen), chosen))
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TypedDict, Unpack
 
 import attrs
 
@@ -19,6 +20,7 @@ from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRow
 from smomtrack.tracking.columns import Columns
 from smomtrack.tracking.imports import ImportResult, RowError
 from smomtrack.tracking.intake import FieldError, Intake
+from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.folding import fold
 from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
 from smomtrack.vocabulary.words import word
@@ -26,10 +28,13 @@ from smomtrack.vocabulary.words import word
 __all__ = [
     "INFORMATIONAL",
     "REQUIRED",
+    "IntakeFor",
     "Progress",
-    "TableOptions",
+    "ReadFields",
+    "ReadOptions",
     "find_header",
     "headers",
+    "intake_for",
     "read_table",
 ]
 
@@ -101,22 +106,73 @@ _ANSWERS = ("status", "measures", "evidence", "responsible", "due", "reporter", 
 """The columns whose content makes a row an answer (a date alone is not one)."""
 
 
-@attrs.frozen
-class TableOptions:
-    """How to read a table: what rows may name, and what to do on the way.
+class ReadFields(TypedDict, total=False):
+    """The keywords every reader of spreadsheets takes: the fields of :class:`ReadOptions`."""
+
+    sheet: str | int | None
+    meeting: str | None
+    corrections: bool
+    max_errors: int | None
+    progress: Progress | None
+
+
+def _flag(value: bool) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidDataError(f"corrections: expected True or False, got {value!r}")
+    return value
+
+
+def _max_errors(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or value < 0):
+        raise InvalidDataError(f"max_errors: expected a number of rows (0 or more), got {value!r}")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class ReadOptions:
+    """How to read a spreadsheet of responses: the same for CSV files and workbooks.
+
+    >>> ReadOptions.of(meeting="SOM7", max_errors=100)
+    ReadOptions(sheet=None, meeting='SOM7', corrections=False, max_errors=100)
 
     Attributes:
-        meeting: The meeting the file is about (recommendations by their number alone).
-        corrections: Every row corrects what is recorded for its State, recommendation
-            and date.
-        max_errors: Stop once more rows than this are refused.
-        progress: Called as rows are read.
+        sheet: For a workbook, the sheet: its name, or its number counted from 1 as the tabs
+            show them; by default the first sheet holding a table of responses. A text
+            table has no sheets: giving one is an error.
+        meeting: The meeting the file is about: recommendations may be written by their
+            number alone ("8", "Rec. 8", "Recommandation 8").
+        corrections: Every row corrects what is recorded for its State, recommendation and
+            date (a "correction" column says so row by row).
+        max_errors: Stop reading once more rows than this are refused (a file made for
+            another catalogue, say): fail fast instead of listing a million errors.
+        progress: Called as rows are read: ``progress(rows_read, rows_in_all)``.
     """
 
+    sheet: str | int | None = None
     meeting: str | None = None
-    corrections: bool = False
-    max_errors: int | None = None
-    progress: Progress | None = None
+    corrections: bool = attrs.field(default=False, converter=_flag)
+    max_errors: int | None = attrs.field(default=None, converter=_max_errors)
+    progress: Progress | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, options: ReadOptions | None = None, /, **fields: Unpack[ReadFields]) -> ReadOptions:
+        """*options* (or the defaults) with the *fields* given instead.
+
+        Raises:
+            InvalidDataError: *max_errors* is not a number of rows.
+        """
+        if options is None:
+            return cls(**fields)
+        return attrs.evolve(options, **fields) if fields else options
+
+
+IntakeFor = Callable[[Callable[[str], str] | None], Intake]
+"""Makes the intake a table's rows go through, given how to clean a cell (or not)."""
+
+
+def intake_for(tracker: Tracker, options: ReadOptions) -> IntakeFor:
+    """The intake of *tracker* itself: rows read straight into its own codes."""
+    return lambda clean: tracker.intake(clean=clean, meeting=options.meeting)
 
 
 def columns_of(header: Sequence[str], where: str) -> tuple[dict[str, int], list[str]] | None:
@@ -188,7 +244,7 @@ class _Reading:
         header: Sequence[str],
         positions: dict[str, int],
         intake: Intake,
-        options: TableOptions,
+        options: ReadOptions,
     ) -> None:
         self.header = header
         self.width = len(header)
@@ -346,7 +402,7 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
     *,
     name: str,
     intake: Intake,
-    options: TableOptions,
+    options: ReadOptions,
     total: int | None = None,
     flagged: Mapping[int, tuple[str, str]] | None = None,
     sheet: str = "",

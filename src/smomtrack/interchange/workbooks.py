@@ -17,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 from xml.etree import ElementTree as ET
 
 import attrs
@@ -26,8 +26,9 @@ from smomtrack.catalogue.builtin import builtin_catalogue
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import InvalidDataError, MissingExtraError, StorageError
 from smomtrack.interchange.rows import (
-    Progress,
-    TableOptions,
+    IntakeFor,
+    ReadFields,
+    ReadOptions,
     find_header,
     missing_columns,
     read_table,
@@ -38,7 +39,7 @@ from smomtrack.tracking.intake import Intake
 from smomtrack.tracking.population import Population
 from smomtrack.vocabulary.folding import fold
 
-__all__ = ["WORKBOOK_SUFFIXES", "read_workbook", "sheet_rows"]
+__all__ = ["WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
 
 WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
 """The workbooks :func:`read_workbook` reads."""
@@ -58,16 +59,13 @@ def _calamine() -> Any:
     return python_calamine
 
 
-def read_workbook(  # noqa: PLR0913 (the ways a table is read)
+def read_workbook(
     source: str | Path,
+    options: ReadOptions | None = None,
     *,
-    sheet: str | int | None = None,
     catalogue: Catalogue | None = None,
     states: Iterable[str] | None = None,
-    meeting: str | None = None,
-    corrections: bool = False,
-    max_errors: int | None = None,
-    progress: Progress | None = None,
+    **fields: Unpack[ReadFields],
 ) -> ImportResult:
     """Read a workbook of responses (``.xlsx``, ``.ods``, ``.xls``) like :func:`read_csv`.
 
@@ -81,14 +79,11 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
 
     Args:
         source: The workbook's path.
-        sheet: The sheet: its name, or its number counted from 1 as the tabs show them;
-            by default the first sheet that has a table of responses.
+        options: How to read it (:class:`~smomtrack.ReadOptions`: *sheet*, *meeting*,
+            *corrections*, *max_errors*, *progress*).
         catalogue: The recommendations rows may refer to (the built-in catalogue by default).
         states: The States rows may name; any State by default.
-        meeting: The meeting the file is about (recommendations by their number alone).
-        corrections: Every row corrects what is recorded for its pair and date.
-        max_errors: Stop reading once more rows than this are refused.
-        progress: Called as rows are read, with the rows read so far and the sheet's rows.
+        **fields: Fields of the options, given instead of *options*' own.
 
     Raises:
         MissingExtraError: python-calamine is not installed (the ``spreadsheets`` extra).
@@ -97,7 +92,19 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
             responses (the message says which columns are missing).
         TooManyBadRowsError: More than *max_errors* rows refused.
     """
-    path = Path(source)
+    chosen = ReadOptions.of(options, **fields)
+    population = None if states is None else Population.of(states).states
+    return read_sheets(
+        Path(source),
+        lambda clean: Intake(
+            catalogue or builtin_catalogue(), population, clean=clean, meeting=chosen.meeting
+        ),
+        chosen,
+    )
+
+
+def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:
+    """Read the workbook at *path* through the intake *intake_for* makes."""
     calamine = _calamine()
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
@@ -106,7 +113,7 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
     except Exception as exc:  # calamine's own errors (not a zip, bad XML, a password)
         raise InvalidDataError(f"{path}: not a readable workbook ({exc})") from exc
     try:
-        name, rows, merged = _choose(workbook, path, sheet)
+        name, rows, merged = _choose(workbook, path, options.sheet)
     finally:
         workbook.close()
     where = f"{path}, sheet {name!r}"
@@ -114,15 +121,8 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
     for first, last in [*merged, *spans]:
         _fill(rows, first, last)
     flagged = _flagged(rows, formulas)
-    options = TableOptions(
-        meeting=meeting, corrections=corrections, max_errors=max_errors, progress=progress
-    )
     with paused_gc():
-        intake = Intake(
-            catalogue or builtin_catalogue(),
-            None if states is None else Population.of(states).states,
-            meeting=meeting,
-        )
+        intake = intake_for(None)
         result = read_table(
             rows,
             name=where,
@@ -141,23 +141,6 @@ def read_workbook(  # noqa: PLR0913 (the ways a table is read)
         )
         result = attrs.evolve(result, warnings=(caveat, *result.warnings))
     return result
-
-
-def sheet_rows(source: str | Path, sheet: str | int | None = None) -> tuple[str, list[list[str]]]:
-    """A sheet's name and its rows as text, as :func:`read_workbook` reads them.
-
-    For tests and for looking at what a workbook holds.
-    """
-    path = Path(source)
-    workbook = _calamine().CalamineWorkbook.from_path(str(path))
-    try:
-        name, rows, merged = _choose(workbook, path, sheet)
-    finally:
-        workbook.close()
-    _, spans = _scan(path, name)
-    for first, last in [*merged, *spans]:
-        _fill(rows, first, last)
-    return name, rows
 
 
 def _choose(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from collections.abc import Iterable
-from typing import Any, Literal, overload
+from typing import Literal, Unpack, overload
 
 import attrs
 
@@ -29,15 +29,14 @@ from smomtrack.summaries.disagreements import disagreements
 from smomtrack.summaries.follow_up import FollowUp, follow_up
 from smomtrack.summaries.matrix import matrix
 from smomtrack.summaries.progress import progress
-from smomtrack.summaries.scope import KnownAt, as_known, states_in_scope
+from smomtrack.summaries.scope import Filters, Scope
 from smomtrack.summaries.summary import summarize
 from smomtrack.tracking.synthetic import is_synthetic
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import as_of_date, parse_date
+from smomtrack.vocabulary.dates import parse_date
 from smomtrack.vocabulary.languages import pick
-from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, precedence
+from smomtrack.vocabulary.vocabularies import Reporter, precedence
 
 __all__ = ["report"]
 
@@ -49,53 +48,45 @@ def _phrase(key: str, lang: str, **values: object) -> str:
 @overload
 def report(
     tracker: Tracker,
+    scope: Scope | None = None,
     *,
     lang: str = ...,
     format: Literal["docx"],
-    as_of: dt.date | str | None = ...,
-    region: RegionalGroup | str | None = ...,
-    reporter: ReporterChoice = ...,
-    known_at: KnownAt = ...,
     stale_after: str = ...,
     limit: int = ...,
+    **filters: Unpack[Filters],
 ) -> bytes: ...
 @overload
 def report(
     tracker: Tracker,
+    scope: Scope | None = None,
     *,
     lang: str = ...,
     format: Literal["markdown", "html", "text"] = ...,
-    as_of: dt.date | str | None = ...,
-    region: RegionalGroup | str | None = ...,
-    reporter: ReporterChoice = ...,
-    known_at: KnownAt = ...,
     stale_after: str = ...,
     limit: int = ...,
+    **filters: Unpack[Filters],
 ) -> str: ...
 @overload
 def report(
     tracker: Tracker,
+    scope: Scope | None = None,
     *,
     lang: str = ...,
     format: str = ...,
-    as_of: dt.date | str | None = ...,
-    region: RegionalGroup | str | None = ...,
-    reporter: ReporterChoice = ...,
-    known_at: KnownAt = ...,
     stale_after: str = ...,
     limit: int = ...,
+    **filters: Unpack[Filters],
 ) -> str | bytes: ...
 def report(  # noqa: PLR0913 (the choices of a report)
     tracker: Tracker,
+    scope: Scope | None = None,
     *,
     lang: str = "en",
     format: str = "markdown",  # noqa: A002 (the word people use; as on the command line)
-    as_of: dt.date | str | None = None,
-    region: RegionalGroup | str | None = None,
-    reporter: ReporterChoice = None,
-    known_at: KnownAt = None,
     stale_after: str = "12 months",
     limit: int = 25,
+    **filters: Unpack[Filters],
 ) -> str | bytes:
     """A whole compliance report, ready to circulate.
 
@@ -111,13 +102,14 @@ def report(  # noqa: PLR0913 (the choices of a report)
         lang: ``en``, ``fr`` or ``es``.
         format: ``markdown``, ``text``, ``html`` (a standalone document, charts inline) or
             ``docx`` (a Word document, as bytes) (``--format`` on the command line).
-        as_of: The date (today by default).
-        region: Only the States of this regional group.
-        reporter: Whose word counts (the State's own first by default, see
-            :func:`~smomtrack.summarize`).
-        known_at: Only the records recorded by then (to give a published report again).
+        scope: What the report covers (see :class:`~smomtrack.Scope`).
         stale_after: When a response counts as stale, for the follow-up list.
         limit: How many items of each list to show (all are counted).
+        **filters: Fields of the scope given instead of *scope*'s, as in
+            :func:`~smomtrack.summarize`: ``as_of`` (today by default), ``meeting``,
+            ``theme``, ``region``, ``reporter`` (the State's own first by default) and
+            ``known_at`` (only the records recorded by then, to give a published report
+            again).
 
     Raises:
         InvalidDataError: Unknown language, format, region or reporter.
@@ -126,22 +118,15 @@ def report(  # noqa: PLR0913 (the choices of a report)
     writer = WRITERS.get(format)
     if writer is None:
         raise InvalidDataError(f"format: {format!r} is not one of {', '.join(WRITERS)}")
-    day = as_of_date(as_of)
-    choice = _Choice(
-        region=None if region is None else RegionalGroup.parse(region),
-        reporter=reporter,
-        order=precedence(reporter),
-        known_at=known_at,
-    )
+    chosen = Scope.of(scope, **filters)
     charts: bool | None = writer.charts
     if charts and importlib.util.find_spec("matplotlib") is None:
         charts = None  # wanted, but the plot extra is not installed: said in the report
     blocks = list(
         _blocks(
-            as_known(tracker, known_at),
-            choice,
+            chosen.tracker(tracker),
+            chosen,
             lang=lang,
-            day=day,
             charts=charts,
             stale_after=stale_after,
             limit=limit,
@@ -150,38 +135,25 @@ def report(  # noqa: PLR0913 (the choices of a report)
     return writer.write(blocks, lang)
 
 
-@attrs.frozen
-class _Choice:
-    """What the report covers and whose word counts."""
-
-    region: RegionalGroup | None
-    reporter: ReporterChoice
-    order: tuple[Reporter, ...]
-    known_at: KnownAt
-
-    def filters(self) -> dict[str, object]:
-        """The filters every summary of the report takes (the tracker is already as known)."""
-        return {"region": self.region, "reporter": self.reporter}
-
-
-def _blocks(  # noqa: PLR0913
+def _blocks(  # noqa: PLR0913 (what a report is made of)
     tracker: Tracker,
-    choice: _Choice,
+    choice: Scope,
     *,
     lang: str,
-    day: dt.date,
     charts: bool | None,
     stale_after: str,
     limit: int,
 ) -> Iterable[Block]:
+    """The report's blocks; *tracker* is already as known at ``choice.known_at``."""
     catalogue = tracker.catalogue
-    filters: Any = choice.filters()
+    day = choice.as_of
+    inner = attrs.evolve(choice, known_at=None)
     yield Heading(1, _phrase("title", lang))
     yield Paragraph(_phrase("subtitle", lang, date=format_date(day, lang)))
     if any(is_synthetic(r) for r in tracker):
         yield Paragraph(_phrase("synthetic", lang))
 
-    overall = summarize(tracker, "meeting", as_of=day, **filters)
+    overall = summarize(tracker, "meeting", inner)
     meetings_with_recommendations = [catalogue.meeting(row.group) for row in overall if row.group]
     total = overall.total_row.tally
     yield Heading(2, _phrase("scope_heading", lang))
@@ -192,7 +164,7 @@ def _blocks(  # noqa: PLR0913
         _phrase(
             "scope",
             lang,
-            states=len(states_in_scope(tracker, choice.region)),
+            states=len(inner.states(tracker)),
             recommendations=len(catalogue),
             meetings=", ".join(
                 _phrase("meeting", lang, ordinal=format_ordinal(m.ordinal, lang))
@@ -221,25 +193,21 @@ def _blocks(  # noqa: PLR0913
             score=format_number(total.score, lang),
         )
     )
-    by_theme = summarize(tracker, "theme", as_of=day, **filters)
+    by_theme = summarize(tracker, "theme", inner)
     yield Table(by_theme, lang)
     if charts:
         yield Chart(by_theme, lang, _phrase("chart_themes", lang))
 
     for meeting in meetings_with_recommendations:
-        yield from _meeting_blocks(tracker, meeting, lang, day, filters)
-    yield from _population_blocks(tracker, choice, lang, day, charts=bool(charts))
-    yield from _progress_blocks(tracker, choice, lang, day, charts=bool(charts))
-    yield from _follow_up_blocks(
-        follow_up(tracker, as_of=day, stale_after=stale_after, **filters), lang, limit
-    )
-    if choice.order[0] is Reporter.STATE:
-        yield from _disagreement_blocks(tracker, choice, lang=lang, day=day, limit=limit)
+        yield from _meeting_blocks(tracker, meeting, lang, inner)
+    yield from _population_blocks(tracker, inner, lang, charts=bool(charts))
+    yield from _progress_blocks(tracker, inner, lang, charts=bool(charts))
+    yield from _follow_up_blocks(follow_up(tracker, inner, stale_after=stale_after), lang, limit)
+    if precedence(choice.reporter)[0] is Reporter.STATE:
+        yield from _disagreement_blocks(tracker, inner, lang=lang, limit=limit)
 
 
-def _meeting_blocks(
-    tracker: Tracker, meeting: Meeting, lang: str, day: dt.date, filters: Any
-) -> Iterable[Block]:
+def _meeting_blocks(tracker: Tracker, meeting: Meeting, lang: str, scope: Scope) -> Iterable[Block]:
     """A meeting's section: each theme, what its heading is, its table per recommendation."""
     yield Heading(2, _meeting_name(meeting, lang))
     for theme in tracker.catalogue.themes(meeting.key):
@@ -250,36 +218,33 @@ def _meeting_blocks(
         subject = pick(theme.subject, lang)
         if subject is not None:
             yield Paragraph(_phrase("subject", lang, subject=marked(subject, lang)), note=True)
-        by_recommendation = summarize(
-            tracker, "recommendation", as_of=day, theme=theme.key, **filters
-        )
+        by_recommendation = summarize(tracker, "recommendation", scope, theme=theme.key)
         yield Table(by_recommendation, lang)
     yield Paragraph(_phrase("editorial", lang), note=True)
 
 
 def _population_blocks(
-    tracker: Tracker, choice: _Choice, lang: str, day: dt.date, *, charts: bool
+    tracker: Tracker, choice: Scope, lang: str, *, charts: bool
 ) -> Iterable[Block]:
     """The sections by regional group, by State, and the States × recommendations."""
-    filters: Any = choice.filters()
     if choice.region is None:
         yield Heading(2, _phrase("regions_heading", lang))
-        by_region = summarize(tracker, "region", as_of=day, **filters)
+        by_region = summarize(tracker, "region", choice)
         yield Table(by_region, lang)
         if charts:
             yield Chart(by_region, lang, _phrase("chart_regions", lang))
         yield Paragraph(_phrase("regions_note", lang), note=True)
     yield Heading(2, _phrase("states_heading", lang))
-    yield Table(summarize(tracker, "state", as_of=day, **filters), lang)
+    yield Table(summarize(tracker, "state", choice), lang)
     yield Heading(2, _phrase("matrix_heading", lang))
-    states_by_recommendation = matrix(tracker, as_of=day, **filters)
+    states_by_recommendation = matrix(tracker, choice)
     if charts:
         yield Chart(states_by_recommendation, lang, _phrase("chart_matrix", lang))
     else:
         yield Table(states_by_recommendation, lang)
 
 
-def _dates(choice: _Choice, day: dt.date, lang: str) -> str:
+def _dates(choice: Scope, day: dt.date, lang: str) -> str:
     """Both dates: statuses as of, and records as known on."""
     known = choice.known_at
     if known is None:
@@ -291,17 +256,18 @@ def _dates(choice: _Choice, day: dt.date, lang: str) -> str:
     return _phrase("dates", lang, date=format_date(day, lang), known=format_date(known_day, lang))
 
 
-def _precedence(choice: _Choice, lang: str) -> str:
+def _precedence(choice: Scope, lang: str) -> str:
     """Whose word counts, in words."""
     if choice.reporter is None:
         return _phrase("precedence", lang)
-    return _phrase("only_reporter", lang, others=", ".join(r.label(lang) for r in choice.order))
+    order = precedence(choice.reporter)
+    return _phrase("only_reporter", lang, others=", ".join(r.label(lang) for r in order))
 
 
 def _disagreement_blocks(
-    tracker: Tracker, choice: _Choice, *, lang: str, day: dt.date, limit: int
+    tracker: Tracker, choice: Scope, *, lang: str, limit: int
 ) -> Iterable[Block]:
-    found = disagreements(tracker, as_of=day, region=choice.region)
+    found = disagreements(tracker, choice)
     if not found.items:
         return
     yield Heading(2, _phrase("disagreements_heading", lang))
@@ -323,15 +289,15 @@ def _meeting_name(meeting: Meeting, lang: str) -> str:
 
 
 def _progress_blocks(
-    tracker: Tracker, choice: _Choice, lang: str, day: dt.date, *, charts: bool
+    tracker: Tracker, choice: Scope, lang: str, *, charts: bool
 ) -> Iterable[Block]:
+    day = choice.as_of
     previous = [m for m in tracker.catalogue.meetings() if m.end is not None and m.end < day]
     if not previous:
         return
     last = max(previous, key=lambda m: m.end or day)
     assert last.end is not None  # noqa: S101 (filtered above)
-    filters: Any = choice.filters()
-    result = progress(tracker, last.end, day, by="theme", **filters)
+    result = progress(tracker, last.end, None, choice, by="theme")
     totals = result.total()
     yield Heading(2, _phrase("progress_heading", lang, date=format_date(last.end, lang)))
     yield Paragraph(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Unpack
 
 import attrs
 
@@ -12,10 +12,8 @@ from smomtrack.presentation.labels import format_date, word
 from smomtrack.presentation.names import in_reading_order
 from smomtrack.records.responses import Response
 from smomtrack.summaries.presentation import Presentable, TableData
-from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
+from smomtrack.summaries.scope import Filters, Scope
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import as_of_date
-from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.states import by_name, state_name
 from smomtrack.vocabulary.vocabularies import Reporter
 
@@ -96,28 +94,25 @@ class Disagreements(Presentable):
         return TableData(headers, rows)
 
 
-def disagreements(  # noqa: PLR0913 (the filters of a summary)
-    tracker: Tracker,
-    *,
-    as_of: dt.date | str | None = None,
-    meeting: str | None = None,
-    theme: str | None = None,
-    region: RegionalGroup | str | None = None,
-    known_at: KnownAt = None,
+def disagreements(
+    tracker: Tracker, scope: Scope | None = None, **filters: Unpack[Filters]
 ) -> Disagreements:
     """The pairs on which the Secretariat, civil society or others assess differently.
 
     For every pair in scope where the State has assessed itself, each other reporter's
     current response as of the date whose status differs from the State's own. Summaries
     count the State's word (see :func:`~smomtrack.summarize`); this list shows the others'.
+    The scope and the filters work as in :func:`~smomtrack.summarize`; the reporters
+    compared are the State and every other, whatever *reporter* says.
     """
-    day = as_of_date(as_of)
-    known = as_known(tracker, known_at)
-    recommendations = in_scope(known, meeting, theme)
+    chosen = Scope.of(scope, **filters)
+    day = chosen.as_of
+    known = chosen.tracker(tracker)
+    recommendations = chosen.recommendations(known)
     own = known.at(day, reporter=Reporter.STATE)
     others = [known.at(day, reporter=r) for r in Reporter if r is not Reporter.STATE]
     items: list[Disagreement] = []
-    for state in by_name(states_in_scope(known, region)):
+    for state in by_name(chosen.states(known)):
         for recommendation in recommendations:
             key = recommendation.key
             if not known.expected(state, key, day):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Unpack
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -14,14 +14,12 @@ from smomtrack.presentation.labels import format_date, word
 from smomtrack.presentation.names import in_reading_order
 from smomtrack.records.responses import Response
 from smomtrack.summaries.presentation import Presentable, TableData
-from smomtrack.summaries.scope import KnownAt, as_known, in_scope, pairs, states_in_scope
+from smomtrack.summaries.scope import Filters, Scope
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import as_of_date, parse_period
+from smomtrack.vocabulary.dates import parse_period
 from smomtrack.vocabulary.folding import fold
-from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.states import by_name, state_name
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 __all__ = ["FollowUp", "follow_up"]
 
@@ -132,16 +130,12 @@ def _order(name: str, response: Response, lang: str, order: dict[str, int]) -> t
     return (first, fold(state_name(response.state, lang)), order.get(response.recommendation))
 
 
-def follow_up(  # noqa: PLR0913 (the filters of a summary)
+def follow_up(
     tracker: Tracker,
+    scope: Scope | None = None,
     *,
-    as_of: dt.date | str | None = None,
     stale_after: str | relativedelta = "12 months",
-    meeting: str | None = None,
-    theme: str | None = None,
-    region: RegionalGroup | str | None = None,
-    reporter: ReporterChoice = None,
-    known_at: KnownAt = None,
+    **filters: Unpack[Filters],
 ) -> FollowUp:
     """What needs following up as of a date (today by default).
 
@@ -151,13 +145,15 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
       "18 mois", a ``relativedelta``) and is neither implemented nor not applicable;
     - **never reported**: States of the population with no response in scope.
 
-    Only pairs expected on the date count (:meth:`Tracker.expected`). *region*, *reporter*
-    and *known_at* work as in :func:`~smomtrack.summarize`.
+    Only pairs expected on the date count (:meth:`Tracker.expected`). The scope and the
+    filters (*as_of*, *meeting*, *theme*, *region*, *reporter*, *known_at*) work as in
+    :func:`~smomtrack.summarize`.
 
     Raises:
         InvalidDataError: *stale_after* is not a period.
     """
-    day = as_of_date(as_of)
+    chosen = Scope.of(scope, **filters)
+    day = chosen.as_of
     period = parse_period(stale_after)
     try:
         threshold = day - period
@@ -168,12 +164,10 @@ def follow_up(  # noqa: PLR0913 (the filters of a summary)
     overdue: list[Response] = []
     stale: list[Response] = []
     reported: set[str] = set()
-    known = as_known(tracker, known_at)
-    states = states_in_scope(known, region)
+    known = chosen.tracker(tracker)
+    states = chosen.states(known)
     expected: set[str] = set()
-    for _, state, _, response in pairs(
-        known, in_scope(known, meeting, theme), day, reporter, states=states
-    ):
+    for _, state, _, response in chosen.pairs(known, chosen.recommendations(known), states):
         expected.add(state)
         if response is None:
             continue

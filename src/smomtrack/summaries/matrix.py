@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Unpack
 
 import attrs
 
@@ -17,14 +17,11 @@ from smomtrack.presentation.names import in_reading_order
 from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.summaries import charts
 from smomtrack.summaries.presentation import Presentable, TableData
-from smomtrack.summaries.scope import KnownAt, as_known, in_scope, pairs, states_in_scope
+from smomtrack.summaries.scope import Filters, Scope
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import as_of_date
 from smomtrack.vocabulary.keys import recommendation_key
-from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.states import by_name, state_name
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 __all__ = ["MATRIX_SYMBOLS", "Matrix", "matrix", "matrix_legend"]
 
@@ -198,32 +195,25 @@ def matrix_legend(lang: str) -> str:
     return " · ".join(f"{symbol} {status.label(lang)}" for status, symbol in MATRIX_SYMBOLS.items())
 
 
-def matrix(  # noqa: PLR0913 (the filters of a summary)
-    tracker: Tracker,
-    *,
-    as_of: dt.date | str | None = None,
-    meeting: str | None = None,
-    theme: str | None = None,
-    region: RegionalGroup | str | None = None,
-    reporter: ReporterChoice = None,
-    known_at: KnownAt = None,
-) -> Matrix:
+def matrix(tracker: Tracker, scope: Scope | None = None, **filters: Unpack[Filters]) -> Matrix:
     """The State × recommendation matrix of statuses as of a date (today by default).
 
-    *region*, *reporter* and *known_at* work as in :func:`~smomtrack.summarize`.
+    The scope and the filters (*as_of*, *meeting*, *theme*, *region*, *reporter*,
+    *known_at*) work as in :func:`~smomtrack.summarize`.
 
     Raises:
         UnknownMeetingError: *meeting* is not in the catalogue.
         UnknownThemeError: *theme* is not in the catalogue.
         InvalidDataError: *region* is not a regional group.
     """
-    day = as_of_date(as_of)
-    known = as_known(tracker, known_at)
-    recommendations = in_scope(known, meeting, theme)
-    states = states_in_scope(known, region)
+    chosen = Scope.of(scope, **filters)
+    day = chosen.as_of
+    known = chosen.tracker(tracker)
+    recommendations = chosen.recommendations(known)
+    states = chosen.states(known)
     cells = {
         (state, rec.key): status
-        for rec, state, status, _ in pairs(known, recommendations, day, reporter, states=states)
+        for rec, state, status, _ in chosen.pairs(known, recommendations, states)
     }
     return Matrix(
         as_of=day,

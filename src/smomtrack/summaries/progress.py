@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Unpack
 
 import attrs
 
@@ -31,12 +31,10 @@ from smomtrack.summaries.presentation import (
     named,
     ordered_rows,
 )
-from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
+from smomtrack.summaries.scope import Filters, Scope
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.dates import as_of_date
-from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 __all__ = ["CHANGE_COLOURS", "Change", "Progress", "ProgressRow", "progress"]
 
@@ -194,41 +192,44 @@ class Progress(Presentable):
         )
 
 
-def progress(  # noqa: PLR0913 (the filters of a summary)
+def progress(
     tracker: Tracker,
     start: dt.date | str,
     end: dt.date | str | None = None,
+    scope: Scope | None = None,
     *,
     by: GroupingLike = "theme",
-    meeting: str | None = None,
-    theme: str | None = None,
-    region: RegionalGroup | str | None = None,
-    reporter: ReporterChoice = None,
-    known_at: KnownAt = None,
+    **filters: Unpack[Filters],
 ) -> Progress:
     """Compare every pair's status at *start* with its status at *end* (today by default).
 
     The pairs are those expected at *end*; a pair not yet expected at *start* starts with
-    no information. *by*, *region*, *reporter* and *known_at* work as in
-    :func:`~smomtrack.summarize`.
+    no information. *end* is the scope's date (``as_of``); *by*, the scope and the other
+    filters work as in :func:`~smomtrack.summarize`.
 
     Raises:
-        InvalidDataError: *end* is before *start*, or *by* is not a grouping.
+        InvalidDataError: *end* is before *start*, *end* and *as_of* are both given, or
+            *by* is not a grouping.
     """
     grouping = check_grouping(by)
-    first, last = as_of_date(start), as_of_date(end)
+    if end is not None and filters.get("as_of") is not None:
+        raise InvalidDataError("progress: give the end date as end or as as_of, not both")
+    chosen = Scope.of(scope, **filters)
+    if end is not None:
+        chosen = Scope.of(chosen, as_of=end)
+    first, last = as_of_date(start), chosen.as_of
     if last < first:
         raise InvalidDataError(f"end: {last} is before start {first}")
-    known = as_known(tracker, known_at)
-    recommendations = in_scope(known, meeting, theme)
-    states = states_in_scope(known, region)
+    known = chosen.tracker(tracker)
+    recommendations = chosen.recommendations(known)
+    states = chosen.states(known)
     groups_of = group_keys(grouping)
     counts = {
         g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, recommendations, states)
     }
     total = dict.fromkeys(Change, 0)
-    before = known.at(first, reporter=reporter)
-    after = known.at(last, reporter=reporter)
+    before = known.at(first, reporter=chosen.reporter)
+    after = known.at(last, reporter=chosen.reporter)
     for rec in recommendations:
         for state in states:
             if not known.expected(state, rec.key, last):
@@ -244,6 +245,6 @@ def progress(  # noqa: PLR0913 (the filters of a summary)
         rows=tuple(ProgressRow(g, c) for g, c in counts.items()),
         total_row=ProgressRow(None, total),
         catalogue=tracker.catalogue,
-        known_at=known_at,
+        known_at=chosen.known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Unpack
 
 import attrs
 
@@ -37,13 +37,10 @@ from smomtrack.summaries.presentation import (
     named,
     ordered_rows,
 )
-from smomtrack.summaries.scope import KnownAt, as_known, in_scope, states_in_scope
+from smomtrack.summaries.scope import Filters, Scope
 from smomtrack.summaries.tally import Tally, check_weights
 from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.dates import as_of_date
-from smomtrack.vocabulary.regions import RegionalGroup
 from smomtrack.vocabulary.statuses import Status
-from smomtrack.vocabulary.vocabularies import ReporterChoice
 
 _SCALE = tuple(Status)
 
@@ -191,17 +188,13 @@ class Summary(Presentable):
         return ax
 
 
-def summarize(  # noqa: PLR0913 (the filters of a summary)
+def summarize(
     tracker: Tracker,
     by: GroupingLike,
+    scope: Scope | None = None,
     *,
-    as_of: dt.date | str | None = None,
-    meeting: str | None = None,
-    theme: str | None = None,
-    region: RegionalGroup | str | None = None,
-    reporter: ReporterChoice = None,
-    known_at: KnownAt = None,
     weights: Mapping[Status, float] | None = None,
+    **filters: Unpack[Filters],
 ) -> Summary:
     """Summarize the tracker's statuses as of a date, grouped by *by*.
 
@@ -217,16 +210,19 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
         by: ``"theme"``, ``"state"``, ``"recommendation"``, ``"meeting"``, ``"topic"``,
             ``"region"`` (the United Nations regional groups), or a mapping from State to
             group name (States left out count in the group ``"none"``).
-        as_of: The date (today when ``None``).
-        meeting: Only this meeting's recommendations.
-        theme: Only this theme's recommendations.
-        region: Only the States of this regional group.
-        reporter: Whose word counts: by default a State's own latest self-assessment, then
-            the Secretariat's, civil society's and others' where the State said nothing; one
-            reporter, or reporters in order of precedence.
-        known_at: Count only the records recorded by then (corrections included), to give
-            a figure published then again.
+        scope: The filters as one value, :class:`~smomtrack.Scope` (checked once; give it
+            to every summary of a report).
         weights: Weights replacing the default ones in the score.
+        **filters: Fields of the scope, given instead of *scope*'s:
+
+            - ``as_of``: the date (today when ``None``);
+            - ``meeting``, ``theme``: only this meeting's, this theme's recommendations;
+            - ``region``: only the States of this regional group;
+            - ``reporter``: whose word counts: by default a State's own latest
+              self-assessment, then the Secretariat's, civil society's and others' where
+              the State said nothing; one reporter, or reporters in order of precedence;
+            - ``known_at``: count only the records recorded by then (corrections included),
+              to give a figure published then again.
 
     Raises:
         InvalidDataError: *by* is not a grouping, the weights are wrong, or *region* is
@@ -235,13 +231,14 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
         UnknownThemeError: *theme* is not in the catalogue.
     """
     grouping = check_grouping(by)
-    day = as_of_date(as_of)
+    chosen = Scope.of(scope, **filters)
+    day = chosen.as_of
     chosen_weights = check_weights(weights)
-    known = as_known(tracker, known_at)
-    recommendations = in_scope(known, meeting, theme)
-    states = states_in_scope(known, region)
+    known = chosen.tracker(tracker)
+    recommendations = chosen.recommendations(known)
+    states = chosen.states(known)
     names = ordered_groups(grouping, recommendations, states)
-    scope = (
+    identity = (
         "summary",
         grouping_name(grouping),
         grouping if isinstance(grouping, StateGrouping) else None,
@@ -250,9 +247,9 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
     )
     counts = known.counts(
         day,
-        scope,
+        identity,
         lambda: pair_groups(known, grouping, recommendations, states, names),
-        reporter=reporter,
+        reporter=chosen.reporter,
     )
     rows = tuple(
         SummaryRow(group, Tally(found, chosen_weights))
@@ -264,6 +261,6 @@ def summarize(  # noqa: PLR0913 (the filters of a summary)
         rows=rows,
         total_row=SummaryRow(None, Tally(counts[-1], chosen_weights)),
         catalogue=tracker.catalogue,
-        known_at=known_at,
+        known_at=chosen.known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,
     )

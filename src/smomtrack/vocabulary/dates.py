@@ -22,7 +22,6 @@ __all__ = [
     "MONTH_NAMES",
     "DateLike",
     "as_of_date",
-    "is_future",
     "month_name",
     "month_number",
     "parse_date",
@@ -336,8 +335,3 @@ def today() -> dt.date:
 def as_of_date(value: dt.date | str | None) -> dt.date:
     """The date asked for: *value* read by :func:`parse_date`, or today when ``None``."""
     return today() if value is None else parse_date(value)
-
-
-def is_future(day: dt.date) -> bool:
-    """Whether *day* is after tomorrow (UTC): too late to be an "as of" date anywhere on Earth."""
-    return day > today() + dt.timedelta(days=1)
