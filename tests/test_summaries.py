@@ -24,6 +24,7 @@ from smomtrack import (
     matrix,
     progress,
     summarize,
+    synthetic,
 )
 from smomtrack.summaries.tally import Tally
 from tests.strategies import STATES, dates, responses
@@ -286,3 +287,18 @@ class TestFollowUp:
             "as_of": None,
             "due": None,
         }
+
+
+class TestCountCache:
+    def test_kept_by_the_summaries_and_dropped_when_the_log_changes(self) -> None:
+        """Counts built for a grouping are kept with the tracker until it records again."""
+        tracker = synthetic(states=6, seed=2)
+        day = dt.date(2023, 12, 31)
+        first = summarize(tracker, "theme", as_of=day)
+        assert summarize(tracker, "theme", as_of=day) == first  # visited, then walked
+        assert tracker.derived
+        state = tracker.states[0]
+        tracker.record(state, "SOM7-1", "implemented", as_of=day, reporter="secretariat")
+        assert not tracker.derived
+        again = summarize(tracker, "theme", as_of=day, reporter="secretariat")
+        assert again.total_row.tally.count(Status.IMPLEMENTED) >= 1

@@ -14,7 +14,7 @@ import attrs
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records.fields import FrozenMap, frozen_map
 from smomtrack.records.recommendations import Recommendation
-from smomtrack.tracking.counts import PairGroups
+from smomtrack.summaries.counting import PairGroups
 from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.regions import NO_GROUP, RegionalGroup, region_of
 from smomtrack.vocabulary.states import by_name, resolve_state

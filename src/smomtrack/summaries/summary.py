@@ -19,6 +19,7 @@ from smomtrack.presentation.labels import (
 )
 from smomtrack.presentation.names import group_columns, group_headers
 from smomtrack.summaries import charts
+from smomtrack.summaries.counting import counts
 from smomtrack.summaries.groupings import (
     GROUPINGS,
     Grouping,
@@ -245,21 +246,22 @@ def summarize(
         tuple(r.key for r in recommendations),
         states,
     )
-    counts = known.counts(
+    found = counts(
+        known,
         day,
         identity,
         lambda: pair_groups(known, grouping, recommendations, states, names),
         reporter=chosen.reporter,
     )
     rows = tuple(
-        SummaryRow(group, Tally(found, chosen_weights))
-        for group, found in zip(names, counts, strict=False)
+        SummaryRow(group, Tally(numbers, chosen_weights))
+        for group, numbers in zip(names, found, strict=False)
     )
     return Summary(
         by=grouping_name(grouping),
         as_of=day,
         rows=rows,
-        total_row=SummaryRow(None, Tally(counts[-1], chosen_weights)),
+        total_row=SummaryRow(None, Tally(found[-1], chosen_weights)),
         catalogue=tracker.catalogue,
         known_at=chosen.known_at,
         grouping=grouping if isinstance(grouping, StateGrouping) else None,

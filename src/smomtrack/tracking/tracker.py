@@ -5,32 +5,30 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import NotRequired, Required, Self, TypedDict, Unpack
-
-import attrs
 
 from smomtrack.catalogue.catalogue import Catalogue
 from smomtrack.exceptions import (
-    ConflictError,
     InvalidDataError,
     SmomtrackError,
 )
 from smomtrack.records.recommendations import Recommendation
 from smomtrack.records.responses import Response
-from smomtrack.tracking.columns import REPORTER_CODES, STATUSES, Columns, day_of
-from smomtrack.tracking.counts import NO_INFORMATION, PairGroups, StatusCounts
+from smomtrack.tracking.columns import REPORTER_CODES, Columns
+from smomtrack.tracking.decisions import decide
 from smomtrack.tracking.imports import ImportResult, RowError
-from smomtrack.tracking.index import DAYS, SMALL, PairIndex, pair_keys, ranks
+from smomtrack.tracking.index import DAYS, PairIndex
 from smomtrack.tracking.intake import Intake, hashable, outside_population
 from smomtrack.tracking.population import Population, PopulationLike
 from smomtrack.tracking.stores import ResponseStore
-from smomtrack.vocabulary.dates import as_of_date, parse_date, today
+from smomtrack.tracking.views import HistoryEntry, Snapshot, cutoff_of
+from smomtrack.vocabulary.dates import as_of_date, today
 from smomtrack.vocabulary.states import resolve_state
 from smomtrack.vocabulary.statuses import Status
 from smomtrack.vocabulary.vocabularies import Reporter, ReporterChoice, precedence
 
-__all__ = ["HistoryEntry", "ResponseFields", "Snapshot", "Tracker"]
+__all__ = ["ResponseFields", "Tracker"]
 
 _REMEMBERED = 4096
 """``record()`` starts a new intake once the last one remembers this many values."""
@@ -47,19 +45,6 @@ class ResponseFields(TypedDict, total=False):
     reporter: NotRequired[Reporter | str]
     source: NotRequired[str]
     notes: NotRequired[str]
-
-
-@attrs.frozen
-class HistoryEntry:
-    """One record in the history of a State's responses on a recommendation.
-
-    Attributes:
-        response: The record.
-        superseded: Whether a later correction replaced it.
-    """
-
-    response: Response
-    superseded: bool
 
 
 class Tracker:
@@ -111,9 +96,7 @@ class Tracker:
         self._index = PairIndex()
         self._store = store
         self._intake: Intake | None = None
-        self._groupings: dict[Hashable, PairGroups] = {}  # fixed: population and catalogue are
-        self._counts: dict[Hashable, StatusCounts] = {}  # dropped whenever the log grows
-        self._asked: set[Hashable] = set()
+        self._derived: dict[Hashable, object] = {}  # emptied whenever the log changes
         self._known: tuple[int, int, Tracker] | None = None  # the last known_at() view
 
     # -- what the tracker is about ----------------------------------------------
@@ -143,12 +126,40 @@ class Tracker:
             UnknownStateError: *state* is not in the population.
             UnknownRecommendationError: *recommendation* is not in the catalogue.
         """
-        return self._since(self._pair(state, recommendation)) <= as_of_date(as_of).toordinal()
+        return self.pair_since(self._pair(state, recommendation)) <= as_of_date(as_of).toordinal()
 
-    def _since(self, pair: int) -> int:
-        """The day number from which a pair is expected (0: always)."""
+    def pair_since(self, pair: int) -> int:
+        """The day number from which pair number *pair* is expected (0: always).
+
+        Pairs are numbered ``state * len(catalogue) + key``, in the order of :attr:`states`
+        and of the catalogue, as in :attr:`log`.
+        """
         state, key = divmod(pair, self._width)
         return max(self._state_since[state], self._key_since[key])
+
+    @property
+    def derived(self) -> dict[Hashable, object]:
+        """What other layers derive from the log and keep (the summaries' counts).
+
+        Emptied whenever the log changes.
+        """
+        return self._derived
+
+    def current_positions(self, order: tuple[int, ...]) -> Iterator[int]:
+        """The log positions of the current records of the reporter codes *order*.
+
+        Superseded records are left out; the positions come in recording order.
+        """
+        self._index.update(self._log, self._width)
+        log = self._log
+        positions: Iterator[int] = iter(range(len(log)))
+        if self._index.superseded:
+            positions = itertools.filterfalse(self._index.superseded.__contains__, positions)
+        if len(order) < len(REPORTER_CODES):
+            counted = set(order)
+            reporter = log.reporter
+            positions = (p for p in positions if reporter[p] in counted)
+        return positions
 
     @property
     def log(self) -> Columns:
@@ -391,7 +402,8 @@ class Tracker:
         errors = list(refused)
         try:
             with self._writing():
-                fresh, unchanged = self._decide(batch, lines, errors)
+                self._index.update(self._log, self._width)
+                fresh, unchanged = decide(self._log, self._index, batch, lines, errors)
                 added = batch if len(fresh) == len(batch) else batch.take(fresh)
                 if self._store is not None and len(added):
                     self._store.insert(added)
@@ -404,61 +416,6 @@ class Tracker:
             lines=[lines[row] for row in fresh] if len(fresh) != len(batch) else lines,
             errors=errors,
             unchanged=[self._log.response(p) for p in unchanged],
-        )
-
-    def _decide(
-        self, batch: Columns, lines: Sequence[int], errors: list[RowError]
-    ) -> tuple[Sequence[int], list[int]]:
-        """The rows of *batch* to append, and the log positions of those already there."""
-        width, index = self._width, self._index
-        index.update(self._log, width)
-        keys = pair_keys(batch, width)
-        if not batch.correction.count(1):  # the usual case: new records, nothing to compare
-            if len(keys) > SMALL:
-                if index.merge(keys, len(self._log)):
-                    return range(len(batch)), []
-            elif len(set(keys)) == len(keys) and all(index.current(k) is None for k in keys):
-                return range(len(batch)), []
-        fresh: list[int] = []
-        unchanged: list[int] = []
-        taken: dict[int, int] = {}  # key: row of this batch that holds it
-        for row, key in enumerate(keys):
-            earlier = taken.get(key)
-            position = index.current(key) if earlier is None else None
-            held, at = (batch, earlier) if earlier is not None else (self._log, position)
-            if at is not None and _same(held, at, batch, row):
-                if position is not None:
-                    unchanged.append(position)
-                continue
-            problem = self._refusal(batch, row, held, at)
-            if problem is not None:
-                errors.append(RowError.of(lines[row], problem))
-                continue
-            taken[key] = row
-            fresh.append(row)
-        return fresh, unchanged
-
-    def _refusal(
-        self, batch: Columns, row: int, held: Columns, at: int | None
-    ) -> SmomtrackError | None:
-        """Why row *row* of *batch* cannot be added where *held* has record *at* (or none)."""
-        if batch.correction[row] and at is None:
-            return InvalidDataError(
-                f"nothing recorded for {self._describe(batch, row)} to correct; use record()"
-            )
-        if at is not None and not batch.correction[row]:
-            status = STATUSES[held.status[at]].value
-            return ConflictError(
-                self._describe(batch, row),
-                f"already recorded as {status}; to replace it, make it a correction"
-                " (correct(), a 'correction' column, or import --corrections)",
-            )
-        return None
-
-    def _describe(self, batch: Columns, row: int) -> str:
-        return (
-            f"{batch.states[batch.state[row]]} on {batch.keys[batch.key[row]]}"
-            f" as of {day_of(batch.as_of[row])}"
         )
 
     def _apply(self, batch: Columns) -> None:
@@ -476,7 +433,7 @@ class Tracker:
             else [self._key_codes[k] for k in batch.keys]
         )
         self._log.extend(batch, state_map, key_map)
-        self._counts.clear()
+        self._derived.clear()
 
     def _member(self, state: str) -> str:
         code = resolve_state(state)
@@ -548,8 +505,11 @@ class Tracker:
         takes only the records recorded by then (:meth:`known_at`).
         """
         tracker = self if known_at is None else self.known_at(known_at)
-        tracker._index.update(tracker._log, tracker._width)  # noqa: SLF001 (the same class)
-        return Snapshot(tracker, as_of_date(as_of), _order(reporter))
+        return tracker._snapshot(as_of_date(as_of), precedence(reporter))  # noqa: SLF001
+
+    def _snapshot(self, day: dt.date, reporters: tuple[Reporter, ...]) -> Snapshot:
+        self._index.update(self._log, self._width)
+        return Snapshot(self._log, self._index, self._pair, day, reporters)
 
     def known_at(self, when: dt.datetime | dt.date | str) -> Tracker:
         """The tracker as it was known at *when*: only the records recorded by then.
@@ -562,7 +522,7 @@ class Tracker:
         Raises:
             InvalidDateError: *when* is not a date.
         """
-        cutoff = _cutoff(when)
+        cutoff = cutoff_of(when)
         cached = self._known
         if cached is not None and cached[0] == cutoff and cached[1] == len(self._log):
             return cached[2]
@@ -573,90 +533,6 @@ class Tracker:
         view._apply(log if len(positions) == len(log) else log.take(positions))
         self._known = (cutoff, len(self._log), view)
         return view
-
-    def counts(
-        self,
-        as_of: dt.date | str | None,
-        grouping: Hashable,
-        groups: Callable[[], PairGroups],
-        *,
-        reporter: ReporterChoice = None,
-    ) -> list[tuple[int, ...]]:
-        """How many pairs of each group have each status as of a date: the core of a summary.
-
-        Args:
-            as_of: The date (today when ``None``).
-            grouping: Identifies the grouping and its scope, for reuse.
-            groups: Makes the grouping the first time it is needed: which groups each
-                pair (numbered ``state * len(catalogue) + key``, in the order of
-                :attr:`states` and of the catalogue) counts in.
-            reporter: Whose word counts (the State's own first by default).
-
-        Returns:
-            For each group, the number of pairs per status (in :class:`Status` order); a pair
-            not expected on the date (:meth:`expected`) is in none.
-
-        The first question for a grouping visits every pair in scope; asked again, the
-        tracker walks its log once and keeps what it needs to answer any date by a binary
-        search per group, until the log grows.
-        """
-        self._index.update(self._log, self._width)
-        who = _order(reporter)
-        day = as_of_date(as_of).toordinal()
-        made = self._groupings.get(grouping)
-        if made is None:
-            made = self._groupings[grouping] = groups()
-        memo = (grouping, who)
-        built = self._counts.get(memo)
-        if built is None and memo not in self._asked:
-            self._asked.add(memo)
-            return self._visit(day, made, who)
-        if built is None:
-            built = self._counts[memo] = self._walk(made, who)
-        return built.at(day)
-
-    def _visit(self, day: int, groups: PairGroups, order: tuple[int, ...]) -> list[tuple[int, ...]]:
-        """The counts found by looking up each pair in scope."""
-        since = self._since
-        counts = groups.base(lambda pair: since(pair) <= day)
-        latest, log, status = self._index.latest, self._log, self._log.status
-        for pair, found in enumerate(groups.of_pair):
-            if not found or since(pair) > day:
-                continue
-            position = latest(pair, day, order, log)
-            if position is None:
-                continue
-            code = status[position]
-            for group in found:
-                row = counts[group]
-                row[NO_INFORMATION] -= 1
-                row[code] += 1
-        return [tuple(row) for row in counts]
-
-    def _walk(self, groups: PairGroups, order: tuple[int, ...]) -> StatusCounts:
-        """The counts after every date, from one walk over the current records in date order."""
-        log, width = self._log, self._width
-        positions: Iterable[int] = range(len(log))
-        if self._index.superseded:
-            positions = itertools.filterfalse(self._index.superseded.__contains__, positions)
-        if len(order) < len(REPORTER_CODES):
-            counted = set(order)
-            positions = (p for p in positions if log.reporter[p] in counted)
-        ordered = sorted(positions, key=log.as_of.__getitem__)
-        state, key = log.state, log.key
-        since = sorted(
-            (self._since(pair), pair)
-            for pair, found in enumerate(groups.of_pair)
-            if found and self._since(pair) > 0
-        )
-        return StatusCounts(
-            log,
-            ordered,
-            lambda p: state[p] * width + key[p],
-            groups,
-            ranks=ranks(order),
-            since=since,
-        )
 
     def history(self, state: str, recommendation: str) -> tuple[HistoryEntry, ...]:
         """Every record of *state* on *recommendation*, by as-of date then recording order.
@@ -744,66 +620,8 @@ class Tracker:
         )
 
 
-def _order(reporter: ReporterChoice) -> tuple[int, ...]:
-    """The reporter codes whose word counts, first first."""
-    return tuple(REPORTER_CODES[r] for r in precedence(reporter))
-
-
 def _adopted(catalogue: Catalogue, recommendation: Recommendation) -> int:
     """The day number from which a recommendation is expected: its meeting's last day."""
     meeting = catalogue.get_meeting(recommendation.meeting)
     day = None if meeting is None else meeting.end or meeting.start
     return 0 if day is None else day.toordinal()
-
-
-def _cutoff(when: dt.datetime | dt.date | str) -> int:
-    """The recording time (µs since 1970, UTC) up to which records are known at *when*."""
-    if isinstance(when, dt.datetime):
-        moment = when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
-    else:
-        day = parse_date(when)
-        moment = dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
-    return Columns.stamp_code(moment)
-
-
-def _same(left: Columns, i: int, right: Columns, j: int) -> bool:
-    """Whether two records say the same (all but ``correction`` and ``recorded_at``)."""
-    return (
-        left.status[i] == right.status[j]
-        and left.due[i] == right.due[j]
-        and left.reporter[i] == right.reporter[j]
-        and left.details[left.detail[i]] == right.details[right.detail[j]]
-    )
-
-
-class Snapshot:
-    """A tracker's current responses as of one date (see :meth:`Tracker.at`).
-
-    Lookups take canonical codes and keys quickly and anything else
-    :func:`~smomtrack.resolve_state` and the catalogue read.
-    """
-
-    __slots__ = ("_day", "_reporter", "_tracker", "as_of")
-
-    def __init__(self, tracker: Tracker, as_of: dt.date, order: tuple[int, ...]) -> None:
-        self._tracker = tracker
-        self.as_of = as_of
-        self._day = as_of.toordinal()
-        self._reporter = order
-
-    def _position(self, state: str, recommendation: str) -> int | None:
-        tracker = self._tracker
-        pair = tracker._pair(state, recommendation)  # noqa: SLF001 (the tracker's own view)
-        return tracker._index.latest(pair, self._day, self._reporter, tracker._log)  # noqa: SLF001
-
-    def status(self, state: str, recommendation: str) -> Status:
-        """The pair's status: that of its latest response, else ``NO_INFORMATION``."""
-        position = self._position(state, recommendation)
-        if position is None:
-            return Status.NO_INFORMATION
-        return STATUSES[self._tracker._log.status[position]]  # noqa: SLF001
-
-    def response(self, state: str, recommendation: str) -> Response | None:
-        """The pair's latest response, or ``None``."""
-        position = self._position(state, recommendation)
-        return None if position is None else self._tracker._log.response(position)  # noqa: SLF001

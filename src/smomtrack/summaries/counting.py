@@ -1,23 +1,29 @@
 """Counting statuses per group as of any date, at a cost that grows with groups, not pairs.
 
 A summary asks: how many (State, recommendation) pairs of each group have each status as
-of a date? Visiting every pair answers once; a notebook asking the same question for many
-dates wants more. :class:`StatusCounts` walks the log once in date order and keeps, for
-each group, the counts after each date on which they changed; any date is then a binary
-search per group.
+of a date? Visiting every pair answers once (:func:`counts` does that the first time); a
+notebook asking the same question for many dates wants more. :class:`StatusCounts` walks
+the log once in date order and keeps, for each group, the counts after each date on which
+they changed; any date is then a binary search per group. What is built is kept with the
+tracker (:attr:`Tracker.derived <smomtrack.Tracker.derived>`), which drops it when its
+log changes.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 
 import attrs
 
-from smomtrack.tracking.columns import STATUS_CODES, STATUSES, Columns
+from smomtrack.tracking.columns import REPORTER_CODES, STATUS_CODES, STATUSES, Columns
+from smomtrack.tracking.index import ranks
+from smomtrack.tracking.tracker import Tracker
 from smomtrack.vocabulary.statuses import Status
+from smomtrack.vocabulary.vocabularies import ReporterChoice
 
-__all__ = ["NO_INFORMATION", "PairGroups", "StatusCounts"]
+__all__ = ["NO_INFORMATION", "PairGroups", "StatusCounts", "counts"]
 
 NO_INFORMATION = STATUS_CODES[Status.NO_INFORMATION]
 WIDTH = len(STATUSES)
@@ -170,3 +176,99 @@ class _Walk:
             row[old] -= 1
             row[new] += 1
             self.touched.add(group)
+
+
+@attrs.frozen
+class _Cache:
+    """What the counts of a tracker have built: groupings, walks, and which were asked once."""
+
+    groupings: dict[Hashable, PairGroups] = attrs.Factory(dict)
+    walks: dict[Hashable, StatusCounts] = attrs.Factory(dict)
+    asked: set[Hashable] = attrs.Factory(set)
+
+
+def counts(
+    tracker: Tracker,
+    as_of: dt.date,
+    grouping: Hashable,
+    groups: Callable[[], PairGroups],
+    *,
+    reporter: ReporterChoice = None,
+) -> list[tuple[int, ...]]:
+    """How many pairs of each group have each status as of a date: the core of a summary.
+
+    Args:
+        tracker: The tracker.
+        as_of: The date.
+        grouping: Identifies the grouping and its scope, for reuse.
+        groups: Makes the grouping the first time it is needed: which groups each pair
+            (numbered ``state * len(catalogue) + key``, in the order of the tracker's States
+            and of its catalogue) counts in.
+        reporter: Whose word counts (the State's own first by default).
+
+    Returns:
+        For each group, the number of pairs per status (in :class:`Status` order); a pair
+        not expected on the date (:meth:`Tracker.expected`) is in none.
+
+    The first question for a grouping visits every pair in scope; asked again, the log is
+    walked once and what it takes to answer any date by a binary search per group is kept,
+    until the log changes.
+    """
+    snapshot = tracker.at(as_of, reporter=reporter)
+    cache = tracker.derived.get(_Cache)
+    if not isinstance(cache, _Cache):
+        cache = tracker.derived[_Cache] = _Cache()
+    made = cache.groupings.get(grouping)
+    if made is None:
+        made = cache.groupings[grouping] = groups()
+    order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
+    memo = (grouping, order)
+    built = cache.walks.get(memo)
+    if built is None and memo not in cache.asked:
+        cache.asked.add(memo)
+        return _visit(tracker, snapshot.position, as_of.toordinal(), made)
+    if built is None:
+        built = cache.walks[memo] = _walk(tracker, made, order)
+    return built.at(as_of.toordinal())
+
+
+def _visit(
+    tracker: Tracker, position_of: Callable[[int], int | None], day: int, groups: PairGroups
+) -> list[tuple[int, ...]]:
+    """The counts found by looking up each pair in scope."""
+    since = tracker.pair_since
+    found = groups.base(lambda pair: since(pair) <= day)
+    status = tracker.log.status
+    for pair, in_groups in enumerate(groups.of_pair):
+        if not in_groups or since(pair) > day:
+            continue
+        position = position_of(pair)
+        if position is None:
+            continue
+        code = status[position]
+        for group in in_groups:
+            row = found[group]
+            row[NO_INFORMATION] -= 1
+            row[code] += 1
+    return [tuple(row) for row in found]
+
+
+def _walk(tracker: Tracker, groups: PairGroups, order: tuple[int, ...]) -> StatusCounts:
+    """The counts after every date, from one walk over the current records in date order."""
+    log = tracker.log
+    width = max(len(log.keys), 1)
+    ordered = sorted(tracker.current_positions(order), key=log.as_of.__getitem__)
+    state, key = log.state, log.key
+    since = sorted(
+        (tracker.pair_since(pair), pair)
+        for pair, found in enumerate(groups.of_pair)
+        if found and tracker.pair_since(pair) > 0
+    )
+    return StatusCounts(
+        log,
+        ordered,
+        lambda p: state[p] * width + key[p],
+        groups,
+        ranks=ranks(order),
+        since=since,
+    )
