@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from smomtrack import read_csv, read_workbook, synthetic, synthetic_catalogue, write_csv
-from smomtrack.interchange.xlsx_writer import write_xlsx
+from smomtrack._interchange.xlsx_writer import write_xlsx
 
 STATES = 190
 RECOMMENDATIONS = 53

@@ -19,7 +19,7 @@ from smomtrack import (
     MeetingFormat,
     Modality,
 )
-from smomtrack.vocabulary.topics import TOPICS
+from smomtrack._vocabulary.topics import TOPICS
 
 DATA = Path(__file__).parent / "data"
 RECOMMENDATIONS_SOURCE = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(

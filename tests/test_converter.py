@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 from smomtrack import Catalogue, InvalidDataError, Meeting, Response, Session, Text
-from smomtrack.catalogue.converter import structure, structure_catalogue, unstructure
+from smomtrack._catalogue.converter import structure, structure_catalogue, unstructure
 from tests.strategies import responses, texts
 
 

@@ -29,7 +29,7 @@ from smomtrack import (
     read_csv,
     write_csv,
 )
-from smomtrack.interchange.csv_format import escape, unescape
+from smomtrack._interchange.csv_format import escape, unescape
 from tests.strategies import STATES, responses
 
 DATA = Path(__file__).parent / "data"

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smomtrack import InvalidDataError, InvalidDateError, Tracker, builtin_catalogue, parse_date
-from smomtrack.vocabulary.dates import as_of_date, parse_date_range, parse_period, today
+from smomtrack._vocabulary.dates import as_of_date, parse_date_range, parse_period, today
 
 OCT14 = dt.date(2021, 10, 14)
 

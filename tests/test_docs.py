@@ -103,7 +103,7 @@ class TestDocs:
     def test_there_are_examples(self) -> None:
         """The harness finds the docs' examples (a harness that finds nothing proves nothing)."""
         assert any(console_examples(page) for page in PAGES)
-        assert "smomtrack.vocabulary.dates" in MODULES
+        assert "smomtrack._vocabulary.dates" in MODULES
 
 
 class TestReference:

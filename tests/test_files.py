@@ -23,8 +23,8 @@ from smomtrack import (
     synthetic,
     to_json,
 )
+from smomtrack._interchange.atomic import write_atomically
 from smomtrack.cli import main
-from smomtrack.interchange.atomic import write_atomically
 from tests.closing import load, open_tracker
 from tests.strategies import STATES, responses
 

@@ -19,8 +19,8 @@ from smomtrack import (
     save,
     write_csv,
 )
+from smomtrack._interchange.atomic import STALE_SECONDS, write_atomically
 from smomtrack.cli import main
-from smomtrack.interchange.atomic import STALE_SECONDS, write_atomically
 
 
 def tracker() -> Tracker:

@@ -35,7 +35,7 @@ from smomtrack import (
     synthetic,
     to_json,
 )
-from smomtrack.vocabulary.dates import parse_date_range, parse_period
+from smomtrack._vocabulary.dates import parse_date_range, parse_period
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = int(os.environ.get("SMOMTRACK_FUZZ_EXAMPLES", "40"))

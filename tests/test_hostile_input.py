@@ -25,9 +25,9 @@ from smomtrack import (
     synthetic,
     write_csv,
 )
-from smomtrack.presentation.tables import table
-from smomtrack.vocabulary.dates import parse_period
-from smomtrack.vocabulary.keys import meeting_key, recommendation_key
+from smomtrack._presentation.tables import table
+from smomtrack._vocabulary.dates import parse_period
+from smomtrack._vocabulary.keys import meeting_key, recommendation_key
 
 DATA = Path(__file__).parent / "data"
 HUGE = "1" * 5000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smomtrack.vocabulary.keys import meeting_key, recommendation_key, theme_key
+from smomtrack._vocabulary.keys import meeting_key, recommendation_key, theme_key
 
 
 class TestKeys:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smomtrack import InvalidDataError, Text
-from smomtrack.vocabulary.languages import pick
+from smomtrack._vocabulary.languages import pick
 
 
 class TestText:

@@ -13,14 +13,14 @@ PACKAGE = Path(__file__).parent.parent / "src" / "smomtrack"
 
 LAYERS = {
     "exceptions": 0,
-    "vocabulary": 1,
-    "records": 1.5,  # records use the vocabulary
-    "catalogue": 2,
-    "presentation": 2.5,  # words, names and table formats of every output
-    "tracking": 3,
-    "summaries": 4,
-    "rendering": 5,
-    "interchange": 6,
+    "_vocabulary": 1,
+    "_records": 1.5,  # records use the vocabulary
+    "_catalogue": 2,
+    "_presentation": 2.5,  # words, names and table formats of every output
+    "_tracking": 3,
+    "_summaries": 4,
+    "_rendering": 5,
+    "_interchange": 6,
     "cli": 7,
     "__main__": 7,
     "__init__": 8,  # the package re-exports everything
@@ -151,7 +151,7 @@ class TestLayersAtRunTime:
 
     def test_a_small_module_stays_small(self) -> None:
         """The key readers need no database, no tables and no converter."""
-        loaded = loaded_after("import smomtrack.vocabulary.keys")
+        loaded = loaded_after("import smomtrack._vocabulary.keys")
         assert not loaded & {"sqlite3", "tabulate", "cattrs", "pycountry"}
 
     def test_names_are_loaded_on_first_use(self) -> None:
@@ -161,11 +161,11 @@ class TestLayersAtRunTime:
             "t = smomtrack.synthetic(states=3)\n"
             "print(smomtrack.summarize(t, 'theme').render('github'))"
         )
-        assert "smomtrack.summaries.summary" in loaded
+        assert "smomtrack._summaries.summary" in loaded
         others = {"compilation", "disagreements", "follow_up", "matrix", "progress"}
-        assert not {f"smomtrack.summaries.{name}" for name in others} & loaded
-        assert "smomtrack.rendering.report" not in loaded
-        assert "smomtrack.interchange.sqlite_store" not in loaded
+        assert not {f"smomtrack._summaries.{name}" for name in others} & loaded
+        assert "smomtrack._rendering.report" not in loaded
+        assert "smomtrack._interchange.sqlite_store" not in loaded
 
     def test_every_public_name_resolves(self) -> None:
         """Each name of __all__ imports, and unknown names raise AttributeError."""

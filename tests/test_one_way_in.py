@@ -37,8 +37,8 @@ from smomtrack import (
     synthetic,
     to_json,
 )
-from smomtrack.tracking.columns import Columns
-from smomtrack.tracking.intake import Intake
+from smomtrack._tracking.columns import Columns
+from smomtrack._tracking.intake import Intake
 from tests.strategies import STATES, dates, responses
 
 GOOD = {"state": "MEX", "recommendation": "SOM7-1", "status": "planned", "as_of": "2021-10-14"}
@@ -112,7 +112,7 @@ class TestIntake:
             calls.append(text)
             return resolve_state(text)
 
-        monkeypatch.setattr("smomtrack.tracking.intake.resolve_state", counting)
+        monkeypatch.setattr("smomtrack._tracking.intake.resolve_state", counting)
         intake = Intake(builtin_catalogue())
         rows = 1000
         batch, kept, errors = intake.read(

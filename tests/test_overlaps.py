@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from smomtrack import Catalogue, InvalidDataError, Text
-from smomtrack.catalogue.overlaps import overlaps, stem
+from smomtrack._catalogue.overlaps import overlaps, stem
 
 READER_PAIRS = [("SOM7-2", "SOM7-8"), ("SOM7-13", "SOM7-18"), ("SOM7-4", "SOM7-16")]
 """Data collection, capacity building, awareness raising: pairs a reader finds."""

@@ -23,9 +23,9 @@ from smomtrack import (
     parse_agenda,
     parse_report,
 )
+from smomtrack._interchange.pdf_text import pdf_text
 from smomtrack.cli import main
 from smomtrack.exceptions import MissingExtraError, SmomtrackError, SmomtrackWarning
-from smomtrack.interchange.pdf_text import pdf_text
 from tests.un_pdf import Footnoted, Heading, Para, from_markdown, un_pdf
 
 DATA = Path(__file__).parent / "data"

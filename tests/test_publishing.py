@@ -23,13 +23,13 @@ from smomtrack import (
     summarize,
     synthetic,
 )
+from smomtrack._presentation.colours import STATUS_COLOURS
+from smomtrack._presentation.labels import format_ordinal
+from smomtrack._summaries.presentation import SHOWN_ROWS
+from smomtrack._vocabulary.folding import fold
+from smomtrack._vocabulary.statuses import Status
 from smomtrack.cli import main
 from smomtrack.exceptions import MissingExtraError, SmomtrackError
-from smomtrack.presentation.colours import STATUS_COLOURS
-from smomtrack.presentation.labels import format_ordinal
-from smomtrack.summaries.presentation import SHOWN_ROWS
-from smomtrack.vocabulary.folding import fold
-from smomtrack.vocabulary.statuses import Status
 
 mpl.use("Agg")
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from smomtrack import Addressee, Catalogue, InvalidDataError, Modality
-from smomtrack.presentation.labels import format_date, label, word
-from smomtrack.presentation.tables import check_format
-from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_table
+from smomtrack._presentation.labels import format_date, label, word
+from smomtrack._presentation.tables import check_format
+from smomtrack._rendering.catalogue_tables import agenda_table, recommendations_table
 
 
 class TestLabels:

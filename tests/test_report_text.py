@@ -24,7 +24,7 @@ from smomtrack import (
     parse_report,
     to_json,
 )
-from smomtrack.interchange.plain_text import clean_lines, join_paragraphs
+from smomtrack._interchange.plain_text import clean_lines, join_paragraphs
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(encoding="utf-8")

@@ -22,13 +22,13 @@ from smomtrack import (
     summarize,
     synthetic,
 )
-from smomtrack.interchange.csv_format import import_csv, read_csv
-from smomtrack.interchange.rows import ReadOptions
-from smomtrack.interchange.spreadsheets import import_responses, read_responses
-from smomtrack.interchange.workbooks import read_workbook
-from smomtrack.summaries.scope import Filters, Scope
-from smomtrack.vocabulary.regions import RegionalGroup
-from smomtrack.vocabulary.vocabularies import Reporter
+from smomtrack._interchange.csv_format import import_csv, read_csv
+from smomtrack._interchange.rows import ReadOptions
+from smomtrack._interchange.spreadsheets import import_responses, read_responses
+from smomtrack._interchange.workbooks import read_workbook
+from smomtrack._summaries.scope import Filters, Scope
+from smomtrack._vocabulary.regions import RegionalGroup
+from smomtrack._vocabulary.vocabularies import Reporter
 
 DATA = Path(__file__).parent / "data"
 D = dt.date(2023, 12, 31)

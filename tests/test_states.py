@@ -10,10 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smomtrack import UnknownStateError, resolve_state, state_name
-from smomtrack.exceptions import InvalidDataError
-from smomtrack.vocabulary.folding import fold
-from smomtrack.vocabulary.regions import NO_GROUP, RegionalGroup, group_label, region_of
-from smomtrack.vocabulary.states import (
+from smomtrack._vocabulary.folding import fold
+from smomtrack._vocabulary.regions import NO_GROUP, RegionalGroup, group_label, region_of
+from smomtrack._vocabulary.states import (
     EUROPEAN_UNION,
     PartyKind,
     by_name,
@@ -22,6 +21,7 @@ from smomtrack.vocabulary.states import (
     party,
     un_members,
 )
+from smomtrack.exceptions import InvalidDataError
 
 
 class TestParties:

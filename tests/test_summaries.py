@@ -26,7 +26,7 @@ from smomtrack import (
     summarize,
     synthetic,
 )
-from smomtrack.summaries.tally import Tally
+from smomtrack._summaries.tally import Tally
 from tests.strategies import STATES, dates, responses
 
 D1 = dt.date(2021, 10, 14)

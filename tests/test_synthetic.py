@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smomtrack import Catalogue, InvalidDataError, Reporter, Status, summarize, synthetic
-from smomtrack.tracking.synthetic import is_synthetic
+from smomtrack._tracking.synthetic import is_synthetic
 
 
 class TestSynthetic:

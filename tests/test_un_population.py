@@ -30,8 +30,8 @@ from smomtrack import (
     synthetic,
     to_json,
 )
+from smomtrack._vocabulary.states import un_members
 from smomtrack.cli import main
-from smomtrack.vocabulary.states import un_members
 from tests.closing import open_tracker
 
 ADOPTED = dt.date(2020, 9, 9)  # the last day of the 7th meeting

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from smomtrack.interchange.csv_format import COLUMNS
-from smomtrack.interchange.rows import INFORMATIONAL, columns_of
-from smomtrack.presentation.labels import word, words
-from smomtrack.vocabulary.languages import OUTPUT_LANGUAGES
+from smomtrack._interchange.csv_format import COLUMNS
+from smomtrack._interchange.rows import INFORMATIONAL, columns_of
+from smomtrack._presentation.labels import word, words
+from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "src" / "smomtrack" / "locale"

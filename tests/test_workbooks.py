@@ -30,11 +30,11 @@ from smomtrack import (
     save,
     synthetic,
 )
+from smomtrack._interchange.spreadsheets import import_responses, read_responses
+from smomtrack._interchange.workbooks import read_workbook
+from smomtrack._interchange.xlsx_writer import questionnaire, write_xlsx
 from smomtrack.cli import main
 from smomtrack.exceptions import MissingExtraError, SmomtrackError, StorageError
-from smomtrack.interchange.spreadsheets import import_responses, read_responses
-from smomtrack.interchange.workbooks import read_workbook
-from smomtrack.interchange.xlsx_writer import questionnaire, write_xlsx
 from tests.closing import load, open_tracker
 
 DATA = Path(__file__).parent / "data" / "workbooks"

@@ -4,7 +4,7 @@ Track how States parties implement the recommendations of the UN Working Group o
 Smuggling of Migrants, and produce compliance summaries from that.
 
 The names here are what the README and the tutorials use; everything else lives in the
-module that does the job (``smomtrack.vocabulary.keys``, ``smomtrack.catalogue.overlaps``,
+module that does the job (``smomtrack._vocabulary.keys``, ``smomtrack._catalogue.overlaps``,
 …). Each name is imported when first used, so ``import smomtrack`` is quick and loads
 only what a script needs.
 """
@@ -15,9 +15,49 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from smomtrack.catalogue.builtin import builtin_catalogue
-    from smomtrack.catalogue.catalogue import Catalogue
-    from smomtrack.catalogue.reports import ParsedReport, ParseWarning
+    from smomtrack._catalogue.builtin import builtin_catalogue
+    from smomtrack._catalogue.catalogue import Catalogue
+    from smomtrack._catalogue.reports import ParsedReport, ParseWarning
+    from smomtrack._interchange.agenda_text import parse_agenda
+    from smomtrack._interchange.csv_format import csv_template, import_csv, read_csv, write_csv
+    from smomtrack._interchange.files import load, save
+    from smomtrack._interchange.json_format import from_json, to_json
+    from smomtrack._interchange.report_text import parse_report
+    from smomtrack._interchange.spreadsheets import (
+        import_responses,
+        read_responses,
+        write_responses,
+    )
+    from smomtrack._interchange.sqlite_store import open_tracker
+    from smomtrack._interchange.workbooks import read_workbook
+    from smomtrack._interchange.xlsx_writer import questionnaire, write_xlsx
+    from smomtrack._records.meetings import AgendaItem, Document, Meeting, Session
+    from smomtrack._records.recommendations import Citation, Recommendation, Theme
+    from smomtrack._records.responses import Response
+    from smomtrack._rendering.report import report
+    from smomtrack._summaries.compilation import Compilation, compile_by_topic
+    from smomtrack._summaries.disagreements import Disagreements, disagreements
+    from smomtrack._summaries.follow_up import FollowUp, follow_up
+    from smomtrack._summaries.groupings import StateGrouping
+    from smomtrack._summaries.matrix import Matrix, matrix
+    from smomtrack._summaries.progress import Change, Progress, progress
+    from smomtrack._summaries.summary import Summary, summarize
+    from smomtrack._tracking.imports import ImportResult, RowError
+    from smomtrack._tracking.population import Population
+    from smomtrack._tracking.synthetic import synthetic, synthetic_catalogue
+    from smomtrack._tracking.tracker import Tracker
+    from smomtrack._vocabulary.dates import parse_date
+    from smomtrack._vocabulary.languages import Text
+    from smomtrack._vocabulary.regions import RegionalGroup, region_of
+    from smomtrack._vocabulary.states import Party, party, resolve_state, state_name
+    from smomtrack._vocabulary.statuses import Status
+    from smomtrack._vocabulary.vocabularies import (
+        Addressee,
+        DocumentKind,
+        MeetingFormat,
+        Modality,
+        Reporter,
+    )
     from smomtrack.exceptions import (
         ConflictError,
         InvalidDataError,
@@ -34,52 +74,12 @@ if TYPE_CHECKING:
         UnknownStateError,
         UnknownThemeError,
     )
-    from smomtrack.interchange.agenda_text import parse_agenda
-    from smomtrack.interchange.csv_format import csv_template, import_csv, read_csv, write_csv
-    from smomtrack.interchange.files import load, save
-    from smomtrack.interchange.json_format import from_json, to_json
-    from smomtrack.interchange.report_text import parse_report
-    from smomtrack.interchange.spreadsheets import (
-        import_responses,
-        read_responses,
-        write_responses,
-    )
-    from smomtrack.interchange.sqlite_store import open_tracker
-    from smomtrack.interchange.workbooks import read_workbook
-    from smomtrack.interchange.xlsx_writer import questionnaire, write_xlsx
-    from smomtrack.records.meetings import AgendaItem, Document, Meeting, Session
-    from smomtrack.records.recommendations import Citation, Recommendation, Theme
-    from smomtrack.records.responses import Response
-    from smomtrack.rendering.report import report
-    from smomtrack.summaries.compilation import Compilation, compile_by_topic
-    from smomtrack.summaries.disagreements import Disagreements, disagreements
-    from smomtrack.summaries.follow_up import FollowUp, follow_up
-    from smomtrack.summaries.groupings import StateGrouping
-    from smomtrack.summaries.matrix import Matrix, matrix
-    from smomtrack.summaries.progress import Change, Progress, progress
-    from smomtrack.summaries.summary import Summary, summarize
-    from smomtrack.tracking.imports import ImportResult, RowError
-    from smomtrack.tracking.population import Population
-    from smomtrack.tracking.synthetic import synthetic, synthetic_catalogue
-    from smomtrack.tracking.tracker import Tracker
-    from smomtrack.vocabulary.dates import parse_date
-    from smomtrack.vocabulary.languages import Text
-    from smomtrack.vocabulary.regions import RegionalGroup, region_of
-    from smomtrack.vocabulary.states import Party, party, resolve_state, state_name
-    from smomtrack.vocabulary.statuses import Status
-    from smomtrack.vocabulary.vocabularies import (
-        Addressee,
-        DocumentKind,
-        MeetingFormat,
-        Modality,
-        Reporter,
-    )
 
 _EXPORTS: dict[str, str] = {
-    "builtin_catalogue": "smomtrack.catalogue.builtin",
-    "Catalogue": "smomtrack.catalogue.catalogue",
-    "ParseWarning": "smomtrack.catalogue.reports",
-    "ParsedReport": "smomtrack.catalogue.reports",
+    "builtin_catalogue": "smomtrack._catalogue.builtin",
+    "Catalogue": "smomtrack._catalogue.catalogue",
+    "ParseWarning": "smomtrack._catalogue.reports",
+    "ParsedReport": "smomtrack._catalogue.reports",
     "ConflictError": "smomtrack.exceptions",
     "InvalidDataError": "smomtrack.exceptions",
     "InvalidDateError": "smomtrack.exceptions",
@@ -93,67 +93,67 @@ _EXPORTS: dict[str, str] = {
     "UnknownRecommendationError": "smomtrack.exceptions",
     "UnknownStateError": "smomtrack.exceptions",
     "UnknownThemeError": "smomtrack.exceptions",
-    "parse_agenda": "smomtrack.interchange.agenda_text",
-    "csv_template": "smomtrack.interchange.csv_format",
-    "import_csv": "smomtrack.interchange.csv_format",
-    "read_csv": "smomtrack.interchange.csv_format",
-    "write_csv": "smomtrack.interchange.csv_format",
-    "load": "smomtrack.interchange.files",
-    "save": "smomtrack.interchange.files",
-    "from_json": "smomtrack.interchange.json_format",
-    "to_json": "smomtrack.interchange.json_format",
-    "parse_report": "smomtrack.interchange.report_text",
-    "open_tracker": "smomtrack.interchange.sqlite_store",
-    "AgendaItem": "smomtrack.records.meetings",
-    "Document": "smomtrack.records.meetings",
-    "Meeting": "smomtrack.records.meetings",
-    "Session": "smomtrack.records.meetings",
-    "Citation": "smomtrack.records.recommendations",
-    "Recommendation": "smomtrack.records.recommendations",
-    "Theme": "smomtrack.records.recommendations",
-    "Response": "smomtrack.records.responses",
-    "report": "smomtrack.rendering.report",
-    "Compilation": "smomtrack.summaries.compilation",
-    "compile_by_topic": "smomtrack.summaries.compilation",
-    "FollowUp": "smomtrack.summaries.follow_up",
-    "follow_up": "smomtrack.summaries.follow_up",
-    "Matrix": "smomtrack.summaries.matrix",
-    "matrix": "smomtrack.summaries.matrix",
-    "Change": "smomtrack.summaries.progress",
-    "Progress": "smomtrack.summaries.progress",
-    "progress": "smomtrack.summaries.progress",
-    "Summary": "smomtrack.summaries.summary",
-    "summarize": "smomtrack.summaries.summary",
-    "ImportResult": "smomtrack.tracking.imports",
-    "RowError": "smomtrack.tracking.imports",
-    "synthetic": "smomtrack.tracking.synthetic",
-    "synthetic_catalogue": "smomtrack.tracking.synthetic",
-    "Tracker": "smomtrack.tracking.tracker",
-    "parse_date": "smomtrack.vocabulary.dates",
-    "Text": "smomtrack.vocabulary.languages",
-    "resolve_state": "smomtrack.vocabulary.states",
+    "parse_agenda": "smomtrack._interchange.agenda_text",
+    "csv_template": "smomtrack._interchange.csv_format",
+    "import_csv": "smomtrack._interchange.csv_format",
+    "read_csv": "smomtrack._interchange.csv_format",
+    "write_csv": "smomtrack._interchange.csv_format",
+    "load": "smomtrack._interchange.files",
+    "save": "smomtrack._interchange.files",
+    "from_json": "smomtrack._interchange.json_format",
+    "to_json": "smomtrack._interchange.json_format",
+    "parse_report": "smomtrack._interchange.report_text",
+    "open_tracker": "smomtrack._interchange.sqlite_store",
+    "AgendaItem": "smomtrack._records.meetings",
+    "Document": "smomtrack._records.meetings",
+    "Meeting": "smomtrack._records.meetings",
+    "Session": "smomtrack._records.meetings",
+    "Citation": "smomtrack._records.recommendations",
+    "Recommendation": "smomtrack._records.recommendations",
+    "Theme": "smomtrack._records.recommendations",
+    "Response": "smomtrack._records.responses",
+    "report": "smomtrack._rendering.report",
+    "Compilation": "smomtrack._summaries.compilation",
+    "compile_by_topic": "smomtrack._summaries.compilation",
+    "FollowUp": "smomtrack._summaries.follow_up",
+    "follow_up": "smomtrack._summaries.follow_up",
+    "Matrix": "smomtrack._summaries.matrix",
+    "matrix": "smomtrack._summaries.matrix",
+    "Change": "smomtrack._summaries.progress",
+    "Progress": "smomtrack._summaries.progress",
+    "progress": "smomtrack._summaries.progress",
+    "Summary": "smomtrack._summaries.summary",
+    "summarize": "smomtrack._summaries.summary",
+    "ImportResult": "smomtrack._tracking.imports",
+    "RowError": "smomtrack._tracking.imports",
+    "synthetic": "smomtrack._tracking.synthetic",
+    "synthetic_catalogue": "smomtrack._tracking.synthetic",
+    "Tracker": "smomtrack._tracking.tracker",
+    "parse_date": "smomtrack._vocabulary.dates",
+    "Text": "smomtrack._vocabulary.languages",
+    "resolve_state": "smomtrack._vocabulary.states",
     "MissingExtraError": "smomtrack.exceptions",
-    "import_responses": "smomtrack.interchange.spreadsheets",
-    "read_responses": "smomtrack.interchange.spreadsheets",
-    "write_responses": "smomtrack.interchange.spreadsheets",
-    "read_workbook": "smomtrack.interchange.workbooks",
-    "questionnaire": "smomtrack.interchange.xlsx_writer",
-    "write_xlsx": "smomtrack.interchange.xlsx_writer",
-    "Party": "smomtrack.vocabulary.states",
-    "party": "smomtrack.vocabulary.states",
-    "RegionalGroup": "smomtrack.vocabulary.regions",
-    "region_of": "smomtrack.vocabulary.regions",
-    "Population": "smomtrack.tracking.population",
-    "StateGrouping": "smomtrack.summaries.groupings",
-    "Disagreements": "smomtrack.summaries.disagreements",
-    "disagreements": "smomtrack.summaries.disagreements",
-    "state_name": "smomtrack.vocabulary.states",
-    "Status": "smomtrack.vocabulary.statuses",
-    "Addressee": "smomtrack.vocabulary.vocabularies",
-    "DocumentKind": "smomtrack.vocabulary.vocabularies",
-    "MeetingFormat": "smomtrack.vocabulary.vocabularies",
-    "Modality": "smomtrack.vocabulary.vocabularies",
-    "Reporter": "smomtrack.vocabulary.vocabularies",
+    "import_responses": "smomtrack._interchange.spreadsheets",
+    "read_responses": "smomtrack._interchange.spreadsheets",
+    "write_responses": "smomtrack._interchange.spreadsheets",
+    "read_workbook": "smomtrack._interchange.workbooks",
+    "questionnaire": "smomtrack._interchange.xlsx_writer",
+    "write_xlsx": "smomtrack._interchange.xlsx_writer",
+    "Party": "smomtrack._vocabulary.states",
+    "party": "smomtrack._vocabulary.states",
+    "RegionalGroup": "smomtrack._vocabulary.regions",
+    "region_of": "smomtrack._vocabulary.regions",
+    "Population": "smomtrack._tracking.population",
+    "StateGrouping": "smomtrack._summaries.groupings",
+    "Disagreements": "smomtrack._summaries.disagreements",
+    "disagreements": "smomtrack._summaries.disagreements",
+    "state_name": "smomtrack._vocabulary.states",
+    "Status": "smomtrack._vocabulary.statuses",
+    "Addressee": "smomtrack._vocabulary.vocabularies",
+    "DocumentKind": "smomtrack._vocabulary.vocabularies",
+    "MeetingFormat": "smomtrack._vocabulary.vocabularies",
+    "Modality": "smomtrack._vocabulary.vocabularies",
+    "Reporter": "smomtrack._vocabulary.vocabularies",
 }
 """Where each public name lives."""
 

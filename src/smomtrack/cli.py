@@ -10,30 +10,30 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from smomtrack.catalogue.builtin import builtin_catalogue
-from smomtrack.catalogue.catalogue import Catalogue
+from smomtrack._catalogue.builtin import builtin_catalogue
+from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._interchange.atomic import write_atomically
+from smomtrack._interchange.csv_format import csv_template
+from smomtrack._interchange.files import SUFFIXES, load, save
+from smomtrack._interchange.json_format import from_json, to_json
+from smomtrack._interchange.report_text import parse_report
+from smomtrack._interchange.rows import Progress, ReadOptions
+from smomtrack._interchange.spreadsheets import read_responses, write_responses
+from smomtrack._interchange.sqlite_store import open_tracker
+from smomtrack._interchange.xlsx_writer import questionnaire
+from smomtrack._presentation.labels import OUTPUT_LANGUAGES
+from smomtrack._presentation.tables import check_format
+from smomtrack._rendering.catalogue_tables import agenda_table, recommendations_table
+from smomtrack._rendering.report import report
+from smomtrack._rendering.writers import WRITERS
+from smomtrack._summaries.follow_up import follow_up
+from smomtrack._summaries.scope import Scope
+from smomtrack._summaries.summary import GROUPINGS, summarize
+from smomtrack._tracking.imports import ImportResult
+from smomtrack._tracking.synthetic import synthetic
+from smomtrack._tracking.tracker import Tracker
+from smomtrack._vocabulary.states import UN_MEMBERS
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
-from smomtrack.interchange.atomic import write_atomically
-from smomtrack.interchange.csv_format import csv_template
-from smomtrack.interchange.files import SUFFIXES, load, save
-from smomtrack.interchange.json_format import from_json, to_json
-from smomtrack.interchange.report_text import parse_report
-from smomtrack.interchange.rows import Progress, ReadOptions
-from smomtrack.interchange.spreadsheets import read_responses, write_responses
-from smomtrack.interchange.sqlite_store import open_tracker
-from smomtrack.interchange.xlsx_writer import questionnaire
-from smomtrack.presentation.labels import OUTPUT_LANGUAGES
-from smomtrack.presentation.tables import check_format
-from smomtrack.rendering.catalogue_tables import agenda_table, recommendations_table
-from smomtrack.rendering.report import report
-from smomtrack.rendering.writers import WRITERS
-from smomtrack.summaries.follow_up import follow_up
-from smomtrack.summaries.scope import Scope
-from smomtrack.summaries.summary import GROUPINGS, summarize
-from smomtrack.tracking.imports import ImportResult
-from smomtrack.tracking.synthetic import synthetic
-from smomtrack.tracking.tracker import Tracker
-from smomtrack.vocabulary.states import UN_MEMBERS
 
 __all__ = ["DEMO_DATE", "main"]
 

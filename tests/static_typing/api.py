@@ -14,8 +14,8 @@ from smomtrack import (
     parse_date,
     resolve_state,
 )
-from smomtrack.catalogue.overlaps import Overlap, overlaps
-from smomtrack.vocabulary.dates import parse_date_range
+from smomtrack._catalogue.overlaps import Overlap, overlaps
+from smomtrack._vocabulary.dates import parse_date_range
 
 catalogue: Catalogue = builtin_catalogue()
 rec: Recommendation = catalogue.recommendation("SOM7-5")

@@ -1,0 +1,430 @@
+"""Spreadsheets of responses: read what spreadsheet programs write, write what they open safely.
+
+One row per response. Headers in English, French or Spanish (any case, with or without
+accents). Files in UTF-8 (with or without BOM) or Windows-1252 (French Excel), separated
+by commas, semicolons or tabs. Every bad row is reported with its line number; no good
+row is dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Unpack
+
+from smomtrack._catalogue.builtin import builtin_catalogue
+from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._interchange.atomic import write_atomically
+from smomtrack._interchange.rows import (
+    INFORMATIONAL,
+    REQUIRED,
+    IntakeFor,
+    ReadFields,
+    ReadOptions,
+    intake_for,
+    read_table,
+)
+from smomtrack._presentation.labels import word
+from smomtrack._records.responses import Response
+from smomtrack._tracking.columns import paused_gc
+from smomtrack._tracking.imports import ImportResult
+from smomtrack._tracking.intake import FIELDS, Intake
+from smomtrack._tracking.population import Population
+from smomtrack._tracking.tracker import Tracker
+from smomtrack._vocabulary.states import by_name, state_name
+from smomtrack.exceptions import (
+    InvalidDataError,
+    StorageError,
+)
+
+__all__ = ["COLUMNS", "REQUIRED", "csv_template", "import_csv", "read_csv", "write_csv"]
+
+COLUMNS: tuple[str, ...] = tuple(f for f in FIELDS if f not in {"correction", "recorded_at"})
+"""The canonical headers, in the order smomtrack writes them: the fields people fill in."""
+
+"""Templates carry each recommendation's short title to help whoever fills them in."""
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+"""Cell starts that spreadsheet programs take for formulas (OWASP: CSV injection), the
+full-width forms included (some programs read them as the ASCII ones)."""
+
+_DELIMITERS = (",", ";", "\t")
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+class _Source:
+    """A file's content and encoding, handed to the CSV reader as a stream (never copied whole).
+
+    UTF-8 with or without BOM, else Windows-1252 (what French Excel writes); UTF-16 with a
+    BOM (Excel's "Unicode text"); or text already decoded.
+    """
+
+    def __init__(self, content: bytes | str, name: str) -> None:
+        self.name = name
+        self.content = content
+        self.encoding = "utf-8"
+        self.bom = False
+        if isinstance(content, str):
+            self.content = content.removeprefix("\ufeff")
+            return
+        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
+            try:
+                self.content = content.decode("utf-16").removeprefix("\ufeff")
+            except UnicodeDecodeError as exc:
+                raise InvalidDataError(
+                    f"{name}: begins as UTF-16 but is not UTF-16 text ({exc.reason})"
+                ) from exc
+            return
+        if b"\x00" in content:
+            raise InvalidDataError(f"{name}: a binary file, not a CSV table")
+        self.bom = content.startswith(b"\xef\xbb\xbf")
+        if self.bom:
+            self.content = content[3:]
+
+    def not_utf8(self, error: UnicodeDecodeError) -> None:
+        """Read the text as Windows-1252 from now on, unless it said it was UTF-8.
+
+        Raises:
+            InvalidDataError: It begins with a UTF-8 byte order mark.
+        """
+        if self.bom or self.encoding != "utf-8":
+            raise InvalidDataError(
+                f"{self.name}: begins as UTF-8 (with a byte order mark) but holds bytes that"
+                f" are not UTF-8 ({error.reason}): save the file again as UTF-8"
+            ) from error
+        self.encoding = "cp1252"
+
+    @classmethod
+    def of(cls, source: str | Path | IO[str] | IO[bytes]) -> _Source:
+        if isinstance(source, str | Path):
+            path = Path(source)
+            try:
+                return cls(path.read_bytes(), str(path))
+            except OSError as exc:
+                raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        return cls(source.read(), str(getattr(source, "name", "<file>")))
+
+    def stream(self) -> IO[str]:
+        """The text, read as it is decoded."""
+        if isinstance(self.content, str):
+            return io.StringIO(self.content, newline="")
+        errors = "strict" if self.encoding == "utf-8" else "replace"
+        return io.TextIOWrapper(
+            io.BytesIO(self.content), encoding=self.encoding, errors=errors, newline=""
+        )
+
+    def blank(self) -> bool:
+        return not self.content or self.content.isspace()
+
+    def lines(self) -> int:
+        """How many physical lines the text has."""
+        content = self.content
+        if isinstance(content, str):
+            return content.count("\n") + (not content.endswith("\n"))
+        return content.count(b"\n") + (not content.endswith(b"\n"))
+
+    def head(self) -> str:
+        """The first line that is not blank."""
+        with self.stream() as stream:
+            for line in stream:
+                if line.strip():
+                    return line
+        return ""  # pragma: no cover (the text is not blank)
+
+
+def _delimiter(header: str) -> str:
+    """The separator of the header line: the one of ``,``, ``;``, tab that splits it most."""
+
+    def cells(delimiter: str) -> int:
+        try:
+            return len(next(csv.reader([header], delimiter=delimiter), []))
+        except csv.Error:  # a header that no separator makes readable is refused later
+            return 0
+
+    counts = {d: cells(d) for d in _DELIMITERS}
+    return max(_DELIMITERS, key=lambda d: (counts[d], -_DELIMITERS.index(d)))
+
+
+_BOUNDARIES = re.compile(r"(?<=[,;\n\r])")
+"""Where a spreadsheet may start a new cell inside ours: after either list separator (a file
+opened in the other locale) or a line break. The formula guard applies at each of them."""
+
+
+def _guarded(segment: str) -> bool:
+    """Whether *segment* needs (or, read back, carries) the formula guard ``'``."""
+    return segment.startswith(_DANGEROUS) or (
+        segment.startswith("'") and segment[1:2] in (*_DANGEROUS, "'")
+    )
+
+
+def unescape(value: str) -> str:
+    """A cell as written by :func:`write_csv`, without its formula guards.
+
+    >>> unescape("'=SUM(A1)"), unescape("'t Hooft"), unescape("safe;'=1+1")
+    ('=SUM(A1)', "'t Hooft", 'safe;=1+1')
+    """
+    if "'" not in value:
+        return value
+    return "".join(
+        part[1:] if part.startswith("'") and part[1:2] in (*_DANGEROUS, "'") else part
+        for part in _BOUNDARIES.split(value)
+    )
+
+
+def escape(value: str) -> str:
+    """A cell that spreadsheet programs will not run as a formula; :func:`unescape` undoes it.
+
+    A ``'`` goes before a formula sign (``=``, ``+``, ``-``, ``@``, their full-width forms,
+    tab, carriage return) at the start of the cell, and after a ``,``, a ``;`` or a line
+    break inside it, where a program reading the file with the other list separator would
+    start a cell; and before a ``'`` already there, so that reading gives the text back.
+
+    >>> escape("=HYPERLINK(...)"), escape("Loi n° 2021-12"), escape("safe;=1+1")
+    ("'=HYPERLINK(...)", 'Loi n° 2021-12', "safe;'=1+1")
+    """
+    return "".join("'" + part if _guarded(part) else part for part in _BOUNDARIES.split(value))
+
+
+def _clean(value: str) -> str:
+    """A cell as its value: without the formula guard; white space and line breaks kept.
+
+    Free texts come back exactly as written; States, keys, statuses and dates are read
+    whatever white space surrounds them.
+    """
+    return unescape(value)
+
+
+def read_csv(
+    source: str | Path | IO[str] | IO[bytes],
+    options: ReadOptions | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    states: Iterable[str] | None = None,
+    **fields: Unpack[ReadFields],
+) -> ImportResult:
+    """Read a spreadsheet of responses.
+
+    Values go through the same reading as :meth:`Tracker.record`
+    (:func:`~smomtrack.resolve_state`, :meth:`Status.parse`, :func:`~smomtrack.parse_date`
+    and the catalogue's key reading), each distinct value once, so French country names,
+    status labels and dates all work and a million rows read in seconds. The header row is
+    found below a title block. Rows where only the State and the recommendation are filled
+    (an unanswered template row) are skipped and counted; blank rows are ignored; a total
+    row and a cell holding a formula's text are refused with that reason.
+
+    Args:
+        source: A path, or an open file (text or binary).
+        options: How to read it (:class:`~smomtrack.ReadOptions`: *meeting*,
+            *corrections*, *max_errors*, *progress*; a text table has no *sheet*).
+        catalogue: The recommendations rows may refer to (the built-in catalogue by default).
+        states: The States rows may name (a tracker's population); any State by default.
+        **fields: Fields of the options, given instead of *options*' own.
+
+    Returns:
+        The valid rows (with their row numbers, as a spreadsheet program shows them) and
+        one error per bad row. Add them to a tracker with :meth:`Tracker.add_many`, or use
+        :func:`import_csv`.
+
+    Raises:
+        InvalidDataError: Not a table of responses at all: empty, binary, or missing a
+            required column (the message names it).
+        TooManyBadRowsError: More than *max_errors* rows refused (the message counts them
+            per reason).
+    """
+    chosen = ReadOptions.of(options, **fields)
+    population = None if states is None else Population.of(states).states
+    return _read_source(
+        source,
+        lambda clean: Intake(
+            catalogue or builtin_catalogue(), population, clean=clean, meeting=chosen.meeting
+        ),
+        chosen,
+    )
+
+
+def _read_source(
+    source: str | Path | IO[str] | IO[bytes], intake_for: IntakeFor, options: ReadOptions
+) -> ImportResult:
+    text = _Source.of(source)
+    name = text.name
+    if options.sheet is not None:
+        raise InvalidDataError(f"{name}: a text table has no sheets (sheet={options.sheet!r})")
+    if text.blank():
+        raise InvalidDataError(f"{name}: empty, not a table of responses")
+    with _large_cells():
+        return _read(text, intake_for, options)
+
+
+@contextlib.contextmanager
+def _large_cells() -> Iterator[None]:
+    """Let the CSV reader take cells of any size (a long note; the default stops at 128 KiB)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, _CELL_LIMIT))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
+
+
+_CELL_LIMIT = 2**31 - 1
+
+
+def _read(text: _Source, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:
+    name = text.name
+    while True:
+        try:
+            delimiter = _delimiter(text.head())
+            rows = csv.reader(text.stream(), delimiter=delimiter)
+            try:
+                with paused_gc():
+                    intake = intake_for(_clean)
+                    return read_table(rows, name=name, intake=intake, options=options)
+            except csv.Error as exc:
+                raise InvalidDataError(
+                    f"{name}, line {rows.line_num}: not readable as CSV ({exc})"
+                ) from exc
+        except UnicodeDecodeError as exc:  # not UTF-8: read it again as Windows-1252
+            text.not_utf8(exc)
+
+
+def import_csv(
+    tracker: Tracker,
+    source: str | Path | IO[str] | IO[bytes],
+    options: ReadOptions | None = None,
+    **fields: Unpack[ReadFields],
+) -> ImportResult:
+    """Read a spreadsheet of responses and record its valid rows in *tracker*, in one transaction.
+
+    Rows already recorded identically are left alone, so importing the same file twice
+    records nothing the second time. Rows that are not valid, name a State outside the
+    population, or conflict with what is recorded are returned as errors with their
+    line numbers; every other row is recorded.
+
+    The rows are read straight into the tracker's own codes (its intake), as
+    :func:`read_csv` reads them; *options* and *fields* are its.
+
+    Returns:
+        The rows newly recorded (``responses``), those already recorded (``unchanged``)
+        and the errors.
+
+    Raises:
+        InvalidDataError: The file is not a table of responses at all.
+    """
+    chosen = ReadOptions.of(options, **fields)
+    return tracker.add_many(_read_source(source, intake_for(tracker, chosen), chosen))
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _headers(lang: str) -> list[str]:
+    """The header row: the fields' names in English (the canonical headers), their words else."""
+    return list(COLUMNS) if lang == "en" else [word(column, lang) for column in COLUMNS]
+
+
+def _writer(buffer: io.StringIO, lang: str) -> Any:
+    """A CSV writer quoting every cell, the way spreadsheet programs write them."""
+    return csv.writer(
+        buffer, delimiter=_delimiter_for(lang), lineterminator="\r\n", quoting=csv.QUOTE_ALL
+    )
+
+
+def _delimiter_for(lang: str) -> str:
+    """Comma in English; semicolon in French and Spanish, as spreadsheets there expect."""
+    return "," if lang == "en" else ";"
+
+
+def write_csv(
+    responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
+) -> int:
+    """Write responses to a CSV file that :func:`read_csv` reads back to the same responses.
+
+    For a tracker, its current responses (corrections applied). Headers, status and
+    reporter labels are in *lang*; States are written as alpha-3 codes and dates as ISO
+    dates, which every spreadsheet reads. The file is UTF-8 with a BOM (so that Excel
+    reads it as UTF-8), comma-separated in English and semicolon-separated in French and
+    Spanish, every cell quoted. A cell that a spreadsheet would run as a formula (starting
+    with ``=``, ``+``, ``-``, ``@``, their full-width forms, tab or carriage return) is
+    written with a leading ``'``, which :func:`read_csv` removes.
+
+    Returns:
+        How many responses were written.
+
+    Raises:
+        InvalidDataError: An evidence item contains ``;`` (the separator of evidence items).
+    """
+    records = responses.responses() if isinstance(responses, Tracker) else tuple(responses)
+    buffer = io.StringIO(newline="")
+    writer = _writer(buffer, lang)
+    writer.writerow(_headers(lang))
+    for response in records:
+        for item in response.evidence:
+            if ";" in item:
+                raise InvalidDataError(
+                    f"{response.state} on {response.recommendation}: the evidence item"
+                    f" {item!r} contains ';', which separates evidence items in a CSV"
+                )
+        writer.writerow(
+            [
+                response.state,
+                response.recommendation,
+                response.status.label(lang),
+                response.as_of.isoformat(),
+                escape(response.measures),
+                escape("; ".join(response.evidence)),
+                escape(response.responsible),
+                "" if response.due is None else response.due.isoformat(),
+                response.reporter.label(lang),
+                escape(response.source),
+                escape(response.notes),
+            ]
+        )
+    write_atomically(Path(path), buffer.getvalue(), encoding="utf-8-sig", newline="")
+    return len(records)
+
+
+def csv_template(
+    path: str | Path,
+    *,
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+    states: Iterable[str] | None = None,
+) -> int:
+    """Write a blank template for a focal point to fill in: one row per State × recommendation.
+
+    Headers are in *lang*, States are named in *lang*, and each row carries the
+    recommendation's short title (a column :func:`read_csv` does not import). Rows left
+    blank are skipped when the file is read back.
+
+    Returns:
+        How many rows were written.
+    """
+    chosen = catalogue or builtin_catalogue()
+    codes = by_name(Population.of(states).states, lang) if states is not None else [""]
+    buffer = io.StringIO(newline="")
+    writer = _writer(buffer, lang)
+    heading = "title" if lang == "en" else word(INFORMATIONAL["title"], lang)
+    writer.writerow([*_headers(lang), heading])
+    count = 0
+    for code in codes:
+        for recommendation in chosen:
+            title = recommendation.title(lang)
+            writer.writerow(
+                [
+                    state_name(code, lang) if code else "",
+                    recommendation.key,
+                    *[""] * (len(COLUMNS) - 2),
+                    "" if title is None else escape(title.value),
+                ]
+            )
+            count += 1
+    write_atomically(Path(path), buffer.getvalue(), encoding="utf-8-sig", newline="")
+    return count

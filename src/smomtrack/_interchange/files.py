@@ -1,0 +1,78 @@
+"""Saving and loading trackers by file suffix: ``.json`` (atomic) or ``.sqlite`` (the store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smomtrack._interchange.atomic import write_atomically
+from smomtrack._interchange.json_format import from_json, to_json
+from smomtrack._interchange.sqlite_store import open_tracker
+from smomtrack._tracking.imports import ImportResult
+from smomtrack._tracking.tracker import Tracker
+from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
+
+__all__ = ["SUFFIXES", "load", "save"]
+
+SUFFIXES = (".json", ".sqlite")
+
+
+def _suffix(path: Path) -> str:
+    if path.suffix.lower() not in SUFFIXES:
+        raise InvalidDataError(
+            f"{path}: choose a file ending in {' or '.join(SUFFIXES)}"
+            " (a JSON document or an SQLite store)"
+        )
+    return path.suffix.lower()
+
+
+def save(tracker: Tracker, path: str | Path) -> None:
+    """Save *tracker* to *path*, by its suffix.
+
+    - ``.json``: the whole tracker as a JSON document, written atomically.
+    - ``.sqlite``: a new store holding every record; or, for an existing store of the same
+      population and catalogue, the records it does not hold yet are added (nothing in the
+      store is ever changed or removed).
+
+    Raises:
+        InvalidDataError: Another suffix.
+        ConflictError: An existing store of another population or catalogue, or holding
+            records that *tracker* does not have.
+    """
+    target = Path(path)
+    if _suffix(target) == ".json":
+        write_atomically(target, to_json(tracker))
+        return
+    with open_tracker(target, catalogue=tracker.catalogue, states=tracker.population) as store:
+        held = len(store)
+        if not tracker.log.same_rows(store.log, held):
+            raise ConflictError(str(target), "the store holds records this tracker does not have")
+        rest = tracker.log if not held else tracker.log.take(range(held, len(tracker)))
+        store.add_many(ImportResult(batch=rest))
+
+
+def load(path: str | Path) -> Tracker:
+    """The tracker saved at *path* (``.json`` or ``.sqlite``).
+
+    A tracker loaded from a store keeps recording into it.
+
+    Raises:
+        InvalidDataError: Another suffix, a missing file, or a file that is not a smomtrack
+            tracker (with every problem found).
+    """
+    source = Path(path)
+    kind = _suffix(source)
+    if not source.exists():
+        raise InvalidDataError(f"{source}: no such file")
+    if kind == ".sqlite":
+        return open_tracker(source)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise StorageError(source, f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        loaded = from_json(data)
+    except InvalidDataError as exc:
+        raise InvalidDataError(f"{source}: {problem}" for problem in exc.problems) from exc
+    if not isinstance(loaded, Tracker):
+        raise InvalidDataError(f"{source}: a catalogue, not a tracker")
+    return loaded

@@ -1,0 +1,418 @@
+"""Reading the recommendations section of a Working Group report from its text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import attrs
+
+from smomtrack._catalogue.reports import ParsedReport, ParseWarning
+from smomtrack._interchange.pdf_text import document_text
+from smomtrack._interchange.plain_text import Line, clean_lines, join_paragraphs
+from smomtrack._records.recommendations import Citation, Recommendation, Theme
+from smomtrack._vocabulary.folding import fold
+from smomtrack._vocabulary.keys import meeting_key
+from smomtrack._vocabulary.languages import Text
+from smomtrack._vocabulary.vocabularies import Addressee, Modality
+from smomtrack.exceptions import InvalidDataError
+
+__all__ = ["REPORT_LANGUAGES", "parse_report"]
+
+REPORT_LANGUAGES = ("en", "fr", "es")
+
+_HEADING_WORDS = {"en": "recommendation", "fr": "recommandation", "es": "recomendacion"}
+_SECTION_WORDS = {"en": "recommendations", "fr": "recommandations", "es": "recomendaciones"}
+_RECOMMENDATION = re.compile(r"^(recommendation|recommandation|recomendacion)\s+(\d{1,3})\s*[.:]?$")
+_SECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
+_CHAPTER = re.compile(r"^([IVX]+)\.\s+(.*)$")
+_CONTINUED = re.compile(r"\s*\((?:continued|suite|continuaci[oó]n)\)\s*$", re.IGNORECASE)
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-Ý])")
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.+)$")
+_ADOPTED = {  # the heading of the recommendations of a report that numbers its paragraphs
+    "en": re.compile(r"^(?:([ivx]+) )?recommendations adopted by the working group\b"),
+    "fr": re.compile(r"^(?:([ivx]+) )?recommandations adoptees par le groupe de travail\b"),
+    "es": re.compile(r"^(?:([ivx]+) )?recomendaciones aprobadas por el grupo de trabajo\b"),
+}
+_SUB_HEADING_WORDS = 12
+"""A numbered line of at most this many words, without a final stop, is a sub-heading."""
+
+# The wording that says whom a recommendation addresses and how strongly, per language,
+# matched on the folded start of the text (case and accents removed).
+_WORDING: dict[str, list[tuple[re.Pattern[str], Addressee, Modality]]] = {
+    "en": [
+        (
+            re.compile(r"^(the )?states parties should consider\b"),
+            Addressee.STATES_PARTIES,
+            Modality.SHOULD_CONSIDER,
+        ),
+        (
+            re.compile(r"^(the )?states parties are encouraged to\b"),
+            Addressee.STATES_PARTIES,
+            Modality.ENCOURAGED,
+        ),
+        (re.compile(r"^(the )?states parties should\b"), Addressee.STATES_PARTIES, Modality.SHOULD),
+        (
+            re.compile(r"^(the )?states should consider\b"),
+            Addressee.STATES,
+            Modality.SHOULD_CONSIDER,
+        ),
+        (re.compile(r"^(the )?states are encouraged to\b"), Addressee.STATES, Modality.ENCOURAGED),
+        (re.compile(r"^(the )?states should\b"), Addressee.STATES, Modality.SHOULD),
+    ],
+    "fr": [
+        (
+            re.compile(r"^les etats parties devraient envisager de\b"),
+            Addressee.STATES_PARTIES,
+            Modality.SHOULD_CONSIDER,
+        ),
+        (
+            re.compile(r"^les etats parties sont encourages a\b"),
+            Addressee.STATES_PARTIES,
+            Modality.ENCOURAGED,
+        ),
+        (re.compile(r"^les etats parties devraient\b"), Addressee.STATES_PARTIES, Modality.SHOULD),
+        (
+            re.compile(r"^les etats devraient envisager de\b"),
+            Addressee.STATES,
+            Modality.SHOULD_CONSIDER,
+        ),
+        (re.compile(r"^les etats sont encourages a\b"), Addressee.STATES, Modality.ENCOURAGED),
+        (re.compile(r"^les etats devraient\b"), Addressee.STATES, Modality.SHOULD),
+    ],
+    "es": [
+        (
+            re.compile(r"^los estados partes deberian considerar\b"),
+            Addressee.STATES_PARTIES,
+            Modality.SHOULD_CONSIDER,
+        ),
+        (
+            re.compile(r"^se alienta a los estados partes\b"),
+            Addressee.STATES_PARTIES,
+            Modality.ENCOURAGED,
+        ),
+        (re.compile(r"^los estados partes deberian\b"), Addressee.STATES_PARTIES, Modality.SHOULD),
+        (
+            re.compile(r"^los estados deberian considerar\b"),
+            Addressee.STATES,
+            Modality.SHOULD_CONSIDER,
+        ),
+        (re.compile(r"^se alienta a los estados\b"), Addressee.STATES, Modality.ENCOURAGED),
+        (re.compile(r"^los estados deberian\b"), Addressee.STATES, Modality.SHOULD),
+    ],
+}
+
+
+def wording(text: str, lang: str) -> tuple[Addressee | None, Modality | None]:
+    """Whom *text* addresses and how strongly, read from how it begins; ``None`` if not recognised.
+
+    >>> wording("Les États devraient améliorer leur coopération", "fr")
+    (<Addressee.STATES: 'states'>, <Modality.SHOULD: 'should'>)
+    >>> wording("Se alienta a los Estados partes a cooperar", "es")
+    (<Addressee.STATES_PARTIES: 'states_parties'>, <Modality.ENCOURAGED: 'encouraged'>)
+    """
+    start = fold(text)
+    for pattern, addressee, modality in _WORDING.get(lang, []):
+        if pattern.match(start):
+            return addressee, modality
+    return None, None
+
+
+@attrs.define
+class _Section:
+    letter: str
+    line: int
+    title: list[str]
+    chapter: str | None
+
+
+@attrs.define
+class _Entry:
+    number: int
+    line: int
+    section: _Section | None
+    lines: list[Line] = attrs.Factory(list)
+    heading: str | None = None
+    paragraph: bool = False
+
+
+def _heading_language(line: Line) -> tuple[str, int] | None:
+    match = _RECOMMENDATION.match(fold(line.text))
+    if not match:
+        return None
+    lang = next(k for k, v in _HEADING_WORDS.items() if v == match[1])
+    return lang, int(match[2])
+
+
+def _is_section(line: Line, lang: str | None) -> re.Match[str] | None:
+    match = _SECTION.match(line.text)
+    if not match:
+        return None
+    words = [_SECTION_WORDS[lang]] if lang else list(_SECTION_WORDS.values())
+    first = fold(match[2]).split(" ", 1)[0]
+    return match if first in words else None
+
+
+def parse_report(
+    text: str | Path, *, meeting: str, lang: str | None = None, document: str | None = None
+) -> ParsedReport:
+    """Read the recommendations section of a Working Group report.
+
+    Reads the PDF file as published (:class:`~pathlib.Path` to a ``.pdf``: page furniture
+    and footnotes removed), Markdown (headings, emphasis) and plain text converted from PDF
+    (page headers and footers, words hyphenated at line ends, paragraphs wrapped anywhere,
+    blank lines anywhere, numbered paragraphs, "(continued)" markers), in English
+    ("Recommendation 5"), French ("Recommandation 5") or Spanish ("Recomendación 5").
+
+    Reports that number their paragraphs (the Working Group's before 2020) are read too:
+    under "Recommendations adopted by the Working Group" ("Recommandations adoptées par le
+    Groupe de travail", "Recomendaciones aprobadas por el Grupo de Trabajo"), lettered
+    sections are themes, short numbered lines without a final stop are sub-headings (kept
+    with the recommendations under them), and each numbered paragraph is a recommendation
+    keyed by its paragraph number, which its citation gives.
+
+    Args:
+        text: The text, or the file (a :class:`~pathlib.Path`: ``.pdf`` or UTF-8 text).
+        meeting: The meeting's key (``"SOM9"``).
+        lang: ``"en"``, ``"fr"`` or ``"es"``; detected from the headings when ``None``.
+        document: The report's symbol, for the citations, when you know it.
+
+    Returns:
+        The themes and recommendations with their verbatim texts, addressees, modalities
+        and citations, and a warning (with its line) for every problem met.
+
+    Raises:
+        InvalidDataError: The text holds no recommendations, or *meeting* or *lang* is not valid.
+    """
+    key = meeting_key(meeting)
+    if key is None:
+        raise InvalidDataError(f"meeting: {meeting!r} is not a meeting key such as 'SOM9'")
+    if lang is not None and lang not in REPORT_LANGUAGES:
+        raise InvalidDataError(f"lang: {lang!r} is not one of {', '.join(REPORT_LANGUAGES)}")
+    if not isinstance(text, str | Path):
+        raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
+    lines = clean_lines(document_text(text))
+    found = [h for line in lines if (h := _heading_language(line))]
+    languages = Counter(h[0] for h in found if lang is None or h[0] == lang)
+    if not languages:
+        adopted = _adopted(lines, lang)
+        if adopted is None:
+            raise InvalidDataError(
+                "no recommendations found: no line reads 'Recommendation N',"
+                " 'Recommandation N' or 'Recomendación N', nor 'Recommendations adopted by"
+                " the Working Group' (or its French or Spanish wording)"
+            )
+        chosen, start, chapter = adopted
+        entries, sections = _scan_paragraphs(lines[start + 1 :], chosen, chapter)
+        return _build(key, chosen, entries, sections, document)
+    chosen = languages.most_common(1)[0][0]
+    entries, sections = _scan(lines, chosen)
+    return _build(key, chosen, entries, sections, document)
+
+
+def _adopted(lines: list[Line], lang: str | None) -> tuple[str, int, str | None] | None:
+    """The language, index and chapter of the heading of a paragraph-numbered section."""
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        for code, pattern in _ADOPTED.items():
+            if lang is not None and code != lang:
+                continue
+            match = pattern.match(folded)
+            if match:
+                return code, index, match[1].upper() if match[1] else None
+    return None
+
+
+def _scan_paragraphs(
+    lines: list[Line], lang: str, chapter: str | None
+) -> tuple[list[_Entry], list[_Section]]:
+    """Themes, sub-headings and numbered paragraphs, up to the next chapter."""
+    entries: list[_Entry] = []
+    sections: list[_Section] = []
+    section: _Section | None = None
+    heading: str | None = None
+    current: _Entry | None = None
+    in_title = False
+    for line in lines:
+        chapter_match = _CHAPTER.match(line.text)
+        if chapter_match and (line.heading or not line.text.endswith(".")):
+            break  # the next chapter: the recommendations are over
+        letter = _SECTION.match(line.text)
+        if letter and not line.text.endswith("."):
+            section = _Section(letter[1], line.number, [_CONTINUED.sub("", letter[2])], chapter)
+            sections.append(section)
+            current, heading, in_title = None, None, True
+            continue
+        numbered = _NUMBERED.match(line.text)
+        if numbered:
+            body = numbered[2].strip()
+            if wording(body, lang)[1] is None and _is_sub_heading(body):
+                heading, current, in_title = body, None, False
+                continue
+            current = _Entry(int(numbered[1]), line.number, section, heading=heading)
+            current.paragraph = True
+            current.lines.append(line)
+            entries.append(current)
+            in_title = False
+            continue
+        if in_title and section is not None:
+            if line.text:
+                section.title.append(line.text)
+            else:
+                in_title = False
+            continue
+        if current is not None:
+            current.lines.append(line)
+    return entries, sections
+
+
+def _is_sub_heading(text: str) -> bool:
+    """A short line without a final stop: "General recommendations"."""
+    return len(text.split()) <= _SUB_HEADING_WORDS and not text.endswith((".", ";", ":"))
+
+
+def _scan(lines: list[Line], lang: str) -> tuple[list[_Entry], list[_Section]]:
+    entries: list[_Entry] = []
+    sections: list[_Section] = []
+    chapter: str | None = None
+    section: _Section | None = None
+    current: _Entry | None = None
+    in_title = False
+    for line in lines:
+        heading = _heading_language(line)
+        if heading and heading[0] == lang:
+            current = _Entry(heading[1], line.number, section)
+            entries.append(current)
+            in_title = False
+            continue
+        if (match := _is_section(line, lang)) is not None:
+            section = _Section(match[1], line.number, [_CONTINUED.sub("", match[2])], chapter)
+            sections.append(section)
+            current, in_title = None, True
+            continue
+        chapter_match = _CHAPTER.match(line.text)
+        if chapter_match and (line.heading or not line.text.endswith(".")):
+            chapter = chapter_match[1]
+            current, section, in_title = None, None, False
+            continue
+        if in_title and section is not None:
+            if line.text:
+                section.title.append(line.text)
+            else:
+                in_title = False
+            continue
+        if current is not None:
+            current.lines.append(line)
+    return entries, sections
+
+
+def _build(
+    meeting: str, lang: str, entries: list[_Entry], sections: list[_Section], document: str | None
+) -> ParsedReport:
+    warnings: list[ParseWarning] = []
+    themes: dict[str, Theme] = {}
+    for section in sections:
+        if section.letter in themes:
+            warnings.append(
+                ParseWarning(
+                    line=section.line,
+                    message=f"section {section.letter} appears again;"
+                    " its recommendations are kept under the first",
+                )
+            )
+            continue
+        themes[section.letter] = Theme(
+            key=f"{meeting}-{section.letter}",
+            meeting=meeting,
+            letter=section.letter,
+            section=f"{section.chapter}.{section.letter}" if section.chapter else section.letter,
+            titles=[Text(lang, " ".join(section.title).strip(), official=True)],
+        )
+    recommendations: list[Recommendation] = []
+    seen: set[int] = set()
+    previous: int | None = None
+    for entry in entries:
+        if entry.paragraph and entry.section is None:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"paragraph {entry.number} comes before the first lettered"
+                    " section (A., B.…): read as an introduction, not a recommendation",
+                )
+            )
+            continue
+        if previous is not None and entry.number not in seen and entry.number != previous + 1:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"recommendation {entry.number} follows {previous}:"
+                    " the numbering has a gap",
+                )
+            )
+        if entry.number in seen:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"recommendation {entry.number} appears again; this one is left out",
+                )
+            )
+            continue
+        seen.add(entry.number)
+        previous = entry.number
+        if entry.section is None:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"recommendation {entry.number} is outside any section (B., C.…);"
+                    " it is left out",
+                )
+            )
+            continue
+        paragraphs = join_paragraphs(entry.lines)
+        body = " ".join(
+            _PARAGRAPH_NUMBER.sub("", p, count=1) if i == 0 else p for i, p in enumerate(paragraphs)
+        ).strip()
+        if not body:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"recommendation {entry.number} has no text; it is left out",
+                )
+            )
+            continue
+        addressee, modality = wording(body, lang)
+        if modality is None:
+            warnings.append(
+                ParseWarning(
+                    line=entry.line,
+                    message=f"recommendation {entry.number}: whom it addresses and how"
+                    " strongly were not recognised (left empty)",
+                )
+            )
+        theme = themes[entry.section.letter]
+        recommendations.append(
+            Recommendation(
+                key=f"{meeting}-{entry.number}",
+                meeting=meeting,
+                theme=theme.key,
+                number=entry.number,
+                texts=[Text(lang, body, official=True)],
+                modality=modality,
+                addressee=addressee,
+                source=Citation(
+                    meeting=meeting,
+                    section=theme.section,
+                    document=document,
+                    paragraph=entry.number if entry.paragraph else None,
+                ),
+                heading=[Text(lang, entry.heading, official=True)] if entry.heading else [],
+            )
+        )
+    return ParsedReport(
+        meeting=meeting,
+        lang=lang,
+        themes=list(themes.values()),
+        recommendations=recommendations,
+        warnings=sorted(warnings, key=lambda w: w.line),
+    )

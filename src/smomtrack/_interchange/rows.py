@@ -1,0 +1,469 @@
+"""Reading the rows of a table of responses, whatever file they come from (CSV, workbook).
+
+A table has a header row (in English, French or Spanish), then one row per response. Each
+reader (:mod:`~smomtrack._interchange.csv_format`, :mod:`~smomtrack._interchange.workbooks`)
+turns its file into rows of text cells numbered as the spreadsheet shows them; this module
+finds the columns, refuses what is not a response (a total row, a formula), and hands the
+cells to the one way in (:class:`~smomtrack._tracking.intake.Intake`), a chunk at a time.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TypedDict, Unpack
+
+import attrs
+
+from smomtrack._tracking.columns import Columns
+from smomtrack._tracking.imports import ImportResult, RowError
+from smomtrack._tracking.intake import FieldError, Intake
+from smomtrack._tracking.tracker import Tracker
+from smomtrack._vocabulary.folding import fold
+from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
+from smomtrack._vocabulary.words import word
+from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRowsError
+
+__all__ = [
+    "INFORMATIONAL",
+    "REQUIRED",
+    "IntakeFor",
+    "Progress",
+    "ReadFields",
+    "ReadOptions",
+    "find_header",
+    "headers",
+    "intake_for",
+    "read_table",
+]
+
+Progress = Callable[[int, int | None], None]
+"""Called as rows are read: ``progress(rows_read, rows_in_all)`` (``None`` when not known)."""
+
+REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
+
+_COLUMNS: tuple[str, ...] = (
+    "state", "recommendation", "status", "as_of", "measures", "evidence", "responsible", "due",
+    "reporter", "source", "notes", "correction",
+)  # fmt: skip
+"""The columns a table of responses may have, by their field's name."""
+
+# What the reader also accepts as a column's header, besides its field's name and its word in
+# each language (the catalogues'): headers people write, and those earlier versions wrote.
+# These are words read, never shown, so they are data of the parser, not of the catalogues.
+_ALSO_READ: dict[str, tuple[str, ...]] = {
+    "state": ("country", "pays", "país"),
+    "as_of": ("as of", "date", "au", "al"),
+    "reporter": ("reporter", "rapporteur", "informante"),
+}
+
+INFORMATIONAL: dict[str, str] = {
+    "title": "title",
+    "text": "official_text",
+    "language": "text_language",
+}
+"""Columns written to help whoever fills a file in, never read: their words in the catalogues."""
+
+_ALSO_IGNORED = ("title", "titre", "título")
+"""Headers of such columns that earlier versions wrote."""
+
+
+def headers(column: str) -> tuple[str, ...]:
+    """Every header read as *column*: its name, its word in each language, the others."""
+    every: dict[str, str] = {}
+    for header in (column, *(word(column, lang) for lang in OUTPUT_LANGUAGES)):
+        every.setdefault(fold(header), header)
+    for header in _ALSO_READ.get(column, ()):
+        every.setdefault(fold(header), header)
+    return tuple(every.values())
+
+
+_ALIASES: dict[str, str] = {
+    fold(header): column for column in _COLUMNS for header in headers(column)
+}
+_IGNORED = frozenset(
+    fold(header)
+    for header in (
+        *(word(key, lang) for key in INFORMATIONAL.values() for lang in OUTPUT_LANGUAGES),
+        *_ALSO_IGNORED,
+    )
+)
+
+_CHUNK = 500
+"""Rows are read this many at a time: few enough to stay in the processor's caches."""
+
+_TOTALS = frozenset({"total", "totals", "totaux", "totales", "sous total", "subtotal", "suma"})
+"""What the first cells of a total row say (folded)."""
+
+_FORMULA = ("=", "＝")
+"""How a formula's text begins."""
+
+_TEXTS = ("measures", "evidence", "responsible", "source", "notes")
+"""The free-text columns, where the text of a formula would be taken as it is."""
+
+_ANSWERS = ("status", "measures", "evidence", "responsible", "due", "reporter", "source", "notes")
+"""The columns whose content makes a row an answer (a date alone is not one)."""
+
+
+class ReadFields(TypedDict, total=False):
+    """The keywords every reader of spreadsheets takes: the fields of :class:`ReadOptions`."""
+
+    sheet: str | int | None
+    meeting: str | None
+    corrections: bool
+    max_errors: int | None
+    progress: Progress | None
+
+
+def _flag(value: bool) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidDataError(f"corrections: expected True or False, got {value!r}")
+    return value
+
+
+def _max_errors(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or value < 0):
+        raise InvalidDataError(f"max_errors: expected a number of rows (0 or more), got {value!r}")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class ReadOptions:
+    """How to read a spreadsheet of responses: the same for CSV files and workbooks.
+
+    >>> ReadOptions.of(meeting="SOM7", max_errors=100)
+    ReadOptions(sheet=None, meeting='SOM7', corrections=False, max_errors=100)
+
+    Attributes:
+        sheet: For a workbook, the sheet: its name, or its number counted from 1 as the tabs
+            show them; by default the first sheet holding a table of responses. A text
+            table has no sheets: giving one is an error.
+        meeting: The meeting the file is about: recommendations may be written by their
+            number alone ("8", "Rec. 8", "Recommandation 8").
+        corrections: Every row corrects what is recorded for its State, recommendation and
+            date (a "correction" column says so row by row).
+        max_errors: Stop reading once more rows than this are refused (a file made for
+            another catalogue, say): fail fast instead of listing a million errors.
+        progress: Called as rows are read: ``progress(rows_read, rows_in_all)``.
+    """
+
+    sheet: str | int | None = None
+    meeting: str | None = None
+    corrections: bool = attrs.field(default=False, converter=_flag)
+    max_errors: int | None = attrs.field(default=None, converter=_max_errors)
+    progress: Progress | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, options: ReadOptions | None = None, /, **fields: Unpack[ReadFields]) -> ReadOptions:
+        """*options* (or the defaults) with the *fields* given instead.
+
+        Raises:
+            InvalidDataError: *max_errors* is not a number of rows.
+        """
+        if options is None:
+            return cls(**fields)
+        return attrs.evolve(options, **fields) if fields else options
+
+
+IntakeFor = Callable[[Callable[[str], str] | None], Intake]
+"""Makes the intake a table's rows go through, given how to clean a cell (or not)."""
+
+
+def intake_for(tracker: Tracker, options: ReadOptions) -> IntakeFor:
+    """The intake of *tracker* itself: rows read straight into its own codes."""
+    return lambda clean: tracker.intake(clean=clean, meeting=options.meeting)
+
+
+def columns_of(header: Sequence[str], where: str) -> tuple[dict[str, int], list[str]] | None:
+    """Where each known column is and the headers not read, or ``None`` if a column is missing.
+
+    Raises:
+        InvalidDataError: A column appears twice (*where* names the row).
+    """
+    positions: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, cell in enumerate(header):
+        folded = fold(cell)
+        column = _ALIASES.get(folded)
+        if column is None:
+            if folded and folded not in _IGNORED:
+                ignored.append(cell.strip())
+            continue
+        if column in positions:
+            raise InvalidDataError(
+                f"{where}: the column {column!r} appears twice"
+                f" ({header[positions[column]]!r} and {cell!r})"
+            )
+        positions[column] = index
+    if any(c not in positions for c in REQUIRED):
+        return None
+    return positions, ignored
+
+
+def missing_columns(header: Sequence[str], name: str) -> InvalidDataError:
+    """The error of a table whose header lacks a required column."""
+    found = {_ALIASES.get(fold(cell)) for cell in header}
+    missing = [c for c in REQUIRED if c not in found]
+    accepted = "; ".join(f"{c}: {', '.join(headers(c))}" for c in missing)
+    return InvalidDataError(
+        f"{name}: not a table of responses: missing the column(s) {', '.join(missing)}"
+        f" (accepted headers: {accepted})"
+    )
+
+
+def find_header(
+    rows: Iterable[tuple[int, Sequence[str]]], name: str, *, scan: int = 30
+) -> tuple[int, Sequence[str], dict[str, int], list[str]] | None:
+    """The header among the first *scan* non-blank rows: its number, cells, columns, ignored.
+
+    A title block above the header (a heading, a State's name, a date) is passed over.
+    ``None`` when no row of the first *scan* has every required column.
+
+    Raises:
+        InvalidDataError: A column appears twice in the header.
+    """
+    seen = 0
+    for number, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        found = columns_of(cells, f"{name}, row {number}")
+        if found is not None:
+            return number, cells, *found
+        seen += 1
+        if seen >= scan:
+            break
+    return None
+
+
+class _Reading:
+    """The state of reading one table: its columns, the rows kept and the rows refused."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        positions: dict[str, int],
+        intake: Intake,
+        options: ReadOptions,
+    ) -> None:
+        self.header = header
+        self.width = len(header)
+        self.positions = positions
+        self.unnamed = [i for i, cell in enumerate(header) if not cell.strip()]
+        self.answers = [positions[c] for c in _ANSWERS if c in positions]
+        self.texts = [positions[c] for c in _TEXTS if c in positions]
+        self.named = [positions["state"], positions["recommendation"]]
+        self.intake = intake
+        self.options = options
+        self.batch: Columns | None = None
+        self.rows = array("I")  # the number of each kept row (1 for the file's first row)
+        self.errors: list[tuple[int, str, str, str, SmomtrackError]] = []
+        self.warnings: list[RowError] = []
+        self.skipped = 0
+
+    def chunk(
+        self,
+        chunk: Sequence[Sequence[str]],
+        numbers: Sequence[int],
+        flagged: Mapping[int, tuple[str, str]] | None = None,
+    ) -> None:
+        """Read rows numbered *numbers*; *flagged* rows (number: cell, reason) are refused."""
+        if flagged or len(set(map(len, chunk))) != 1 or len(chunk[0]) != self.width:
+            numbers, chunk = self._regular(chunk, numbers, flagged or {})
+        if not chunk:
+            return
+        cells = list(zip(*chunk, strict=True))
+        numbers, cells = self._refusals(cells, numbers)
+        if not numbers:
+            return
+        fields: dict[str, Sequence[object]] = {
+            column: cells[index] for column, index in self.positions.items()
+        }
+        if self.options.corrections:
+            fields["correction"] = [True] * len(numbers)
+        if self.batch is None:
+            self.batch = self.intake.columns()
+        _, kept, errors = self.intake.read(fields, len(numbers), into=self.batch)
+        by_row: dict[int, list[FieldError]] = {}
+        for error in errors:
+            by_row.setdefault(error.row, []).append(error)
+        for row, found in by_row.items():
+            first = next((c for c in (column[row] for column in cells) if c.strip()), "")
+            if len(first) < 16 and fold(first) in _TOTALS:
+                self._refuse(numbers[row], first, "a total row, not a response")
+                continue
+            if not any(cells[index][row].strip() for index in self.answers):
+                # A row without an answer: a template's unanswered row (skipped and counted)
+                # or a blank one (ignored). Its status is empty, so it is never kept.
+                self.skipped += any(cells[index][row].strip() for index in self.named)
+                continue
+            header = [self._name(e.field) for e in found]
+            message = "; ".join(f"{h}: {e.message}" for h, e in zip(header, found, strict=True))
+            value = found[0].value
+            cell = value if isinstance(value, str) else ""
+            self.errors.append((numbers[row], header[0], cell, message, found[0].error))
+        self.rows.extend(numbers if len(kept) == len(numbers) else map(numbers.__getitem__, kept))
+
+    def _name(self, field: str) -> str:
+        index = self.positions.get(field)
+        return field if index is None else self.header[index].strip()
+
+    def _regular(
+        self,
+        chunk: Sequence[Sequence[str]],
+        numbers: Sequence[int],
+        flagged: Mapping[int, tuple[str, str]],
+    ) -> tuple[list[int], list[Sequence[str]]]:
+        """The non-blank rows not flagged, each cut or padded to the header's width."""
+        kept: list[Sequence[str]] = []
+        kept_numbers: list[int] = []
+        width = self.width
+        for number, cells in zip(numbers, chunk, strict=True):
+            if not any(cell.strip() for cell in cells):
+                continue
+            if number in flagged:
+                value, reason = flagged[number]
+                self._refuse(number, value, reason)
+                continue
+            extra = [cell for cell in cells[width:] if cell.strip()]
+            if extra:
+                self._refuse(number, extra[0], f"{len(extra)} cell(s) in a column without a header")
+                continue
+            kept.append([*cells[:width], *[""] * (width - len(cells))])
+            kept_numbers.append(number)
+        return kept_numbers, kept
+
+    def _refusals(
+        self, cells: list[tuple[str, ...]], numbers: Sequence[int]
+    ) -> tuple[Sequence[int], list[tuple[str, ...]]]:
+        """The rows that may be responses: nothing in a column without a header.
+
+        A cell holding the text of a formula (``=SUM(F2:F3)``) is read as the text it is,
+        with a warning: a person may mean it, a spreadsheet may have put it there.
+        """
+        bad: dict[int, tuple[str, str]] = {}
+        for index in self.unnamed:
+            for row, cell in enumerate(cells[index]):
+                if cell.strip() and row not in bad:
+                    bad[row] = (cell, "1 cell(s) in a column without a header")
+        for index in self.texts:  # elsewhere a formula's text is refused by the reading itself
+            column = cells[index]
+            joined = "\n".join(column)  # one search in C finds whether any cell needs a look
+            if not (joined.startswith(_FORMULA) or "\n=" in joined or "＝" in joined):
+                continue
+            for row, cell in enumerate(column):
+                if cell.startswith(_FORMULA) and row not in bad:
+                    header = self.header[index].strip()
+                    self.warnings.append(
+                        RowError(
+                            line=numbers[row],
+                            column=header,
+                            value=cell,
+                            message=f"{header}: {cell!r} is the text of a formula, read as"
+                            " text: check that it is what was meant",
+                        )
+                    )
+        if not bad:
+            return numbers, cells
+        for row, (cell, reason) in bad.items():
+            self._refuse(numbers[row], cell, reason)
+        keep = [row for row in range(len(numbers)) if row not in bad]
+        return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
+
+    def _refuse(self, number: int, value: str, message: str) -> None:
+        self.errors.append((number, "", value, message, InvalidDataError(message)))
+
+    def result(self, ignored: list[str], sheet: str = "") -> ImportResult:
+        """What was read: the rows kept, the rows refused in order, the rows skipped."""
+        errors = sorted(
+            (
+                RowError(line=n, column=c, value=v, message=m, error=e, sheet=sheet)
+                for n, c, v, m, e in self.errors
+            ),
+            key=lambda error: error.line,
+        )
+        kept = set(self.rows)
+        warnings = sorted(
+            (attrs.evolve(w, sheet=sheet) for w in self.warnings if w.line in kept),
+            key=lambda warning: warning.line,
+        )
+        return ImportResult(
+            batch=self.batch or Columns(),
+            lines=self.rows,
+            errors=errors,
+            skipped=self.skipped,
+            ignored_columns=ignored,
+            warnings=warnings,
+        )
+
+
+def read_table(  # noqa: PLR0913 (what reading a table needs)
+    rows: Iterable[Sequence[str]],
+    *,
+    name: str,
+    intake: Intake,
+    options: ReadOptions,
+    total: int | None = None,
+    flagged: Mapping[int, tuple[str, str]] | None = None,
+    sheet: str = "",
+) -> ImportResult:
+    """Read a table: its header (below a title block), then every row, a chunk at a time.
+
+    Args:
+        rows: The cells of each row; the first is row 1, as the spreadsheet shows it.
+        name: The file (and sheet), for messages.
+        intake: The way in.
+        options: What rows may name and what to do on the way.
+        total: How many rows there are, where known (for *progress*).
+        flagged: Rows to refuse with a reason found beforehand (a formula cell).
+        sheet: The sheet, for the errors.
+
+    Raises:
+        InvalidDataError: No header row with the required columns.
+        TooManyBadRowsError: More than ``options.max_errors`` rows refused.
+    """
+    rows = iter(rows)
+    number, header, positions, ignored = _header(rows, name)
+    reading = _Reading(header, positions, intake, options)
+    flagged = flagged or {}
+    progress = options.progress
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        numbers = range(number + 1, number + 1 + len(chunk))
+        number += len(chunk)
+        reading.chunk(chunk, numbers, flagged)
+        if progress is not None:
+            progress(number, total)
+        limit = options.max_errors
+        if limit is not None and len(reading.errors) > limit:
+            reasons: dict[str, int] = {}
+            for error in reading.errors:
+                reason = RowError(line=0, column=error[1], message=error[3], error=error[4]).reason
+                reasons[reason] = reasons.get(reason, 0) + 1
+            ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
+            count = len(reading.rows) + len(reading.errors)
+            raise TooManyBadRowsError(name, number, count, ordered)
+    return reading.result(ignored, sheet)
+
+
+def _header(
+    rows: Iterator[Sequence[str]], name: str, scan: int = 30
+) -> tuple[int, Sequence[str], dict[str, int], list[str]]:
+    """The header row's number, cells, columns and headers not read, taken from *rows*.
+
+    Raises:
+        InvalidDataError: None of the first *scan* non-blank rows has the required columns.
+    """
+    first: Sequence[str] | None = None
+    number = seen = 0
+    for cells in rows:
+        number += 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        first = cells if first is None else first
+        found = columns_of(cells, f"{name}, row {number}")
+        if found is not None:
+            return number, cells, *found
+        seen += 1
+        if seen >= scan:
+            break
+    raise missing_columns(first or [], name)

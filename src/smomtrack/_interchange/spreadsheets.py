@@ -1,0 +1,119 @@
+"""Any spreadsheet of responses, by its suffix: a workbook or a text table.
+
+Workbooks: ``.xlsx``, ``.ods``, ``.xls``. Text: ``.csv``, ``.tsv``, ``.txt`` (comma,
+semicolon or tab separated, Excel's "Unicode text").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Unpack
+
+from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._interchange.csv_format import import_csv, read_csv, write_csv
+from smomtrack._interchange.rows import ReadFields, ReadOptions, intake_for
+from smomtrack._interchange.workbooks import WORKBOOK_SUFFIXES, read_sheets, read_workbook
+from smomtrack._interchange.xlsx_writer import write_xlsx
+from smomtrack._records.responses import Response
+from smomtrack._tracking.imports import ImportResult
+from smomtrack._tracking.tracker import Tracker
+from smomtrack.exceptions import InvalidDataError
+
+__all__ = ["import_responses", "read_responses", "write_responses"]
+
+
+def read_responses(
+    source: str | Path,
+    options: ReadOptions | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    states: Iterable[str] | None = None,
+    **fields: Unpack[ReadFields],
+) -> ImportResult:
+    """Read a spreadsheet of responses, whatever it is: a workbook or a text table.
+
+    ``.xlsx``, ``.xlsm``, ``.xls`` and ``.ods`` are read as workbooks (real dates and
+    numbers, merged cells, formulas refused, every error naming the sheet and the row);
+    anything else as text (``.csv``, ``.tsv``, and Excel's "Unicode text" ``.txt``: UTF-8
+    or Windows-1252, commas, semicolons or tabs). Values go through the same reading as
+    :meth:`Tracker.record`, each distinct value once, so French country names, status
+    labels and dates all work. The header row is found below a title block; rows where
+    only the State and the recommendation are filled (an unanswered template row) are
+    skipped and counted; a total row is refused with that reason.
+
+    Args:
+        source: The file's path.
+        options: How to read it (:class:`~smomtrack.ReadOptions`).
+        catalogue: The recommendations rows may refer to (the built-in catalogue by default).
+        states: The States rows may name (a tracker's population); any State by default.
+        **fields: Fields of the options (``sheet``, ``meeting``, ``corrections``,
+            ``max_errors``, ``progress``), given instead of *options*' own.
+
+    Returns:
+        The valid rows (with their row numbers, as a spreadsheet program shows them) and
+        one error per bad row. Add them to a tracker with :meth:`Tracker.add_many`, or use
+        :func:`import_responses`.
+
+    Raises:
+        MissingExtraError: A workbook, and python-calamine is not installed (the
+            ``spreadsheets`` extra).
+        StorageError: The file cannot be read.
+        InvalidDataError: Not a table of responses at all (empty, binary, no such sheet, a
+            sheet asked of a text file, or a required column missing: the message names it).
+        TooManyBadRowsError: More than *max_errors* rows refused (counted per reason).
+    """
+    path = Path(source)
+    chosen = ReadOptions.of(options, **fields)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return read_workbook(path, chosen, catalogue=catalogue, states=states)
+    return read_csv(path, chosen, catalogue=catalogue, states=states)
+
+
+def import_responses(
+    tracker: Tracker,
+    source: str | Path,
+    options: ReadOptions | None = None,
+    **fields: Unpack[ReadFields],
+) -> ImportResult:
+    """Read any spreadsheet of responses and record its valid rows in *tracker*, in one go.
+
+    The rows are read as :func:`read_responses` reads them, straight into the tracker's
+    own codes. Rows already recorded identically are left alone, so importing the same
+    file twice records nothing the second time. Rows that are not valid, name a State
+    outside the population, or conflict with what is recorded are returned as errors with
+    their row numbers; every other row is recorded, in one transaction of the tracker's
+    store.
+
+    Returns:
+        The rows newly recorded (``responses``), those already recorded (``unchanged``)
+        and the errors.
+    """
+    path = Path(source)
+    chosen = ReadOptions.of(options, **fields)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return tracker.add_many(read_sheets(path, intake_for(tracker, chosen), chosen))
+    return import_csv(tracker, path, chosen)
+
+
+def write_responses(
+    responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
+) -> int:
+    """Write responses by the file's suffix: ``.xlsx`` (a workbook), else CSV.
+
+    A workbook has date cells, status and reporter labels in *lang*, a frozen header row
+    with filters; a CSV file is UTF-8 with a byte order mark, semicolons in French and
+    Spanish (as their spreadsheet programs expect), every cell quoted and a formula guard.
+
+    Returns:
+        How many responses were written.
+
+    Raises:
+        InvalidDataError: Another workbook suffix (smomtrack writes workbooks as .xlsx).
+        MissingExtraError: ``.xlsx``, and XlsxWriter is not installed.
+    """
+    if Path(path).suffix.lower() == ".xlsx":
+        return write_xlsx(responses, path, lang=lang)
+    if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        raise InvalidDataError(f"{path}: smomtrack writes workbooks as .xlsx only")
+    return write_csv(responses, path, lang=lang)

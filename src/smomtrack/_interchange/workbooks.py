@@ -1,0 +1,333 @@
+"""Workbooks of responses: ``.xlsx``, ``.ods`` and ``.xls`` files, read as a spreadsheet shows them.
+
+The cells are read with python-calamine (the optional ``spreadsheets`` extra): a reader of
+every workbook format in compiled code, fast and faithful (real date cells come back as
+dates, numbers as numbers). calamine reports neither formulas nor, for ``.ods``, merged
+cells: a light scan of the workbook's XML finds them, so that a formula's result is never
+taken silently for an answer and a merged cell reads as what the spreadsheet shows in each
+of its cells. Then the rows go through the same reading as a CSV file
+(:mod:`~smomtrack._interchange.rows`), numbered as the spreadsheet shows them, and every
+error names the sheet and the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Unpack
+from xml.etree import ElementTree as ET
+
+import attrs
+
+from smomtrack._catalogue.builtin import builtin_catalogue
+from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._interchange.rows import (
+    IntakeFor,
+    ReadFields,
+    ReadOptions,
+    find_header,
+    missing_columns,
+    read_table,
+)
+from smomtrack._tracking.columns import paused_gc
+from smomtrack._tracking.imports import ImportResult, RowError
+from smomtrack._tracking.intake import Intake
+from smomtrack._tracking.population import Population
+from smomtrack._vocabulary.folding import fold
+from smomtrack.exceptions import InvalidDataError, MissingExtraError, StorageError
+
+__all__ = ["WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
+
+WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
+"""The workbooks :func:`read_workbook` reads."""
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_CELL_REF = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def _calamine() -> Any:
+    try:
+        import python_calamine  # noqa: PLC0415 (an optional extra, imported when used)
+    except ImportError as exc:
+        raise MissingExtraError("reading workbooks (.xlsx, .ods, .xls)", "spreadsheets") from exc
+    return python_calamine
+
+
+def read_workbook(
+    source: str | Path,
+    options: ReadOptions | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    states: Iterable[str] | None = None,
+    **fields: Unpack[ReadFields],
+) -> ImportResult:
+    """Read a workbook of responses (``.xlsx``, ``.ods``, ``.xls``) like :func:`read_csv`.
+
+    Real date cells are dates, numbers stay numbers (a recommendation written ``8`` with
+    *meeting* given is that meeting's 8th). The header row is found below a title block.
+    Merged cells read as the spreadsheet shows them. A row whose cells hold formulas is
+    refused with that reason (its results are not answers someone typed), and so is a
+    total row; a cell holding the text of a formula is read with a warning. An ``.xls``
+    file does not say which cells hold formulas: its results are read, with a warning. Every error
+    names the sheet and the row as the spreadsheet shows them.
+
+    Args:
+        source: The workbook's path.
+        options: How to read it (:class:`~smomtrack.ReadOptions`: *sheet*, *meeting*,
+            *corrections*, *max_errors*, *progress*).
+        catalogue: The recommendations rows may refer to (the built-in catalogue by default).
+        states: The States rows may name; any State by default.
+        **fields: Fields of the options, given instead of *options*' own.
+
+    Raises:
+        MissingExtraError: python-calamine is not installed (the ``spreadsheets`` extra).
+        StorageError: The file cannot be read.
+        InvalidDataError: Not a workbook, no such sheet, or no sheet with a table of
+            responses (the message says which columns are missing).
+        TooManyBadRowsError: More than *max_errors* rows refused.
+    """
+    chosen = ReadOptions.of(options, **fields)
+    population = None if states is None else Population.of(states).states
+    return read_sheets(
+        Path(source),
+        lambda clean: Intake(
+            catalogue or builtin_catalogue(), population, clean=clean, meeting=chosen.meeting
+        ),
+        chosen,
+    )
+
+
+def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:
+    """Read the workbook at *path* through the intake *intake_for* makes."""
+    calamine = _calamine()
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+    except OSError as exc:
+        raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    except Exception as exc:  # calamine's own errors (not a zip, bad XML, a password)
+        raise InvalidDataError(f"{path}: not a readable workbook ({exc})") from exc
+    try:
+        name, rows, merged = _choose(workbook, path, options.sheet)
+    finally:
+        workbook.close()
+    where = f"{path}, sheet {name!r}"
+    formulas, spans = _scan(path, name)
+    for first, last in [*merged, *spans]:
+        _fill(rows, first, last)
+    flagged = _flagged(rows, formulas)
+    with paused_gc():
+        intake = intake_for(None)
+        result = read_table(
+            rows,
+            name=where,
+            intake=intake,
+            options=options,
+            total=len(rows),
+            flagged=flagged,
+            sheet=name,
+        )
+    if path.suffix.lower() == ".xls":
+        caveat = RowError(
+            line=0,
+            sheet=name,
+            message="an .xls file does not say which cells hold formulas: their results were"
+            " read as values (save the file as .xlsx or .ods to have them checked)",
+        )
+        result = attrs.evolve(result, warnings=(caveat, *result.warnings))
+    return result
+
+
+def _choose(
+    workbook: Any, path: Path, sheet: str | int | None
+) -> tuple[str, list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """The sheet asked for (or the first with a header row), its rows as text, its merges."""
+    names: list[str] = list(workbook.sheet_names)
+    if sheet is not None:
+        name = _sheet_name(names, sheet, path)
+        return name, *_sheet(workbook, name)
+    first_error = None
+    for name in names:
+        rows, merged = _sheet(workbook, name)
+        if find_header(enumerate(rows, start=1), f"{path}, sheet {name!r}") is not None:
+            return name, rows, merged
+        if first_error is None and any(any(c.strip() for c in row) for row in rows):
+            header = next(row for row in rows if any(c.strip() for c in row))
+            first_error = missing_columns(header, f"{path}, sheet {name!r}")
+    listed = ", ".join(repr(n) for n in names)
+    raise InvalidDataError(
+        f"{path}: no sheet holds a table of responses (sheets: {listed})"
+        + (f"; {first_error}" if first_error else "")
+    )
+
+
+def _sheet_name(names: Sequence[str], sheet: str | int, path: Path) -> str:
+    if isinstance(sheet, int) and not isinstance(sheet, bool):
+        if 1 <= sheet <= len(names):
+            return names[sheet - 1]
+        raise InvalidDataError(f"{path}: no sheet number {sheet} (it has {len(names)})")
+    if isinstance(sheet, str) and sheet.strip().isdigit():
+        return _sheet_name(names, int(sheet), path)
+    by_name = {fold(n): n for n in names}
+    found = str(sheet) if sheet in names else by_name.get(fold(str(sheet)))
+    if found is None:
+        listed = ", ".join(repr(n) for n in names)
+        raise InvalidDataError(f"{path}: no sheet {sheet!r} (sheets: {listed})")
+    return found
+
+
+def _sheet(
+    workbook: Any, name: str
+) -> tuple[list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    found = workbook.get_sheet_by_name(name)
+    values = found.to_python(skip_empty_area=False)
+    merged = list(found.merged_cell_ranges or [])
+    text = str  # most cells are text already: no call for them
+    return [[v if v.__class__ is text else _text(v) for v in row] for row in values], merged
+
+
+def _text(value: object) -> str:  # noqa: PLR0911 (one answer per kind of cell)
+    """A cell as text for the one way in: dates as ISO dates, whole numbers without ``.0``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _fill(rows: list[list[str]], first: tuple[int, int], last: tuple[int, int]) -> None:
+    """Give every cell of a merged range the value of its first cell, as the sheet shows it."""
+    (top, left), (bottom, right) = first, last
+    if top >= len(rows) or left >= len(rows[top]):
+        return
+    value = rows[top][left]
+    for row in range(top, min(bottom, len(rows) - 1) + 1):
+        cells = rows[row]
+        for column in range(left, min(right, len(cells) - 1) + 1):
+            if not cells[column].strip():
+                cells[column] = value
+
+
+def _flagged(rows: list[list[str]], formulas: set[tuple[int, int]]) -> dict[int, tuple[str, str]]:
+    """The rows to refuse for their formulas (numbered from 1): the cell, and why."""
+    header = find_header(enumerate(rows, start=1), "")
+    if header is None or not formulas:
+        return {}
+    number, cells, positions, _ = header
+    read = set(positions.values())
+    flagged: dict[int, tuple[str, str]] = {}
+    for row, column in sorted(formulas):
+        if row + 1 <= number or row + 1 in flagged or column not in read:
+            continue
+        line = rows[row]
+        filled = [i for i, cell in enumerate(line) if cell.strip()]
+        if fold(next((line[i] for i in filled), "")) in {"total", "totals", "totaux", "totales"}:
+            flagged[row + 1] = (line[filled[0]], "a total row, not a response")
+        elif all((row, i) in formulas for i in filled):
+            flagged[row + 1] = (line[column], "the row holds only formulas or their results")
+        else:
+            reason = (
+                f"{cells[column].strip()}: the cell holds a formula; its result"
+                f" {line[column]!r} is not an answer someone typed (type the value instead)"
+            )
+            flagged[row + 1] = (line[column], reason)
+    return flagged
+
+
+# -- what calamine does not say: formulas, and merged cells of OpenDocument files --------
+
+
+def _scan(
+    path: Path, sheet: str
+) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """The formula cells (row, column from 0) and, for ``.ods``, the merged ranges of *sheet*."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "content.xml" in names:
+                return _scan_ods(archive.read("content.xml"), sheet)
+            if "xl/workbook.xml" in names:
+                return _scan_xlsx(archive, sheet), []
+    except (zipfile.BadZipFile, KeyError, ET.ParseError):
+        pass  # an .xls file (not a zip) or an unusual one: calamine's values are all there is
+    return set(), []
+
+
+def _scan_xlsx(archive: zipfile.ZipFile, sheet: str) -> set[tuple[int, int]]:
+    workbook = ET.fromstring(archive.read("xl/workbook.xml"))  # noqa: S314 (a file the user gave)
+    relations = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    targets = {r.get("Id"): r.get("Target", "") for r in relations.iter(f"{_RELS}Relationship")}
+    part = None
+    for entry in workbook.iter(f"{_MAIN}sheet"):
+        if entry.get("name") == sheet:
+            target = targets.get(entry.get(f"{_DOC_RELS}id"), "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    if part is None:
+        return set()
+    data = archive.read(part)
+    if b"<f" not in data and b":f" not in data:
+        return set()
+    found: set[tuple[int, int]] = set()
+    for cell in ET.fromstring(data).iter(f"{_MAIN}c"):  # noqa: S314
+        if cell.find(f"{_MAIN}f") is None:
+            continue
+        match = _CELL_REF.fullmatch(cell.get("r", ""))
+        if match:
+            found.add((int(match[2]) - 1, _column_number(match[1])))
+    return found
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def _scan_ods(
+    content: bytes, sheet: str
+) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    if b"table:formula" not in content and b"spanned" not in content:
+        return set(), []
+    formulas: set[tuple[int, int]] = set()
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for table in ET.fromstring(content).iter(f"{_TABLE}table"):  # noqa: S314
+        if table.get(f"{_TABLE}name") != sheet:
+            continue
+        for row_number, row in _ods_rows(table):
+            column = 0
+            for cell in row:
+                if cell.tag not in {f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"}:
+                    continue
+                repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+                if cell.get(f"{_TABLE}formula") is not None:
+                    formulas.update((row_number, column + i) for i in range(min(repeat, 1024)))
+                wide = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
+                tall = int(cell.get(f"{_TABLE}number-rows-spanned", "1"))
+                if wide > 1 or tall > 1:
+                    spans.append(((row_number, column), (row_number + tall - 1, column + wide - 1)))
+                column += repeat
+    return formulas, spans
+
+
+def _ods_rows(table: ET.Element) -> Iterator[tuple[int, ET.Element]]:
+    """Each row of an OpenDocument table with its number (from 0), repeated rows counted."""
+    number = 0
+    for element in table.iter(f"{_TABLE}table-row"):
+        yield number, element
+        number += int(element.get(f"{_TABLE}number-rows-repeated", "1"))

@@ -1,0 +1,115 @@
+"""What the charts of results share, with matplotlib (the optional ``plot`` extra).
+
+Each result draws its own chart (``Summary.plot``, ``Progress.plot``, ``Matrix.plot``)
+from these pieces: summaries and progress are stacked bars (one bar per group, "no
+information" included, so that a bar is the whole of what was expected); a matrix is a
+heat map of States by recommendations. Colours come from
+:data:`~smomtrack.STATUS_COLOURS` (colour-blind-safe, shared with the HTML matrix).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smomtrack._presentation.colours import OUTLINE
+from smomtrack._presentation.names import group_columns
+from smomtrack._summaries.presentation import Grouped
+from smomtrack.exceptions import MissingExtraError
+
+__all__ = ["axes", "group_label", "legend", "percent", "pyplot", "short", "stacked"]
+
+_LABEL_WIDTH = 38
+"""Group labels longer than this are shortened on the chart (the tables give them whole)."""
+
+
+def pyplot() -> Any:
+    """Matplotlib's ``pyplot``.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed (the ``plot`` extra).
+    """
+    try:
+        import matplotlib.pyplot as plt  # noqa: PLC0415 (an optional extra, imported when used)
+    except ImportError as exc:
+        raise MissingExtraError("charts (.plot())", "plot") from exc
+    return plt
+
+
+def axes(ax: Any, rows: int, width: float = 9.0) -> Any:
+    """*ax*, or the axes of a new figure tall enough for *rows* bars."""
+    plt = pyplot()
+    if ax is not None:
+        return ax
+    _, made = plt.subplots(figsize=(width, max(2.2, 0.42 * rows + 1.6)), layout="constrained")
+    return made
+
+
+def short(text: str) -> str:
+    """*text*, shortened with "…" to fit beside a bar."""
+    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1].rstrip() + "…"
+
+
+def group_label(result: Grouped, group: str, lang: str) -> str:
+    """The label of a group's bar: a key for themes and recommendations, else its name."""
+    cells = group_columns(result.catalogue, result.by, group, lang)
+    if result.by in {"theme", "recommendation"}:
+        return cells[0]  # the key: the titles are in the table, not on a bar
+    return short(cells[-1])
+
+
+def legend(ax: Any, title: str, handles: Any = None) -> None:
+    """The legend beside the chart, on its right."""
+    ax.legend(
+        **({} if handles is None else {"handles": handles}),
+        title=title,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        fontsize=8,
+        title_fontsize=9,
+    )
+
+
+def stacked(  # noqa: PLR0913 (what a stacked bar chart is made of)
+    ax: Any,
+    labels: list[str],
+    segments: list[tuple[str, str, list[float]]],
+    *,
+    title: str,
+    xlabel: str,
+    legend_title: str,
+) -> Any:
+    """Horizontal bars, one per label (first at the top), stacked by segment."""
+    positions = list(range(len(labels)))
+    left = [0.0] * len(labels)
+    for name, colour, values in segments:
+        ax.barh(
+            positions,
+            values,
+            left=left,
+            color=colour,
+            edgecolor=OUTLINE,
+            linewidth=0.4,
+            label=name,
+            height=0.7,
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max([*left, 1e-9]))
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left", fontsize=11)
+    legend(ax, legend_title)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def percent(lang: str) -> Any:
+    """A tick formatter writing shares as percentages, as *lang* writes them."""
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 (with the extra)
+
+    def show(value: float, _position: int) -> str:
+        number = f"{value * 100:.0f}"
+        return f"{number}%" if lang == "en" else f"{number} %"
+
+    return FuncFormatter(show)

@@ -1,0 +1,274 @@
+"""Counting statuses per group as of any date, at a cost that grows with groups, not pairs.
+
+A summary asks: how many (State, recommendation) pairs of each group have each status as
+of a date? Visiting every pair answers once (:func:`counts` does that the first time); a
+notebook asking the same question for many dates wants more. :class:`StatusCounts` walks
+the log once in date order and keeps, for each group, the counts after each date on which
+they changed; any date is then a binary search per group. What is built is kept with the
+tracker (:attr:`Tracker.derived <smomtrack.Tracker.derived>`), which drops it when its
+log changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Hashable, Sequence
+
+import attrs
+
+from smomtrack._tracking.columns import REPORTER_CODES, STATUS_CODES, STATUSES, Columns
+from smomtrack._tracking.index import ranks
+from smomtrack._tracking.tracker import Tracker
+from smomtrack._vocabulary.statuses import Status
+from smomtrack._vocabulary.vocabularies import ReporterChoice
+
+__all__ = ["NO_INFORMATION", "PairGroups", "StatusCounts", "counts"]
+
+NO_INFORMATION = STATUS_CODES[Status.NO_INFORMATION]
+WIDTH = len(STATUSES)
+
+
+@attrs.frozen(eq=False)
+class PairGroups:
+    """Which groups each (State, recommendation) pair counts in.
+
+    Attributes:
+        key: Identifies the grouping and its scope (pairs grouped the same way have the
+            same key), so that what is built for it can be kept and reused.
+        size: How many groups there are.
+        of_pair: For pair number ``state * len(keys) + key``, the indices of its groups
+            (empty for a pair out of scope).
+    """
+
+    key: Hashable
+    size: int
+    of_pair: Sequence[tuple[int, ...]]
+
+    def base(self, expected: Callable[[int], bool] | None = None) -> list[list[int]]:
+        """The counts when nothing is reported: every pair in scope has no information.
+
+        With *expected*, only the pairs it accepts (by pair number) count.
+        """
+        counts = [[0] * WIDTH for _ in range(self.size)]
+        for pair, groups in enumerate(self.of_pair):
+            if not groups or (expected is not None and not expected(pair)):
+                continue
+            for group in groups:
+                counts[group][NO_INFORMATION] += 1
+        return counts
+
+
+class StatusCounts:
+    """The counts per group and status after each date on which they changed."""
+
+    __slots__ = ("_days", "_snapshots", "base")
+
+    def __init__(  # noqa: PLR0913 (what a walk over the log needs)
+        self,
+        log: Columns,
+        positions: Sequence[int],
+        pair_of: Callable[[int], int],
+        groups: PairGroups,
+        *,
+        ranks: Sequence[int] | None = None,
+        since: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """Walk the current records at *positions* (in date order) once.
+
+        Args:
+            log: The tracker's records.
+            positions: The current records that count, ordered by as-of date.
+            pair_of: The pair number of the record at a position.
+            groups: Which groups each pair counts in.
+            ranks: For each reporter code, its rank (0 first): a pair's status is that of the
+                latest record of its best-ranked reporter. ``None``: the latest record wins.
+            since: ``(day, pair)`` for each pair expected only from a day, by day: such a pair
+                counts from that day on.
+        """
+        walk = _Walk(groups, {pair for _, pair in since}, ranks)
+        self.base = walk.base
+        joins = iter(since)
+        joining = next(joins, None)
+        status, as_of, reporter = log.status, log.as_of, log.reporter
+        for position in positions:
+            when = as_of[position]
+            while joining is not None and joining[0] <= when:
+                walk.join(joining[1], joining[0])
+                joining = next(joins, None)
+            walk.record(pair_of(position), status[position], reporter[position], when)
+        while joining is not None:
+            walk.join(joining[1], joining[0])
+            joining = next(joins, None)
+        walk.flush(None)
+        self._days = walk.days
+        self._snapshots = walk.snapshots
+
+    def at(self, day: int) -> list[tuple[int, ...]]:
+        """The counts per group (one per status code) on the day numbered *day*."""
+        result: list[tuple[int, ...]] = []
+        for group, days in enumerate(self._days):
+            index = bisect.bisect_right(days, day)
+            result.append(self._snapshots[group][index - 1] if index else tuple(self.base[group]))
+        return result
+
+
+class _Walk:
+    """The state of one walk over the log: each pair's status, each group's counts."""
+
+    def __init__(self, groups: PairGroups, later: set[int], ranks: Sequence[int] | None) -> None:
+        self.of_pair = groups.of_pair
+        self.later = later  # pairs not expected yet
+        self.base = groups.base(None if not later else lambda pair: pair not in later)
+        self.counts = [list(row) for row in self.base]
+        self.days: list[list[int]] = [[] for _ in range(groups.size)]
+        self.snapshots: list[list[tuple[int, ...]]] = [[] for _ in range(groups.size)]
+        self.current: dict[int, int] = {}
+        self.heard: dict[int, list[int]] = {}  # each reporter's latest status, by rank
+        self.ranks = ranks
+        self.width = 0 if ranks is None else max(ranks) + 1
+        self.touched: set[int] = set()
+        self.day: int | None = None
+
+    def at_day(self, day: int) -> None:
+        """Go on to *day*, keeping the counts of the day before if it changed them."""
+        if day != self.day:
+            self.flush(day)
+
+    def flush(self, day: int | None) -> None:
+        """Keep the counts of the groups that changed on the current day; go on to *day*."""
+        if self.day is not None:
+            for group in self.touched:
+                self.days[group].append(self.day)
+                self.snapshots[group].append(tuple(self.counts[group]))
+        self.touched.clear()
+        self.day = day
+
+    def join(self, pair: int, day: int) -> None:
+        """*pair* is expected from *day* on: it counts, with the status it has."""
+        self.at_day(day)
+        self.later.discard(pair)
+        found = self.current.get(pair, NO_INFORMATION)
+        for group in self.of_pair[pair]:
+            self.counts[group][found] += 1
+            self.touched.add(group)
+
+    def record(self, pair: int, status: int, reporter: int, day: int) -> None:
+        """A record of *pair* as of *day* says *status*."""
+        if not self.of_pair[pair]:
+            return
+        new = status
+        if self.ranks is not None and self.width > 1:
+            slots = self.heard.get(pair)
+            if slots is None:
+                slots = self.heard[pair] = [-1] * self.width
+            slots[self.ranks[reporter]] = status
+            new = next(code for code in slots if code >= 0)
+        old = self.current.get(pair, NO_INFORMATION)
+        if new == old:
+            return
+        self.at_day(day)
+        self.current[pair] = new
+        if pair in self.later:
+            return
+        for group in self.of_pair[pair]:
+            row = self.counts[group]
+            row[old] -= 1
+            row[new] += 1
+            self.touched.add(group)
+
+
+@attrs.frozen
+class _Cache:
+    """What the counts of a tracker have built: groupings, walks, and which were asked once."""
+
+    groupings: dict[Hashable, PairGroups] = attrs.Factory(dict)
+    walks: dict[Hashable, StatusCounts] = attrs.Factory(dict)
+    asked: set[Hashable] = attrs.Factory(set)
+
+
+def counts(
+    tracker: Tracker,
+    as_of: dt.date,
+    grouping: Hashable,
+    groups: Callable[[], PairGroups],
+    *,
+    reporter: ReporterChoice = None,
+) -> list[tuple[int, ...]]:
+    """How many pairs of each group have each status as of a date: the core of a summary.
+
+    Args:
+        tracker: The tracker.
+        as_of: The date.
+        grouping: Identifies the grouping and its scope, for reuse.
+        groups: Makes the grouping the first time it is needed: which groups each pair
+            (numbered ``state * len(catalogue) + key``, in the order of the tracker's States
+            and of its catalogue) counts in.
+        reporter: Whose word counts (the State's own first by default).
+
+    Returns:
+        For each group, the number of pairs per status (in :class:`Status` order); a pair
+        not expected on the date (:meth:`Tracker.expected`) is in none.
+
+    The first question for a grouping visits every pair in scope; asked again, the log is
+    walked once and what it takes to answer any date by a binary search per group is kept,
+    until the log changes.
+    """
+    snapshot = tracker.at(as_of, reporter=reporter)
+    cache = tracker.derived.get(_Cache)
+    if not isinstance(cache, _Cache):
+        cache = tracker.derived[_Cache] = _Cache()
+    made = cache.groupings.get(grouping)
+    if made is None:
+        made = cache.groupings[grouping] = groups()
+    order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
+    memo = (grouping, order)
+    built = cache.walks.get(memo)
+    if built is None and memo not in cache.asked:
+        cache.asked.add(memo)
+        return _visit(tracker, snapshot.position, as_of.toordinal(), made)
+    if built is None:
+        built = cache.walks[memo] = _walk(tracker, made, order)
+    return built.at(as_of.toordinal())
+
+
+def _visit(
+    tracker: Tracker, position_of: Callable[[int], int | None], day: int, groups: PairGroups
+) -> list[tuple[int, ...]]:
+    """The counts found by looking up each pair in scope."""
+    since = tracker.pair_since
+    found = groups.base(lambda pair: since(pair) <= day)
+    status = tracker.log.status
+    for pair, in_groups in enumerate(groups.of_pair):
+        if not in_groups or since(pair) > day:
+            continue
+        position = position_of(pair)
+        if position is None:
+            continue
+        code = status[position]
+        for group in in_groups:
+            row = found[group]
+            row[NO_INFORMATION] -= 1
+            row[code] += 1
+    return [tuple(row) for row in found]
+
+
+def _walk(tracker: Tracker, groups: PairGroups, order: tuple[int, ...]) -> StatusCounts:
+    """The counts after every date, from one walk over the current records in date order."""
+    log = tracker.log
+    width = max(len(log.keys), 1)
+    ordered = sorted(tracker.current_positions(order), key=log.as_of.__getitem__)
+    state, key = log.state, log.key
+    since = sorted(
+        (tracker.pair_since(pair), pair)
+        for pair, found in enumerate(groups.of_pair)
+        if found and tracker.pair_since(pair) > 0
+    )
+    return StatusCounts(
+        log,
+        ordered,
+        lambda p: state[p] * width + key[p],
+        groups,
+        ranks=ranks(order),
+        since=since,
+    )
