@@ -35,16 +35,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import smomtrack
-from smomtrack import (
-    Catalogue,
-    Tracker,
-    read_csv,
-    save,
-    summarize,
-    synthetic,
-    synthetic_catalogue,
-    write_csv,
-)
+from smomtrack import Catalogue, Tracker, save, summarize, synthetic, synthetic_catalogue
+from smomtrack._interchange.csv_format import read_csv, write_csv
 
 STATES = 190
 RECOMMENDATIONS = 530

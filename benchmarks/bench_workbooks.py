@@ -18,7 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from smomtrack import read_csv, read_workbook, synthetic, synthetic_catalogue, write_csv
+from smomtrack import synthetic, synthetic_catalogue
+from smomtrack._interchange.csv_format import read_csv, write_csv
+from smomtrack._interchange.workbooks import read_workbook
 from smomtrack._interchange.xlsx_writer import write_xlsx
 
 STATES = 190

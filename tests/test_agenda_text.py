@@ -10,14 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smomtrack import (
-    Catalogue,
-    DocumentKind,
-    InvalidDataError,
-    MeetingFormat,
-    SmomtrackError,
-    parse_agenda,
-)
+from smomtrack import Catalogue, SmomtrackError, parse_agenda
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records import DocumentKind, MeetingFormat
 
 DATA = Path(__file__).parent / "data"
 

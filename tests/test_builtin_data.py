@@ -12,14 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from smomtrack import (
-    Addressee,
-    Catalogue,
-    DocumentKind,
-    MeetingFormat,
-    Modality,
-)
+from smomtrack import Catalogue
 from smomtrack._vocabulary.topics import TOPICS
+from smomtrack.records import Addressee, DocumentKind, MeetingFormat, Modality
 
 DATA = Path(__file__).parent / "data"
 RECOMMENDATIONS_SOURCE = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(

@@ -5,21 +5,15 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from smomtrack import (
-    Addressee,
-    Catalogue,
-    Citation,
+from smomtrack import Catalogue, Meeting, Recommendation, Text, Theme
+from smomtrack.exceptions import (
     ConflictError,
     InvalidDataError,
-    Meeting,
-    Modality,
-    Recommendation,
-    Text,
-    Theme,
     UnknownMeetingError,
     UnknownRecommendationError,
     UnknownThemeError,
 )
+from smomtrack.records import Addressee, Citation, Modality
 
 NEW_MEETING = Meeting(key="SOM9", ordinal=9)
 NEW_THEME = Theme(

@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from smomtrack import Catalogue, InvalidDataError, Meeting, Response, Session, Text
+from smomtrack import Catalogue, Meeting, Response, Text
 from smomtrack._catalogue.converter import structure, structure_catalogue, unstructure
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records import Session
 from tests.strategies import responses, texts
 
 

@@ -15,21 +15,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smomtrack import (
-    InvalidDataError,
-    Reporter,
-    Response,
-    SmomtrackError,
-    Status,
-    StorageError,
-    Tracker,
-    builtin_catalogue,
+from smomtrack import Reporter, Response, SmomtrackError, Status, Tracker, builtin_catalogue
+from smomtrack._interchange.csv_format import (
     csv_template,
+    escape,
     import_csv,
     read_csv,
+    unescape,
     write_csv,
 )
-from smomtrack._interchange.csv_format import escape, unescape
+from smomtrack.exceptions import InvalidDataError, StorageError
 from tests.strategies import STATES, responses
 
 DATA = Path(__file__).parent / "data"

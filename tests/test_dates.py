@@ -10,8 +10,9 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smomtrack import InvalidDataError, InvalidDateError, Tracker, builtin_catalogue, parse_date
+from smomtrack import Tracker, builtin_catalogue, parse_date
 from smomtrack._vocabulary.dates import as_of_date, parse_date_range, parse_period, today
+from smomtrack.exceptions import InvalidDataError, InvalidDateError
 
 OCT14 = dt.date(2021, 10, 14)
 

@@ -12,8 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smomtrack import (
-    ConflictError,
-    InvalidDataError,
     Status,
     Tracker,
     builtin_catalogue,
@@ -25,6 +23,7 @@ from smomtrack import (
 )
 from smomtrack._interchange.atomic import write_atomically
 from smomtrack.cli import main
+from smomtrack.exceptions import ConflictError, InvalidDataError
 from tests.closing import load, open_tracker
 from tests.strategies import STATES, responses
 

@@ -9,18 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from smomtrack import (
-    InvalidDataError,
-    StorageError,
-    Tracker,
-    builtin_catalogue,
-    csv_template,
-    load,
-    save,
-    write_csv,
-)
+from smomtrack import Tracker, builtin_catalogue, load, save
 from smomtrack._interchange.atomic import STALE_SECONDS, write_atomically
+from smomtrack._interchange.csv_format import csv_template, write_csv
 from smomtrack.cli import main
+from smomtrack.exceptions import InvalidDataError, StorageError
 
 
 def tracker() -> Tracker:

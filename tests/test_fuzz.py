@@ -30,11 +30,11 @@ from smomtrack import (
     parse_agenda,
     parse_date,
     parse_report,
-    read_csv,
     resolve_state,
     synthetic,
     to_json,
 )
+from smomtrack._interchange.csv_format import read_csv
 from smomtrack._vocabulary.dates import parse_date_range, parse_period
 
 DATA = Path(__file__).parent / "data"

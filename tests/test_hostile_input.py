@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from smomtrack import (
-    InvalidDataError,
     Tracker,
-    UnknownRecommendationError,
     builtin_catalogue,
     follow_up,
     from_json,
@@ -21,13 +19,13 @@ from smomtrack import (
     parse_agenda,
     parse_date,
     parse_report,
-    read_csv,
     synthetic,
-    write_csv,
 )
+from smomtrack._interchange.csv_format import read_csv, write_csv
 from smomtrack._presentation.tables import table
 from smomtrack._vocabulary.dates import parse_period
 from smomtrack._vocabulary.keys import meeting_key, recommendation_key
+from smomtrack.exceptions import InvalidDataError, UnknownRecommendationError
 
 DATA = Path(__file__).parent / "data"
 HUGE = "1" * 5000

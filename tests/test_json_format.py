@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from smomtrack import (
     Catalogue,
-    InvalidDataError,
     Response,
     Tracker,
     builtin_catalogue,
@@ -21,6 +20,7 @@ from smomtrack import (
     synthetic_catalogue,
     to_json,
 )
+from smomtrack.exceptions import InvalidDataError
 from tests.strategies import STATES, responses
 
 

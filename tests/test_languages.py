@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from smomtrack import InvalidDataError, Text
+from smomtrack import Text
 from smomtrack._vocabulary.languages import pick
+from smomtrack.exceptions import InvalidDataError
 
 
 class TestText:

@@ -24,6 +24,10 @@ LAYERS = {
     "cli": 7,
     "__main__": 7,
     "__init__": 8,  # the package re-exports everything
+    "records": 8,  # the public modules re-export from the private ones
+    "results": 8,
+    "vocabulary": 8,
+    "extending": 8,
 }
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 
@@ -174,5 +178,5 @@ class TestLayersAtRunTime:
         for name in smomtrack.__all__:
             assert getattr(smomtrack, name) is not None
         with pytest.raises(AttributeError, match="no attribute 'nothing'"):
-            _ = smomtrack.nothing
+            _ = smomtrack.nothing  # type: ignore[attr-defined]
         assert set(smomtrack.__all__) <= set(dir(smomtrack))

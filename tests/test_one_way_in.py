@@ -13,23 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smomtrack import (
-    Change,
-    ImportResult,
-    InvalidDataError,
-    InvalidDateError,
-    InvalidStatusError,
     Reporter,
     Response,
     SmomtrackError,
     Status,
     Tracker,
-    UnknownRecommendationError,
-    UnknownStateError,
     builtin_catalogue,
     compile_by_topic,
     follow_up,
     from_json,
-    import_csv,
     matrix,
     progress,
     resolve_state,
@@ -37,8 +29,17 @@ from smomtrack import (
     synthetic,
     to_json,
 )
+from smomtrack._interchange.csv_format import import_csv
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.intake import Intake
+from smomtrack.exceptions import (
+    InvalidDataError,
+    InvalidDateError,
+    InvalidStatusError,
+    UnknownRecommendationError,
+    UnknownStateError,
+)
+from smomtrack.results import Change, ImportResult
 from tests.strategies import STATES, dates, responses
 
 GOOD = {"state": "MEX", "recommendation": "SOM7-1", "status": "planned", "as_of": "2021-10-14"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from smomtrack import Catalogue, InvalidDataError, Text
+from smomtrack import Catalogue, Text
 from smomtrack._catalogue.overlaps import overlaps, stem
+from smomtrack.exceptions import InvalidDataError
 
 READER_PAIRS = [("SOM7-2", "SOM7-8"), ("SOM7-13", "SOM7-18"), ("SOM7-4", "SOM7-16")]
 """Data collection, capacity building, awareness raising: pairs a reader finds."""

@@ -14,18 +14,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smomtrack import (
-    InvalidDataError,
-    Modality,
-    StorageError,
-    builtin_catalogue,
-    compile_by_topic,
-    parse_agenda,
-    parse_report,
-)
+from smomtrack import builtin_catalogue, compile_by_topic, parse_agenda, parse_report
 from smomtrack._interchange.pdf_text import pdf_text
 from smomtrack.cli import main
-from smomtrack.exceptions import MissingExtraError, SmomtrackError, SmomtrackWarning
+from smomtrack.exceptions import (
+    InvalidDataError,
+    MissingExtraError,
+    SmomtrackError,
+    SmomtrackWarning,
+    StorageError,
+)
+from smomtrack.records import Modality
 from tests.un_pdf import Footnoted, Heading, Para, from_markdown, un_pdf
 
 DATA = Path(__file__).parent / "data"

@@ -8,24 +8,17 @@ from typing import Any
 import attrs
 import pytest
 
-from smomtrack import (
+from smomtrack import Meeting, Recommendation, Reporter, Response, Status, Text, Theme
+from smomtrack.exceptions import InvalidDataError, UnknownAgendaItemError
+from smomtrack.records import (
     Addressee,
     AgendaItem,
     Citation,
     Document,
     DocumentKind,
-    InvalidDataError,
-    Meeting,
     MeetingFormat,
     Modality,
-    Recommendation,
-    Reporter,
-    Response,
     Session,
-    Status,
-    Text,
-    Theme,
-    UnknownAgendaItemError,
 )
 
 FR = Text("fr", "Texte officiel", official=True)

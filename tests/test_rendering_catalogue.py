@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
-from smomtrack import Addressee, Catalogue, InvalidDataError, Modality
+from smomtrack import Catalogue
 from smomtrack._presentation.labels import format_date, label, word
 from smomtrack._presentation.tables import check_format
 from smomtrack._rendering.catalogue_tables import agenda_table, recommendations_table
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.records import Addressee, Modality
 
 
 class TestLabels:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from smomtrack import Catalogue, InvalidDataError, Tracker, report, synthetic
+from smomtrack import Catalogue, Tracker, report, synthetic
+from smomtrack.exceptions import InvalidDataError
 
 
 @pytest.fixture(name="tracker")

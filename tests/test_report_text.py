@@ -12,11 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smomtrack import (
-    Addressee,
     Catalogue,
-    ConflictError,
-    InvalidDataError,
-    Modality,
     SmomtrackError,
     Tracker,
     builtin_catalogue,
@@ -25,6 +21,8 @@ from smomtrack import (
     to_json,
 )
 from smomtrack._interchange.plain_text import clean_lines, join_paragraphs
+from smomtrack.exceptions import ConflictError, InvalidDataError
+from smomtrack.records import Addressee, Modality
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(encoding="utf-8")

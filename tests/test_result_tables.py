@@ -6,16 +6,8 @@ import datetime as dt
 
 import pytest
 
-from smomtrack import (
-    Catalogue,
-    InvalidDataError,
-    SmomtrackError,
-    Tracker,
-    follow_up,
-    matrix,
-    progress,
-    summarize,
-)
+from smomtrack import Catalogue, SmomtrackError, Tracker, follow_up, matrix, progress, summarize
+from smomtrack.exceptions import InvalidDataError
 
 D1 = dt.date(2021, 10, 14)
 D2 = dt.date(2022, 10, 14)

@@ -9,11 +9,7 @@ import attrs
 import pytest
 
 from smomtrack import (
-    ImportResult,
-    InvalidDataError,
-    InvalidDateError,
     Tracker,
-    UnknownMeetingError,
     disagreements,
     follow_up,
     matrix,
@@ -29,6 +25,8 @@ from smomtrack._interchange.workbooks import read_workbook
 from smomtrack._summaries.scope import Filters, Scope
 from smomtrack._vocabulary.regions import RegionalGroup
 from smomtrack._vocabulary.vocabularies import Reporter
+from smomtrack.exceptions import InvalidDataError, InvalidDateError, UnknownMeetingError
+from smomtrack.results import ImportResult
 
 DATA = Path(__file__).parent / "data"
 D = dt.date(2023, 12, 31)

@@ -18,18 +18,16 @@ import pytest
 
 import smomtrack
 from smomtrack import (
-    ConflictError,
-    InvalidDataError,
     Response,
     Status,
-    StorageError,
     Tracker,
     builtin_catalogue,
-    import_csv,
     save,
     synthetic,
     synthetic_catalogue,
 )
+from smomtrack._interchange.csv_format import import_csv
+from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
 from tests.closing import load, open_tracker
 
 DATA = Path(__file__).parent / "data"
@@ -410,7 +408,8 @@ class TestCreation:
 
 WORKER = """
 import hashlib, pathlib, random, sys, time
-from smomtrack import ConflictError, open_tracker
+from smomtrack import open_tracker
+from smomtrack.exceptions import ConflictError
 path, seed = sys.argv[1], int(sys.argv[2])
 generator = random.Random(seed)
 statuses = ["planned", "in progress", "implemented", "not started"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smomtrack import UnknownStateError, resolve_state, state_name
+from smomtrack import resolve_state, state_name
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.regions import NO_GROUP, RegionalGroup, group_label, region_of
 from smomtrack._vocabulary.states import (
@@ -21,7 +21,7 @@ from smomtrack._vocabulary.states import (
     party,
     un_members,
 )
-from smomtrack.exceptions import InvalidDataError
+from smomtrack.exceptions import InvalidDataError, UnknownStateError
 
 
 class TestParties:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smomtrack import InvalidStatusError, Status
+from smomtrack import Status
+from smomtrack.exceptions import InvalidStatusError
 
 
 class TestScale:

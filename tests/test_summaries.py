@@ -12,13 +12,9 @@ from hypothesis import strategies as st
 
 from smomtrack import (
     Catalogue,
-    Change,
-    ConflictError,
-    InvalidDataError,
     Response,
     Status,
     Tracker,
-    UnknownThemeError,
     builtin_catalogue,
     follow_up,
     matrix,
@@ -27,6 +23,8 @@ from smomtrack import (
     synthetic,
 )
 from smomtrack._summaries.tally import Tally
+from smomtrack.exceptions import ConflictError, InvalidDataError, UnknownThemeError
+from smomtrack.results import Change
 from tests.strategies import STATES, dates, responses
 
 D1 = dt.date(2021, 10, 14)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from smomtrack import Catalogue, InvalidDataError, Reporter, Status, summarize, synthetic
+from smomtrack import Catalogue, Reporter, Status, summarize, synthetic
 from smomtrack._tracking.synthetic import is_synthetic
+from smomtrack.exceptions import InvalidDataError
 
 
 class TestSynthetic:

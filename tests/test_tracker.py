@@ -9,19 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smomtrack import (
-    Catalogue,
+from smomtrack import Catalogue, Reporter, Response, Status, Tracker, builtin_catalogue
+from smomtrack.exceptions import (
     ConflictError,
     InvalidDataError,
     InvalidDateError,
     InvalidStatusError,
-    Reporter,
-    Response,
-    Status,
-    Tracker,
     UnknownRecommendationError,
     UnknownStateError,
-    builtin_catalogue,
 )
 from tests.strategies import RECORDED_STATUSES, STATES, dates, responses
 

@@ -10,28 +10,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smomtrack import (
-    ConflictError,
-    InvalidDataError,
-    Population,
     Reporter,
     Response,
     Status,
     Tracker,
-    UnknownStateError,
     builtin_catalogue,
     disagreements,
     follow_up,
     from_json,
     matrix,
     progress,
-    read_csv,
     report,
     summarize,
     synthetic,
     to_json,
 )
+from smomtrack._interchange.csv_format import read_csv
 from smomtrack._vocabulary.states import un_members
 from smomtrack.cli import main
+from smomtrack.exceptions import ConflictError, InvalidDataError, UnknownStateError
+from smomtrack.records import Population
 from tests.closing import open_tracker
 
 ADOPTED = dt.date(2020, 9, 9)  # the last day of the 7th meeting

@@ -17,24 +17,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smomtrack import (
+from smomtrack import Reporter, Status, Tracker, builtin_catalogue, save, synthetic
+from smomtrack._interchange.csv_format import read_csv
+from smomtrack._interchange.spreadsheets import import_responses, questionnaire, read_responses
+from smomtrack._interchange.workbooks import read_workbook
+from smomtrack._interchange.xlsx_writer import write_xlsx
+from smomtrack.cli import main
+from smomtrack.exceptions import (
     InvalidDataError,
     InvalidStatusError,
-    Reporter,
-    Status,
-    Tracker,
+    MissingExtraError,
+    SmomtrackError,
+    StorageError,
     UnknownRecommendationError,
     UnknownStateError,
-    builtin_catalogue,
-    read_csv,
-    save,
-    synthetic,
 )
-from smomtrack._interchange.spreadsheets import import_responses, read_responses
-from smomtrack._interchange.workbooks import read_workbook
-from smomtrack._interchange.xlsx_writer import questionnaire, write_xlsx
-from smomtrack.cli import main
-from smomtrack.exceptions import MissingExtraError, SmomtrackError, StorageError
 from tests.closing import load, open_tracker
 
 DATA = Path(__file__).parent / "data" / "workbooks"

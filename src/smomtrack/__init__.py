@@ -3,241 +3,135 @@
 Track how States parties implement the recommendations of the UN Working Group on the
 Smuggling of Migrants, and produce compliance summaries from that.
 
-The names here are what the README and the tutorials use; everything else lives in the
-module that does the job (``smomtrack._vocabulary.keys``, ``smomtrack._catalogue.overlaps``,
-…). Each name is imported when first used, so ``import smomtrack`` is quick and loads
-only what a script needs.
+The names here are what the README and the guides use. The public modules hold the rest:
+:mod:`smomtrack.exceptions` (every error), :mod:`smomtrack.records` (the domain model),
+:mod:`smomtrack.results` (what the functions return), :mod:`smomtrack.vocabulary` (keys,
+dates, States, regions, topics) and :mod:`smomtrack.extending` (for code that builds on
+smomtrack). Every other module is private.
+
+Each name is imported when first used, so ``import smomtrack`` is quick and loads only
+what a script needs. ``_PUBLIC`` below is the one list of them: ``__all__``, the loader and
+the type stub (``__init__.pyi``, written by ``scripts/stubs.py``) all come from it.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+import warnings
+from typing import Any
 
-if TYPE_CHECKING:
-    from smomtrack._catalogue.builtin import builtin_catalogue
-    from smomtrack._catalogue.catalogue import Catalogue
-    from smomtrack._catalogue.reports import ParsedReport, ParseWarning
-    from smomtrack._interchange.agenda_text import parse_agenda
-    from smomtrack._interchange.csv_format import csv_template, import_csv, read_csv, write_csv
-    from smomtrack._interchange.files import load, save
-    from smomtrack._interchange.json_format import from_json, to_json
-    from smomtrack._interchange.report_text import parse_report
-    from smomtrack._interchange.spreadsheets import (
-        import_responses,
-        read_responses,
-        write_responses,
-    )
-    from smomtrack._interchange.sqlite_store import open_tracker
-    from smomtrack._interchange.workbooks import read_workbook
-    from smomtrack._interchange.xlsx_writer import questionnaire, write_xlsx
-    from smomtrack._records.meetings import AgendaItem, Document, Meeting, Session
-    from smomtrack._records.recommendations import Citation, Recommendation, Theme
-    from smomtrack._records.responses import Response
-    from smomtrack._rendering.report import report
-    from smomtrack._summaries.compilation import Compilation, compile_by_topic
-    from smomtrack._summaries.disagreements import Disagreements, disagreements
-    from smomtrack._summaries.follow_up import FollowUp, follow_up
-    from smomtrack._summaries.groupings import StateGrouping
-    from smomtrack._summaries.matrix import Matrix, matrix
-    from smomtrack._summaries.progress import Change, Progress, progress
-    from smomtrack._summaries.summary import Summary, summarize
-    from smomtrack._tracking.imports import ImportResult, RowError
-    from smomtrack._tracking.population import Population
-    from smomtrack._tracking.synthetic import synthetic, synthetic_catalogue
-    from smomtrack._tracking.tracker import Tracker
-    from smomtrack._vocabulary.dates import parse_date
-    from smomtrack._vocabulary.languages import Text
-    from smomtrack._vocabulary.regions import RegionalGroup, region_of
-    from smomtrack._vocabulary.states import Party, party, resolve_state, state_name
-    from smomtrack._vocabulary.statuses import Status
-    from smomtrack._vocabulary.vocabularies import (
-        Addressee,
-        DocumentKind,
-        MeetingFormat,
-        Modality,
-        Reporter,
-    )
-    from smomtrack.exceptions import (
-        ConflictError,
-        InvalidDataError,
-        InvalidDateError,
-        InvalidStatusError,
-        MissingExtraError,
-        SmomtrackError,
-        StorageError,
-        TooManyBadRowsError,
-        UnknownAgendaItemError,
-        UnknownKeyError,
-        UnknownMeetingError,
-        UnknownRecommendationError,
-        UnknownStateError,
-        UnknownThemeError,
-    )
-
-_EXPORTS: dict[str, str] = {
+_PUBLIC: dict[str, str] = {
+    # the catalogue
     "builtin_catalogue": "smomtrack._catalogue.builtin",
     "Catalogue": "smomtrack._catalogue.catalogue",
-    "ParseWarning": "smomtrack._catalogue.reports",
-    "ParsedReport": "smomtrack._catalogue.reports",
-    "ConflictError": "smomtrack.exceptions",
-    "InvalidDataError": "smomtrack.exceptions",
-    "InvalidDateError": "smomtrack.exceptions",
-    "InvalidStatusError": "smomtrack.exceptions",
-    "SmomtrackError": "smomtrack.exceptions",
-    "StorageError": "smomtrack.exceptions",
-    "TooManyBadRowsError": "smomtrack.exceptions",
-    "UnknownAgendaItemError": "smomtrack.exceptions",
-    "UnknownKeyError": "smomtrack.exceptions",
-    "UnknownMeetingError": "smomtrack.exceptions",
-    "UnknownRecommendationError": "smomtrack.exceptions",
-    "UnknownStateError": "smomtrack.exceptions",
-    "UnknownThemeError": "smomtrack.exceptions",
-    "parse_agenda": "smomtrack._interchange.agenda_text",
-    "csv_template": "smomtrack._interchange.csv_format",
-    "import_csv": "smomtrack._interchange.csv_format",
-    "read_csv": "smomtrack._interchange.csv_format",
-    "write_csv": "smomtrack._interchange.csv_format",
-    "load": "smomtrack._interchange.files",
-    "save": "smomtrack._interchange.files",
-    "from_json": "smomtrack._interchange.json_format",
-    "to_json": "smomtrack._interchange.json_format",
-    "parse_report": "smomtrack._interchange.report_text",
-    "open_tracker": "smomtrack._interchange.sqlite_store",
-    "AgendaItem": "smomtrack._records.meetings",
-    "Document": "smomtrack._records.meetings",
     "Meeting": "smomtrack._records.meetings",
-    "Session": "smomtrack._records.meetings",
-    "Citation": "smomtrack._records.recommendations",
-    "Recommendation": "smomtrack._records.recommendations",
     "Theme": "smomtrack._records.recommendations",
+    "Recommendation": "smomtrack._records.recommendations",
+    "Text": "smomtrack._vocabulary.languages",
+    # what people write
+    "Status": "smomtrack._vocabulary.statuses",
+    "Reporter": "smomtrack._vocabulary.vocabularies",
+    "RegionalGroup": "smomtrack._vocabulary.regions",
+    "parse_date": "smomtrack._vocabulary.dates",
+    "resolve_state": "smomtrack._vocabulary.states",
+    "state_name": "smomtrack._vocabulary.states",
+    # tracking
+    "Tracker": "smomtrack._tracking.tracker",
     "Response": "smomtrack._records.responses",
-    "report": "smomtrack._rendering.report",
-    "Compilation": "smomtrack._summaries.compilation",
-    "compile_by_topic": "smomtrack._summaries.compilation",
-    "FollowUp": "smomtrack._summaries.follow_up",
-    "follow_up": "smomtrack._summaries.follow_up",
-    "Matrix": "smomtrack._summaries.matrix",
-    "matrix": "smomtrack._summaries.matrix",
-    "Change": "smomtrack._summaries.progress",
-    "Progress": "smomtrack._summaries.progress",
-    "progress": "smomtrack._summaries.progress",
-    "Summary": "smomtrack._summaries.summary",
-    "summarize": "smomtrack._summaries.summary",
-    "ImportResult": "smomtrack._tracking.imports",
-    "RowError": "smomtrack._tracking.imports",
     "synthetic": "smomtrack._tracking.synthetic",
     "synthetic_catalogue": "smomtrack._tracking.synthetic",
-    "Tracker": "smomtrack._tracking.tracker",
-    "parse_date": "smomtrack._vocabulary.dates",
-    "Text": "smomtrack._vocabulary.languages",
-    "resolve_state": "smomtrack._vocabulary.states",
-    "MissingExtraError": "smomtrack.exceptions",
-    "import_responses": "smomtrack._interchange.spreadsheets",
-    "read_responses": "smomtrack._interchange.spreadsheets",
-    "write_responses": "smomtrack._interchange.spreadsheets",
-    "read_workbook": "smomtrack._interchange.workbooks",
-    "questionnaire": "smomtrack._interchange.xlsx_writer",
-    "write_xlsx": "smomtrack._interchange.xlsx_writer",
-    "Party": "smomtrack._vocabulary.states",
-    "party": "smomtrack._vocabulary.states",
-    "RegionalGroup": "smomtrack._vocabulary.regions",
-    "region_of": "smomtrack._vocabulary.regions",
-    "Population": "smomtrack._tracking.population",
-    "StateGrouping": "smomtrack._summaries.groupings",
-    "Disagreements": "smomtrack._summaries.disagreements",
+    # summaries and reports
+    "Scope": "smomtrack._summaries.scope",
+    "summarize": "smomtrack._summaries.summary",
+    "matrix": "smomtrack._summaries.matrix",
+    "progress": "smomtrack._summaries.progress",
+    "follow_up": "smomtrack._summaries.follow_up",
     "disagreements": "smomtrack._summaries.disagreements",
-    "state_name": "smomtrack._vocabulary.states",
-    "Status": "smomtrack._vocabulary.statuses",
-    "Addressee": "smomtrack._vocabulary.vocabularies",
-    "DocumentKind": "smomtrack._vocabulary.vocabularies",
-    "MeetingFormat": "smomtrack._vocabulary.vocabularies",
-    "Modality": "smomtrack._vocabulary.vocabularies",
-    "Reporter": "smomtrack._vocabulary.vocabularies",
+    "compile_by_topic": "smomtrack._summaries.compilation",
+    "overlaps": "smomtrack._catalogue.overlaps",
+    "report": "smomtrack._rendering.report",
+    # files
+    "open_tracker": "smomtrack._interchange.sqlite_store",
+    "save": "smomtrack._interchange.files",
+    "load": "smomtrack._interchange.files",
+    "to_json": "smomtrack._interchange.json_format",
+    "from_json": "smomtrack._interchange.json_format",
+    "ReadOptions": "smomtrack._interchange.rows",
+    "read_responses": "smomtrack._interchange.spreadsheets",
+    "import_responses": "smomtrack._interchange.spreadsheets",
+    "write_responses": "smomtrack._interchange.spreadsheets",
+    "questionnaire": "smomtrack._interchange.spreadsheets",
+    "parse_report": "smomtrack._interchange.report_text",
+    "parse_agenda": "smomtrack._interchange.agenda_text",
+    # errors (the others are in smomtrack.exceptions)
+    "SmomtrackError": "smomtrack.exceptions",
 }
-"""Where each public name lives."""
+"""Every public name of the top level, and the module it lives in."""
 
-__all__ = [
-    "Addressee",
-    "AgendaItem",
-    "Catalogue",
-    "Change",
-    "Citation",
-    "Compilation",
-    "ConflictError",
-    "Disagreements",
-    "Document",
-    "DocumentKind",
-    "FollowUp",
-    "ImportResult",
-    "InvalidDataError",
-    "InvalidDateError",
-    "InvalidStatusError",
-    "Matrix",
-    "Meeting",
-    "MeetingFormat",
-    "MissingExtraError",
-    "Modality",
-    "ParseWarning",
-    "ParsedReport",
-    "Party",
-    "Population",
-    "Progress",
-    "Recommendation",
-    "RegionalGroup",
-    "Reporter",
-    "Response",
-    "RowError",
-    "Session",
-    "SmomtrackError",
-    "StateGrouping",
-    "Status",
-    "StorageError",
-    "Summary",
-    "Text",
-    "Theme",
-    "TooManyBadRowsError",
-    "Tracker",
-    "UnknownAgendaItemError",
-    "UnknownKeyError",
-    "UnknownMeetingError",
-    "UnknownRecommendationError",
-    "UnknownStateError",
-    "UnknownThemeError",
-    "__version__",
-    "builtin_catalogue",
-    "compile_by_topic",
-    "csv_template",
-    "disagreements",
-    "follow_up",
-    "from_json",
-    "import_csv",
-    "import_responses",
-    "load",
-    "matrix",
-    "open_tracker",
-    "parse_agenda",
-    "parse_date",
-    "parse_report",
-    "party",
-    "progress",
-    "questionnaire",
-    "read_csv",
-    "read_responses",
-    "read_workbook",
-    "region_of",
-    "report",
-    "resolve_state",
-    "save",
-    "state_name",
-    "summarize",
-    "synthetic",
-    "synthetic_catalogue",
-    "to_json",
-    "write_csv",
-    "write_responses",
-    "write_xlsx",
-]
+_MOVED: dict[str, tuple[str, str]] = {
+    # name: (the module it lives in, what to use instead); each warns, then works, until 0.3
+    **{
+        name: ("smomtrack.exceptions", f"smomtrack.exceptions.{name}")
+        for name in (
+            "ConflictError",
+            "InvalidDataError",
+            "InvalidDateError",
+            "InvalidStatusError",
+            "MissingExtraError",
+            "StorageError",
+            "TooManyBadRowsError",
+            "UnknownAgendaItemError",
+            "UnknownKeyError",
+            "UnknownMeetingError",
+            "UnknownRecommendationError",
+            "UnknownStateError",
+            "UnknownThemeError",
+        )
+    },
+    **{
+        name: ("smomtrack.records", f"smomtrack.records.{name}")
+        for name in (
+            "Addressee",
+            "AgendaItem",
+            "Citation",
+            "Document",
+            "DocumentKind",
+            "MeetingFormat",
+            "Modality",
+            "Party",
+            "Population",
+            "Session",
+        )
+    },
+    **{
+        name: ("smomtrack.results", f"smomtrack.results.{name}")
+        for name in (
+            "Change",
+            "Compilation",
+            "Disagreements",
+            "FollowUp",
+            "ImportResult",
+            "Matrix",
+            "ParseWarning",
+            "ParsedReport",
+            "Progress",
+            "RowError",
+            "StateGrouping",
+            "Summary",
+        )
+    },
+    "party": ("smomtrack.vocabulary", "smomtrack.vocabulary.party"),
+    "region_of": ("smomtrack.vocabulary", "smomtrack.vocabulary.region_of"),
+    "read_csv": ("smomtrack._interchange.csv_format", "smomtrack.read_responses"),
+    "read_workbook": ("smomtrack._interchange.workbooks", "smomtrack.read_responses"),
+    "import_csv": ("smomtrack._interchange.csv_format", "smomtrack.import_responses"),
+    "write_csv": ("smomtrack._interchange.csv_format", "smomtrack.write_responses"),
+    "write_xlsx": ("smomtrack._interchange.xlsx_writer", "smomtrack.write_responses"),
+    "csv_template": ("smomtrack._interchange.csv_format", "smomtrack.questionnaire"),
+}
+"""Names that left the top level in 0.2: where they live, and what to use instead."""
+
+__all__ = sorted([*_PUBLIC, "__version__"])  # noqa: PLE0605 (made from the one table)
 
 
 def __getattr__(name: str) -> Any:
@@ -246,8 +140,17 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415 (only when asked)
 
         value: Any = version("smomtrack")
-    elif name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    elif name in _PUBLIC:
+        value = getattr(importlib.import_module(_PUBLIC[name]), name)
+    elif name in _MOVED:
+        module, instead = _MOVED[name]
+        warnings.warn(
+            f"smomtrack.{name} is deprecated and will be removed in smomtrack 0.3;"
+            f" use {instead} instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module), name)
     else:
         raise AttributeError(f"module 'smomtrack' has no attribute {name!r}")
     globals()[name] = value

@@ -13,14 +13,12 @@ from typing import Any, TextIO
 from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._interchange.atomic import write_atomically
-from smomtrack._interchange.csv_format import csv_template
 from smomtrack._interchange.files import SUFFIXES, load, save
 from smomtrack._interchange.json_format import from_json, to_json
 from smomtrack._interchange.report_text import parse_report
 from smomtrack._interchange.rows import Progress, ReadOptions
-from smomtrack._interchange.spreadsheets import read_responses, write_responses
+from smomtrack._interchange.spreadsheets import questionnaire, read_responses, write_responses
 from smomtrack._interchange.sqlite_store import open_tracker
-from smomtrack._interchange.xlsx_writer import questionnaire
 from smomtrack._presentation.labels import OUTPUT_LANGUAGES
 from smomtrack._presentation.tables import check_format
 from smomtrack._rendering.catalogue_tables import agenda_table, recommendations_table
@@ -616,14 +614,11 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
     states = _population(args.states) if args.states else None
-    if args.output.suffix.lower() == ".xlsx":
-        if states is None:
-            raise InvalidDataError("a questionnaire (.xlsx) needs its States: give --states")
-        count = questionnaire(
-            args.output, states=states, lang=args.lang, meeting=args.meeting, as_of=args.as_of
-        )
-    else:
-        count = csv_template(args.output, lang=args.lang, states=states)
+    if args.output.suffix.lower() == ".xlsx" and states is None:
+        raise InvalidDataError("a questionnaire (.xlsx) needs its States: give --states")
+    count = questionnaire(
+        args.output, states=states, lang=args.lang, meeting=args.meeting, as_of=args.as_of
+    )
     print(f"{args.output}: {count} rows to fill in", file=out)
     return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -29,13 +30,14 @@ from smomtrack._interchange.rows import (
     intake_for,
     read_table,
 )
-from smomtrack._presentation.labels import word
+from smomtrack._presentation.labels import check_language, word
 from smomtrack._records.responses import Response
 from smomtrack._tracking.columns import paused_gc
 from smomtrack._tracking.imports import ImportResult
 from smomtrack._tracking.intake import FIELDS, Intake
 from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
+from smomtrack._vocabulary.dates import as_of_date
 from smomtrack._vocabulary.states import by_name, state_name
 from smomtrack.exceptions import (
     InvalidDataError,
@@ -391,23 +393,33 @@ def write_csv(
     return len(records)
 
 
-def csv_template(
+def csv_template(  # noqa: PLR0913 (what a questionnaire is made of)
     path: str | Path,
     *,
     lang: str = "en",
     catalogue: Catalogue | None = None,
-    states: Iterable[str] | None = None,
+    states: Iterable[str] | str | None = None,
+    meeting: str | None = None,
+    as_of: dt.date | str | None = None,
 ) -> int:
     """Write a blank template for a focal point to fill in: one row per State × recommendation.
 
     Headers are in *lang*, States are named in *lang*, and each row carries the
-    recommendation's short title (a column :func:`read_csv` does not import). Rows left
-    blank are skipped when the file is read back.
+    recommendation's short title (a column :func:`read_csv` does not import) and, when
+    given, the date of the round. Rows left without a status are skipped when the file is
+    read back.
 
     Returns:
         How many rows were written.
+
+    Raises:
+        InvalidDataError: No recommendation to ask about, or a date that is not one.
     """
-    chosen = catalogue or builtin_catalogue()
+    check_language(lang)
+    chosen = (catalogue or builtin_catalogue()).recommendations(meeting=meeting)
+    if not chosen:
+        raise InvalidDataError("questionnaire: no recommendation to ask about")
+    day = "" if as_of is None else as_of_date(as_of).isoformat()
     codes = by_name(Population.of(states).states, lang) if states is not None else [""]
     buffer = io.StringIO(newline="")
     writer = _writer(buffer, lang)
@@ -421,7 +433,9 @@ def csv_template(
                 [
                     state_name(code, lang) if code else "",
                     recommendation.key,
-                    *[""] * (len(COLUMNS) - 2),
+                    "",
+                    day,
+                    *[""] * (len(COLUMNS) - 4),
                     "" if title is None else escape(title.value),
                 ]
             )

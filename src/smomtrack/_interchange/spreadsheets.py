@@ -6,21 +6,22 @@ semicolon or tab separated, Excel's "Unicode text").
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Unpack
 
 from smomtrack._catalogue.catalogue import Catalogue
-from smomtrack._interchange.csv_format import import_csv, read_csv, write_csv
+from smomtrack._interchange.csv_format import csv_template, import_csv, read_csv, write_csv
 from smomtrack._interchange.rows import ReadFields, ReadOptions, intake_for
 from smomtrack._interchange.workbooks import WORKBOOK_SUFFIXES, read_sheets, read_workbook
-from smomtrack._interchange.xlsx_writer import write_xlsx
+from smomtrack._interchange.xlsx_writer import questionnaire_workbook, write_xlsx
 from smomtrack._records.responses import Response
 from smomtrack._tracking.imports import ImportResult
 from smomtrack._tracking.tracker import Tracker
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["import_responses", "read_responses", "write_responses"]
+__all__ = ["import_responses", "questionnaire", "read_responses", "write_responses"]
 
 
 def read_responses(
@@ -117,3 +118,58 @@ def write_responses(
     if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         raise InvalidDataError(f"{path}: smomtrack writes workbooks as .xlsx only")
     return write_csv(responses, path, lang=lang)
+
+
+def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
+    path: str | Path,
+    *,
+    states: Iterable[str] | str | None = None,
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+    meeting: str | None = None,
+    as_of: dt.date | str | None = None,
+) -> int:
+    """Write a questionnaire for focal points to fill in, by the file's suffix.
+
+    - ``.xlsx``: a workbook with an instructions sheet, then one row per State and
+      recommendation: the State, the key, the short title (editorial) and the official
+      text with its language, all protected; a status to choose from a drop-down list of the
+      labels in *lang*; the date the answer describes (filled in with *as_of*); a due date;
+      measures, evidence, responsible body and notes. Needs its States.
+    - ``.csv``: a text table with the same rows (a blank State column without *states*).
+
+    Either is read back by :func:`read_responses` as it comes back, rows left without a
+    status skipped.
+
+    Args:
+        path: Where to write it (``.xlsx`` or ``.csv``).
+        states: The States (codes or names, or ``"un-members"``).
+        lang: ``en``, ``fr`` or ``es``: headers, names, labels, instructions, texts.
+        catalogue: The recommendations (the built-in catalogue by default).
+        meeting: Only this meeting's recommendations.
+        as_of: The date of the reporting round (today by default in a workbook).
+
+    Returns:
+        How many rows were written.
+
+    Raises:
+        MissingExtraError: ``.xlsx``, and XlsxWriter is not installed (the ``spreadsheets``
+            extra).
+        UnknownStateError: A State is not one that can be a party.
+        InvalidDataError: Another suffix, a workbook without States, an unknown language,
+            or no recommendation to ask about.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        if states is None:
+            raise InvalidDataError(
+                f"{path}: a questionnaire workbook needs its States (states=...)"
+            )
+        return questionnaire_workbook(
+            path, states=states, lang=lang, catalogue=catalogue, meeting=meeting, as_of=as_of
+        )
+    if suffix == ".csv":
+        return csv_template(
+            path, lang=lang, catalogue=catalogue, states=states, meeting=meeting, as_of=as_of
+        )
+    raise InvalidDataError(f"{path}: a questionnaire is written as .xlsx (a workbook) or .csv")

@@ -29,7 +29,7 @@ from smomtrack._vocabulary.states import by_name, state_name
 from smomtrack._vocabulary.statuses import Status
 from smomtrack.exceptions import InvalidDataError, MissingExtraError
 
-__all__ = ["questionnaire", "write_xlsx"]
+__all__ = ["questionnaire_workbook", "write_xlsx"]
 
 _INSTRUCTIONS = (
     "instructions_title",
@@ -121,7 +121,7 @@ def write_xlsx(
     return len(records)
 
 
-def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
+def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
     path: str | Path,
     *,
     states: Iterable[str] | str,
