@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).parent.parent / "src" / "smomtrack"
 
 LAYERS = {
     "exceptions": 0,
+    "_extras": 0.5,  # optional libraries, imported when a feature needs them
     "_vocabulary": 1,
     "_records": 1.5,  # records use the vocabulary
     "_catalogue": 2,

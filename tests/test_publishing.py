@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import builtins
 import io
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import docx
 import matplotlib as mpl
@@ -196,14 +195,8 @@ class TestCharts:
 
     def test_missing_extra(self, tracker: Tracker, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without matplotlib, the error names the extra."""
-        real = builtins.__import__
-
-        def without(name: str, *args: Any, **kwargs: Any) -> Any:
-            if name.startswith("matplotlib"):
-                raise ImportError(name)
-            return real(name, *args, **kwargs)
-
-        monkeypatch.setattr(builtins, "__import__", without)
+        monkeypatch.setitem(sys.modules, "matplotlib", None)  # not installed
+        monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)  # not installed
         with pytest.raises(MissingExtraError, match=r"smomtrack\[plot\]"):
             summarize(tracker, "theme").plot()
 

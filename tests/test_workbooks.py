@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import io
 import os
@@ -318,14 +317,8 @@ class TestMissingExtra:
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     ) -> None:
         """Without python-calamine or XlsxWriter, the error says which extra to install."""
-        real = builtins.__import__
-
-        def without(name: str, *args: Any, **kwargs: Any) -> Any:
-            if name in {"python_calamine", "xlsxwriter"}:
-                raise ImportError(name)
-            return real(name, *args, **kwargs)
-
-        monkeypatch.setattr(builtins, "__import__", without)
+        monkeypatch.setitem(sys.modules, "python_calamine", None)  # not installed
+        monkeypatch.setitem(sys.modules, "xlsxwriter", None)  # not installed
         with pytest.raises(MissingExtraError, match=r"pip install 'smomtrack\[spreadsheets\]'"):
             read_workbook(MEXICO[0])
         with pytest.raises(MissingExtraError, match="spreadsheets"):

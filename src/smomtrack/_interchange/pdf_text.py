@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from smomtrack.exceptions import InvalidDataError, MissingExtraError, StorageError
+from smomtrack._extras import require
+from smomtrack.exceptions import InvalidDataError, StorageError
 
 __all__ = ["PAGE_BREAK", "document_text", "pdf_text"]
 
@@ -24,11 +25,7 @@ _FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+\S")
 
 
 def _pypdf() -> object:
-    try:
-        import pypdf  # noqa: PLC0415 (an optional extra, imported when used)
-    except ImportError as exc:
-        raise MissingExtraError("reading PDF files", "pdf") from exc
-    return pypdf
+    return require("pypdf", "reading PDF files", "pdf")
 
 
 def pdf_text(source: str | Path) -> str:

@@ -18,7 +18,7 @@ import attrs
 
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.imports import ImportResult, RowError
-from smomtrack._tracking.intake import FieldError, Intake
+from smomtrack._tracking.intake import REQUIRED, FieldError, Intake
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
@@ -41,7 +41,6 @@ __all__ = [
 Progress = Callable[[int, int | None], None]
 """Called as rows are read: ``progress(rows_read, rows_in_all)`` (``None`` when not known)."""
 
-REQUIRED: tuple[str, ...] = ("state", "recommendation", "status", "as_of")
 
 _COLUMNS: tuple[str, ...] = (
     "state", "recommendation", "status", "as_of", "measures", "evidence", "responsible", "due",
@@ -446,24 +445,23 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
 
 
 def _header(
-    rows: Iterator[Sequence[str]], name: str, scan: int = 30
+    rows: Iterator[Sequence[str]], name: str
 ) -> tuple[int, Sequence[str], dict[str, int], list[str]]:
     """The header row's number, cells, columns and headers not read, taken from *rows*.
 
     Raises:
-        InvalidDataError: None of the first *scan* non-blank rows has the required columns.
+        InvalidDataError: None of the first non-blank rows has the required columns (the
+            message says which columns the first one lacks).
     """
-    first: Sequence[str] | None = None
-    number = seen = 0
-    for cells in rows:
-        number += 1
-        if not any(cell.strip() for cell in cells):
-            continue
-        first = cells if first is None else first
-        found = columns_of(cells, f"{name}, row {number}")
-        if found is not None:
-            return number, cells, *found
-        seen += 1
-        if seen >= scan:
-            break
-    raise missing_columns(first or [], name)
+    first: list[Sequence[str]] = []
+
+    def numbered() -> Iterator[tuple[int, Sequence[str]]]:
+        for number, cells in enumerate(rows, start=1):
+            if not first and any(cell.strip() for cell in cells):
+                first.append(cells)
+            yield number, cells
+
+    found = find_header(numbered(), name)
+    if found is None:
+        raise missing_columns(first[0] if first else [], name)
+    return found

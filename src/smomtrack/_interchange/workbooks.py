@@ -24,6 +24,7 @@ import attrs
 
 from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._extras import require
 from smomtrack._interchange.rows import (
     IntakeFor,
     ReadFields,
@@ -37,7 +38,7 @@ from smomtrack._tracking.imports import ImportResult, RowError
 from smomtrack._tracking.intake import Intake
 from smomtrack._tracking.population import Population
 from smomtrack._vocabulary.folding import fold
-from smomtrack.exceptions import InvalidDataError, MissingExtraError, StorageError
+from smomtrack.exceptions import InvalidDataError, StorageError
 
 __all__ = ["WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
 
@@ -52,11 +53,7 @@ _CELL_REF = re.compile(r"([A-Z]+)([0-9]+)")
 
 
 def _calamine() -> Any:
-    try:
-        import python_calamine  # noqa: PLC0415 (an optional extra, imported when used)
-    except ImportError as exc:
-        raise MissingExtraError("reading workbooks (.xlsx, .ods, .xls)", "spreadsheets") from exc
-    return python_calamine
+    return require("python_calamine", "reading workbooks (.xlsx, .ods, .xls)", "spreadsheets")
 
 
 def read_workbook(

@@ -17,6 +17,7 @@ from typing import Any
 
 from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._extras import require
 from smomtrack._interchange.atomic import write_atomically
 from smomtrack._interchange.rows import INFORMATIONAL
 from smomtrack._presentation.labels import check_language, word
@@ -27,7 +28,7 @@ from smomtrack._vocabulary.dates import as_of_date
 from smomtrack._vocabulary.languages import pick
 from smomtrack._vocabulary.states import by_name, state_name
 from smomtrack._vocabulary.statuses import Status
-from smomtrack.exceptions import InvalidDataError, MissingExtraError
+from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["questionnaire_workbook", "write_xlsx"]
 
@@ -46,11 +47,7 @@ _DATE_FORMAT = "yyyy-mm-dd"
 
 
 def _xlsxwriter() -> Any:
-    try:
-        import xlsxwriter  # noqa: PLC0415 (an optional extra, imported when used)
-    except ImportError as exc:
-        raise MissingExtraError("writing .xlsx workbooks", "spreadsheets") from exc
-    return xlsxwriter
+    return require("xlsxwriter", "writing .xlsx workbooks", "spreadsheets")
 
 
 def _workbook() -> tuple[Any, io.BytesIO]:

@@ -13,10 +13,10 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from smomtrack._extras import require
 from smomtrack._presentation.colours import STATUS_COLOURS
 from smomtrack._rendering.blocks import Block, Chart, Heading, Paragraph, Table
 from smomtrack._summaries.presentation import TableData
-from smomtrack.exceptions import MissingExtraError
 
 __all__ = ["write_docx"]
 
@@ -25,11 +25,7 @@ _WIDE = 10
 
 
 def _docx() -> Any:
-    try:
-        import docx  # noqa: PLC0415 (an optional extra, imported when used)
-    except ImportError as exc:
-        raise MissingExtraError("reports as Word documents (.docx)", "docx") from exc
-    return docx
+    return require("docx", "reports as Word documents (.docx)", "docx")
 
 
 def write_docx(blocks: Iterable[Block], lang: str) -> bytes:

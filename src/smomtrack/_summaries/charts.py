@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from smomtrack._extras import require
 from smomtrack._presentation.colours import OUTLINE
 from smomtrack._presentation.names import group_columns
 from smomtrack._summaries.presentation import Grouped
-from smomtrack.exceptions import MissingExtraError
 
 __all__ = ["axes", "group_label", "legend", "percent", "pyplot", "short", "stacked"]
 
@@ -28,11 +28,7 @@ def pyplot() -> Any:
     Raises:
         MissingExtraError: matplotlib is not installed (the ``plot`` extra).
     """
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415 (an optional extra, imported when used)
-    except ImportError as exc:
-        raise MissingExtraError("charts (.plot())", "plot") from exc
-    return plt
+    return require("matplotlib.pyplot", "charts (.plot())", "plot")
 
 
 def axes(ax: Any, rows: int, width: float = 9.0) -> Any:

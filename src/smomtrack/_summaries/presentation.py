@@ -15,11 +15,12 @@ from typing import Any, Protocol
 import attrs
 
 from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._extras import require
 from smomtrack._presentation.labels import check_language, words
 from smomtrack._presentation.names import group_name, in_reading_order, marked
 from smomtrack._presentation.tables import check_format, table
 from smomtrack._vocabulary.statuses import Status
-from smomtrack.exceptions import MissingExtraError, SmomtrackError
+from smomtrack.exceptions import SmomtrackError
 
 __all__ = [
     "SHOWN_ROWS",
@@ -112,11 +113,7 @@ class Presentable(abc.ABC):
         Raises:
             MissingExtraError: pandas is not installed (the ``pandas`` extra).
         """
-        try:
-            import pandas as pd  # noqa: PLC0415 (optional, imported when used)
-        except ImportError as exc:
-            raise MissingExtraError("to_pandas()", "pandas") from exc
-        return pd.DataFrame(self.to_records())
+        return require("pandas", "to_pandas()", "pandas").DataFrame(self.to_records())
 
     def __str__(self) -> str:
         return self.render("simple")

@@ -20,7 +20,6 @@ from smomtrack.exceptions import InvalidDataError, InvalidDateError
 
 __all__ = [
     "MONTH_NAMES",
-    "DateLike",
     "as_of_date",
     "month_name",
     "month_number",
@@ -29,9 +28,6 @@ __all__ = [
     "parse_period",
     "today",
 ]
-
-DateLike = dt.date | str
-"""What the library accepts wherever it takes a date: a ``date``, a ``datetime`` or text."""
 
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "en": tuple(

@@ -13,7 +13,6 @@ import enum
 from smomtrack._vocabulary.states import party
 from smomtrack._vocabulary.tables import WordTable
 from smomtrack._vocabulary.words import word
-from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["NO_GROUP", "REGION_WORDS", "RegionalGroup", "group_label", "region_of"]
 
@@ -49,13 +48,9 @@ class RegionalGroup(enum.Enum):
         Raises:
             InvalidDataError: Not a regional group; the message lists what is accepted.
         """
-        if isinstance(text, RegionalGroup):
-            return text
-        found = REGION_WORDS.find(text)
-        if found is None:
-            accepted = ", ".join(REGION_WORDS.accepted())
-            raise InvalidDataError(f"{text!r} is not a regional group; accepted: {accepted}")
-        return found
+        return (
+            text if isinstance(text, RegionalGroup) else REGION_WORDS.read(text, "a regional group")
+        )
 
 
 REGION_WORDS = WordTable.of(

@@ -50,7 +50,6 @@ UN_MEMBERS = "un-members"
 
 _NAME_LANGUAGES = ("en", "fr", "es")
 _PARENTHESIS = re.compile(r"^(?P<head>[^(]+)\((?P<tail>[^)]+)\)\s*$")
-_M49 = re.compile(r"[0-9]{3}")
 
 
 class PartyKind(enum.Enum):

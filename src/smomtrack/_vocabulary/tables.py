@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
 from smomtrack._vocabulary.words import word
+from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["WordTable"]
 
@@ -68,6 +69,20 @@ class WordTable(Generic[E]):
         """The label of *value* in *lang* (the first language's where *lang* has none)."""
         table = self._labels.get(lang) or next(iter(self._labels.values()))
         return table[value]
+
+    def read(self, text: object, what: str) -> E:
+        """The value *text* names.
+
+        Raises:
+            InvalidDataError: *text* names no value; the message says it is not *what* and
+                lists every word accepted.
+        """
+        found = self.find(text)
+        if found is None:
+            raise InvalidDataError(
+                f"{text!r} is not {what}; accepted: {', '.join(self.accepted())}"
+            )
+        return found
 
     def find(self, text: object) -> E | None:
         """The value *text* names (case-, accent- and space-insensitively), or ``None``."""

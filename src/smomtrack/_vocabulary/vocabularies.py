@@ -77,13 +77,7 @@ class Reporter(enum.Enum):
         Raises:
             InvalidDataError: Not a reporter; the message lists what is accepted.
         """
-        if isinstance(text, Reporter):
-            return text
-        found = REPORTER_WORDS.find(text)
-        if found is None:
-            accepted = ", ".join(REPORTER_WORDS.accepted())
-            raise InvalidDataError(f"{text!r} is not a reporter; accepted: {accepted}")
-        return found
+        return text if isinstance(text, Reporter) else REPORTER_WORDS.read(text, "a reporter")
 
 
 REPORTER_WORDS = WordTable.of(Reporter, "reporter")
