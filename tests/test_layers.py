@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,10 +126,12 @@ def _reach(graph: dict[str, set[str]], start: str) -> set[str]:
 
 
 def loaded_after(statement: str) -> set[str]:
-    """The modules loaded by *statement* in a fresh interpreter."""
+    """The modules loaded by *statement* in a fresh interpreter (not measured by coverage,
+    whose own modules would be counted)."""
     code = f"import sys\n{statement}\nprint('\\n'.join(sorted(sys.modules)))"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_PROCESS")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     return set(result.stdout.split())
 

@@ -103,19 +103,14 @@ class PairIndex:
             return self.order[index - 1]
         return None
 
-    def latest(
-        self, pair: int, day: int, order: tuple[int, ...] | None, log: Columns
-    ) -> int | None:
+    def latest(self, pair: int, day: int, order: tuple[int, ...], log: Columns) -> int | None:
         """The position of the pair's latest current record on or before *day*.
 
-        With *order* (reporter codes, first first), the latest record of the first reporter
-        in *order* that has one; reporters not in *order* do not count. Without, the latest
-        record of any reporter.
+        The latest record of the first reporter in *order* (reporter codes, first first)
+        that has one; reporters not in *order* do not count.
         """
         start = pair * DAYS
         index = bisect.bisect_right(self.keys, start + min(day, DAYS - 1)) - 1
-        if order is None:
-            return self.order[index] if index >= 0 and self.keys[index] >= start else None
         rank = ranks(order)
         best, best_rank = None, len(order)
         following = None
