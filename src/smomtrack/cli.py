@@ -140,8 +140,9 @@ def _file_commands(commands: Any) -> None:
     )
     export.add_argument("tracker", type=Path, help="tracker file: .sqlite or .json")
     export.add_argument(
-        "-o", "--output", type=Path, required=True, help="the file to write: .xlsx or .csv"
+        "-o", "--output", type=Path, required=True, help="the file to write: .xlsx, .csv or .tsv"
     )
+    _force_option(export)
     export.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and labels")
 
     ingest = commands.add_parser(
@@ -162,6 +163,7 @@ def _file_commands(commands: Any) -> None:
     ingest.add_argument(
         "-o", "--output", type=Path, required=True, help="the catalogue JSON to write"
     )
+    _force_option(ingest)
 
     template = commands.add_parser(
         "template",
@@ -170,6 +172,7 @@ def _file_commands(commands: Any) -> None:
     template.add_argument(
         "-o", "--output", type=Path, required=True, help="the file to write: .xlsx or .csv"
     )
+    _force_option(template)
     template.add_argument(
         "--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers, names and texts"
     )
@@ -212,6 +215,14 @@ def _table_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _force_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output even if it holds a tracker or a store",
+    )
+
+
 def _report_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="report language")
     command.add_argument(
@@ -228,6 +239,7 @@ def _report_options(command: argparse.ArgumentParser) -> None:
         type=Path,
         help="write the report to this file (default: standard output; docx needs one)",
     )
+    _force_option(command)
 
 
 def _view_options(command: argparse.ArgumentParser) -> None:
@@ -454,8 +466,66 @@ def _check_output(args: argparse.Namespace) -> None:
     if writer.binary and args.output is None:
         raise InvalidDataError(
             f"{writer.describe} (--format {args.report_format}) needs a file:"
-            f" -o report{writer.suffix}"
+            f" -o report{writer.suffixes[0]}"
         )
+    _guard_output(args, writer.suffixes, f"{writer.describe} (--format {args.report_format})")
+
+
+def _guard_output(args: argparse.Namespace, suffixes: Sequence[str], what: str) -> None:
+    """Refuse, before any work, an output that this command does not mean to write.
+
+    An output of another kind than the command writes (by its suffix), one of the
+    command's inputs, or (without ``--force``) a file that holds a tracker or a store.
+    """
+    output: Path | None = args.output
+    if output is None:
+        return
+    if output.suffix.lower() not in suffixes:
+        raise InvalidDataError(
+            f"{output}: {what} is written to a file ending in {' or '.join(suffixes)};"
+            " nothing was written"
+        )
+    for name in ("source", "tracker", "report", "base", "catalogue", "file"):
+        given = getattr(args, name, None)
+        if isinstance(given, Path) and _same_file(output, given):
+            raise InvalidDataError(
+                f"{output}: is also what this command reads; choose another file to write"
+            )
+    held = _holds(output)
+    if held and not args.force:
+        raise InvalidDataError(
+            f"{output}: holds {held}, which this command would replace; nothing was written"
+            " (give --force to replace it)"
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or (
+            one.exists() and other.exists() and one.samefile(other)
+        )
+    except OSError:
+        return False
+
+
+def _holds(path: Path) -> str | None:
+    """What *path* holds that must not be replaced by mistake: a store, a tracker; or ``None``."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1 << 16)
+            if head.startswith(b"SQLite format 3\x00"):
+                return "an SQLite database (a tracker's store?)"
+            if not head.lstrip().startswith(b"{"):
+                return None
+            while head:
+                if b'"smomtrack.tracker"' in head:
+                    return "a smomtrack tracker"
+                head = head[-32:] + file.read(1 << 20)
+                if len(head) <= 32:
+                    break
+    except OSError:
+        return None
+    return None
 
 
 def _emit(text: str | bytes, output: Path | None, out: TextIO) -> None:
@@ -564,6 +634,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    _guard_output(args, (".csv", ".tsv", ".xlsx"), "an export of responses")
     with load(args.tracker) as tracker:
         count = write_responses(tracker, args.output, lang=args.lang)
     print(f"{args.output}: {count} responses written", file=out)
@@ -581,6 +652,7 @@ def _catalogue_file(path: Path) -> Catalogue:
 
 
 def _ingest(args: argparse.Namespace, out: TextIO) -> int:
+    _guard_output(args, (".json",), "a catalogue")
     parsed = parse_report(args.report, meeting=args.meeting, lang=args.lang, document=args.document)
     base = _catalogue_file(args.base) if args.base else builtin_catalogue()
     extended = base.with_report(parsed)
@@ -613,6 +685,7 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
+    _guard_output(args, (".csv", ".xlsx"), "a questionnaire")
     states = _population(args.states) if args.states else None
     if args.output.suffix.lower() == ".xlsx" and states is None:
         raise InvalidDataError("a questionnaire (.xlsx) needs its States: give --states")

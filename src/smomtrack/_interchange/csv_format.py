@@ -325,10 +325,17 @@ def _headers(lang: str) -> list[str]:
     return list(COLUMNS) if lang == "en" else [word(column, lang) for column in COLUMNS]
 
 
-def _writer(buffer: io.StringIO, lang: str) -> Any:
-    """A CSV writer quoting every cell, the way spreadsheet programs write them."""
+def _writer(buffer: io.StringIO, lang: str, path: str | Path = "") -> Any:
+    """A CSV writer quoting every cell, the way spreadsheet programs write them.
+
+    A ``.tsv`` file is separated by tabs; any other by the language's separator.
+    """
+    tabs = Path(path).suffix.lower() == ".tsv"
     return csv.writer(
-        buffer, delimiter=_delimiter_for(lang), lineterminator="\r\n", quoting=csv.QUOTE_ALL
+        buffer,
+        delimiter="\t" if tabs else _delimiter_for(lang),
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_ALL,
     )
 
 
@@ -355,7 +362,7 @@ def write_csv(
     """
     records = responses.responses() if isinstance(responses, Tracker) else tuple(responses)
     buffer = io.StringIO(newline="")
-    writer = _writer(buffer, lang)
+    writer = _writer(buffer, lang, path)
     writer.writerow(_headers(lang))
     for response in records:  # a response's evidence items never hold ";" (Response checks)
         writer.writerow(
@@ -406,7 +413,7 @@ def csv_template(  # noqa: PLR0913 (what a questionnaire is made of)
     day = "" if as_of is None else as_of_date(as_of).isoformat()
     codes = by_name(Population.of(states).states, lang) if states is not None else [""]
     buffer = io.StringIO(newline="")
-    writer = _writer(buffer, lang)
+    writer = _writer(buffer, lang, path)
     heading = "title" if lang == "en" else word(INFORMATIONAL["title"], lang)
     writer.writerow([*_headers(lang), heading])
     count = 0

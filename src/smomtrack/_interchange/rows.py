@@ -113,11 +113,19 @@ class ReadFields(TypedDict, total=False):
     corrections: bool
     max_errors: int | None
     progress: Progress | None
+    max_cells: int
+    max_columns: int
 
 
 def _flag(value: bool) -> bool:
     if not isinstance(value, bool):
         raise InvalidDataError(f"corrections: expected True or False, got {value!r}")
+    return value
+
+
+def _limit(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidDataError(f"expected a limit of 1 or more, got {value!r}")
     return value
 
 
@@ -145,6 +153,10 @@ class ReadOptions:
         max_errors: Stop reading once more rows than this are refused (a file made for
             another catalogue, say): fail fast instead of listing a million errors.
         progress: Called as rows are read: ``progress(rows_read, rows_in_all)``.
+        max_cells: For a workbook, the most cells a sheet may span, from A1 to its last
+            cell (10 million by default): a sheet beyond it is refused before any cell is
+            made, so that a file with one cell far away cannot take all memory.
+        max_columns: For a workbook, the most columns a sheet may span (1,024 by default).
     """
 
     sheet: str | int | None = None
@@ -152,6 +164,8 @@ class ReadOptions:
     corrections: bool = attrs.field(default=False, converter=_flag)
     max_errors: int | None = attrs.field(default=None, converter=_max_errors)
     progress: Progress | None = attrs.field(default=None, eq=False, repr=False)
+    max_cells: int = attrs.field(default=10_000_000, converter=_limit, repr=False)
+    max_columns: int = attrs.field(default=1_024, converter=_limit, repr=False)
 
     @classmethod
     def of(cls, options: ReadOptions | None = None, /, **fields: Unpack[ReadFields]) -> ReadOptions:

@@ -100,23 +100,27 @@ def import_responses(
 def write_responses(
     responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
 ) -> int:
-    """Write responses by the file's suffix: ``.xlsx`` (a workbook), else CSV.
+    """Write responses by the file's suffix: ``.xlsx`` (a workbook), ``.csv`` or ``.tsv``.
 
     A workbook has date cells, status and reporter labels in *lang*, a frozen header row
     with filters; a CSV file is UTF-8 with a byte order mark, semicolons in French and
-    Spanish (as their spreadsheet programs expect), every cell quoted and a formula guard.
+    Spanish (as their spreadsheet programs expect; tabs in a ``.tsv`` file), every cell
+    quoted and a formula guard.
 
     Returns:
         How many responses were written.
 
     Raises:
-        InvalidDataError: Another workbook suffix (smomtrack writes workbooks as .xlsx).
+        InvalidDataError: Another suffix (smomtrack writes workbooks as .xlsx).
         MissingExtraError: ``.xlsx``, and XlsxWriter is not installed.
     """
     if Path(path).suffix.lower() == ".xlsx":
         return write_xlsx(responses, path, lang=lang)
-    if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+    suffix = Path(path).suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
         raise InvalidDataError(f"{path}: smomtrack writes workbooks as .xlsx only")
+    if suffix not in {".csv", ".tsv"}:
+        raise InvalidDataError(f"{path}: responses are written as .csv, .tsv or .xlsx")
     return write_csv(responses, path, lang=lang)
 
 

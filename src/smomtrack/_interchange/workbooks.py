@@ -12,12 +12,13 @@ error names the sheet and the row.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Unpack
+from typing import IO, Any, Unpack
 from xml.etree import ElementTree as ET
 
 import attrs
@@ -38,9 +39,9 @@ from smomtrack._tracking.imports import ImportResult, RowError
 from smomtrack._tracking.intake import Intake
 from smomtrack._tracking.population import Population
 from smomtrack._vocabulary.folding import fold
-from smomtrack.exceptions import InvalidDataError, StorageError
+from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
 
-__all__ = ["WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
+__all__ = ["MAX_PART_BYTES", "WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
 
 WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
 """The workbooks :func:`read_workbook` reads."""
@@ -103,16 +104,14 @@ def read_workbook(
 def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:
     """Read the workbook at *path* through the intake *intake_for* makes."""
     calamine = _calamine()
-    try:
+    _check_archive(path)
+    with _reading(path):
         workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except OSError as exc:
-        raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
-    except Exception as exc:  # calamine's own errors (not a zip, bad XML, a password)
-        raise InvalidDataError(f"{path}: not a readable workbook ({exc})") from exc
     try:
-        name, rows, merged = _choose(workbook, path, options.sheet)
+        name, rows, merged = _choose(workbook, path, options)
     finally:
-        workbook.close()
+        with _reading(path):
+            workbook.close()
     where = f"{path}, sheet {name!r}"
     formulas, spans = _scan(path, name)
     for first, last in [*merged, *spans]:
@@ -141,21 +140,28 @@ def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> Impo
 
 
 def _choose(
-    workbook: Any, path: Path, sheet: str | int | None
+    workbook: Any, path: Path, options: ReadOptions
 ) -> tuple[str, list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
     """The sheet asked for (or the first with a header row), its rows as text, its merges."""
-    names: list[str] = list(workbook.sheet_names)
-    if sheet is not None:
-        name = _sheet_name(names, sheet, path)
-        return name, *_sheet(workbook, name)
-    first_error = None
+    with _reading(path):
+        names: list[str] = [str(name) for name in workbook.sheet_names]
+    if options.sheet is not None:
+        name = _sheet_name(names, options.sheet, path)
+        return name, *_sheet(workbook, name, path, options)
+    refused: InvalidDataError | None = None  # a sheet too large or damaged
+    missing: InvalidDataError | None = None  # a sheet without the columns of responses
     for name in names:
-        rows, merged = _sheet(workbook, name)
+        try:
+            rows, merged = _sheet(workbook, name, path, options)
+        except InvalidDataError as exc:  # look at the other sheets, then say why
+            refused = refused or exc
+            continue
         if find_header(enumerate(rows, start=1), f"{path}, sheet {name!r}") is not None:
             return name, rows, merged
-        if first_error is None and any(any(c.strip() for c in row) for row in rows):
+        if missing is None and any(any(c.strip() for c in row) for row in rows):
             header = next(row for row in rows if any(c.strip() for c in row))
-            first_error = missing_columns(header, f"{path}, sheet {name!r}")
+            missing = missing_columns(header, f"{path}, sheet {name!r}")
+    first_error = refused or missing
     listed = ", ".join(repr(n) for n in names)
     raise InvalidDataError(
         f"{path}: no sheet holds a table of responses (sheets: {listed})"
@@ -168,8 +174,11 @@ def _sheet_name(names: Sequence[str], sheet: str | int, path: Path) -> str:
         if 1 <= sheet <= len(names):
             return names[sheet - 1]
         raise InvalidDataError(f"{path}: no sheet number {sheet} (it has {len(names)})")
-    if isinstance(sheet, str) and sheet.strip().isdigit():
-        return _sheet_name(names, int(sheet), path)
+    number = sheet.strip() if isinstance(sheet, str) else ""
+    if number.isascii() and number.isdigit():
+        if len(number) > 9:
+            raise InvalidDataError(f"{path}: no sheet number {number[:12]}… (it has {len(names)})")
+        return _sheet_name(names, int(number), path)
     by_name = {fold(n): n for n in names}
     found = str(sheet) if sheet in names else by_name.get(fold(str(sheet)))
     if found is None:
@@ -179,11 +188,17 @@ def _sheet_name(names: Sequence[str], sheet: str | int, path: Path) -> str:
 
 
 def _sheet(
-    workbook: Any, name: str
+    workbook: Any, name: str, path: Path, options: ReadOptions
 ) -> tuple[list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    found = workbook.get_sheet_by_name(name)
-    values = found.to_python(skip_empty_area=False)
-    merged = list(found.merged_cell_ranges or [])
+    with _reading(path, name):
+        found = workbook.get_sheet_by_name(name)
+        if found.height and found.width:  # the sheet's extent, before any cell is made
+            _check_extent(path, name, found.end[0] + 1, found.end[1] + 1, options)
+        values = found.to_python(skip_empty_area=False)
+        merged = [
+            ((int(a), int(b)), (int(c), int(d)))
+            for (a, b), (c, d) in found.merged_cell_ranges or []
+        ]
     text = str  # most cells are text already: no call for them
     return [[v if v.__class__ is text else _text(v) for v in row] for row in values], merged
 
@@ -249,19 +264,77 @@ def _flagged(rows: list[list[str]], formulas: set[tuple[int, int]]) -> dict[int,
 # -- what calamine does not say: formulas, and merged cells of OpenDocument files --------
 
 
+MAX_PART_BYTES = 1 << 30
+"""A workbook part (a sheet's XML) may inflate to at most this many bytes (1 GiB)."""
+
+
+@contextlib.contextmanager
+def _reading(path: Path, sheet: str | None = None) -> Iterator[None]:
+    """Whatever the workbook reader raises, panics included, as smomtrack's own error."""
+    where = f"{path}" if sheet is None else f"{path}, sheet {sheet!r}"
+    try:
+        yield
+    except SmomtrackError:
+        raise
+    except OSError as exc:
+        raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # calamine's errors, and its panics (a BaseException)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise InvalidDataError(f"{where}: not a readable workbook ({detail})") from exc
+
+
+def _check_extent(path: Path, sheet: str, height: int, width: int, options: ReadOptions) -> None:
+    """Refuse a sheet whose cells, from A1 to its last one, are more than the limits allow."""
+    if width > options.max_columns or height * width > options.max_cells:
+        raise InvalidDataError(
+            f"{path}, sheet {sheet!r}: spans {height:,} rows × {width:,} columns (to its cell"
+            f" {_cell_name(height - 1, width - 1)}), more than a table of responses"
+            f" (at most {options.max_columns:,} columns and {options.max_cells:,} cells;"
+            " ReadOptions(max_columns=…, max_cells=…) to read more)"
+        )
+
+
+def _cell_name(row: int, column: int) -> str:
+    """The name a spreadsheet gives a cell (row and column from 0): ``XFD1048576``."""
+    letters = ""
+    number = column + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook whose parts inflate beyond :data:`MAX_PART_BYTES` (a zip bomb)."""
+    if not zipfile.is_zipfile(path):
+        return  # an .xls file: calamine reads it as it is
+    with _reading(path), zipfile.ZipFile(path) as archive:
+        for part in archive.infolist():
+            if part.file_size > MAX_PART_BYTES:
+                raise InvalidDataError(
+                    f"{path}: its part {part.filename!r} inflates to {part.file_size:,} bytes,"
+                    f" more than the {MAX_PART_BYTES:,} a workbook part may hold"
+                )
+
+
 def _scan(
     path: Path, sheet: str
 ) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    """The formula cells (row, column from 0) and, for ``.ods``, the merged ranges of *sheet*."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "content.xml" in names:
-                return _scan_ods(archive.read("content.xml"), sheet)
-            if "xl/workbook.xml" in names:
-                return _scan_xlsx(archive, sheet), []
-    except (zipfile.BadZipFile, KeyError, ET.ParseError):
-        pass  # an .xls file (not a zip) or an unusual one: calamine's values are all there is
+    """The formula cells (row, column from 0) and, for ``.ods``, the merged ranges of *sheet*.
+
+    The XML is read as a stream, a row at a time: memory stays bounded whatever its size.
+    """
+    if not zipfile.is_zipfile(path):
+        return set(), []  # an .xls file: calamine's values are all there is (said in a warning)
+    with _reading(path, sheet), zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "content.xml" in names:
+            with archive.open("content.xml") as content:
+                return _scan_ods(content, sheet, path)
+        if "xl/workbook.xml" in names:
+            return _scan_xlsx(archive, sheet), []
     return set(), []
 
 
@@ -276,16 +349,20 @@ def _scan_xlsx(archive: zipfile.ZipFile, sheet: str) -> set[tuple[int, int]]:
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     if part is None:
         return set()
-    data = archive.read(part)
-    if b"<f" not in data and b":f" not in data:
-        return set()
     found: set[tuple[int, int]] = set()
-    for cell in ET.fromstring(data).iter(f"{_MAIN}c"):  # noqa: S314
-        if cell.find(f"{_MAIN}f") is None:
-            continue
-        match = _CELL_REF.fullmatch(cell.get("r", ""))
-        if match:
-            found.add((int(match[2]) - 1, _column_number(match[1])))
+    with archive.open(part) as data:
+        rows: ET.Element | None = None
+        for event, element in ET.iterparse(data, events=("start", "end")):  # noqa: S314
+            if event == "start":
+                if element.tag == f"{_MAIN}sheetData":
+                    rows = element
+                continue
+            if element.tag == f"{_MAIN}c" and element.find(f"{_MAIN}f") is not None:
+                match = _CELL_REF.fullmatch(element.get("r", ""))
+                if match and len(match[2]) <= 9 and int(match[2]) >= 1:
+                    found.add((int(match[2]) - 1, _column_number(match[1])))
+            elif element.tag == f"{_MAIN}row" and rows is not None:
+                rows.clear()  # the rows read so far are not kept
     return found
 
 
@@ -297,34 +374,45 @@ def _column_number(letters: str) -> int:
 
 
 def _scan_ods(
-    content: bytes, sheet: str
+    content: IO[bytes], sheet: str, path: Path
 ) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    if b"table:formula" not in content and b"spanned" not in content:
-        return set(), []
     formulas: set[tuple[int, int]] = set()
     spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    for table in ET.fromstring(content).iter(f"{_TABLE}table"):  # noqa: S314
-        if table.get(f"{_TABLE}name") != sheet:
+    cells = {f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"}
+    table: ET.Element | None = None  # the sheet's table, while it is read
+    row_number = column = 0
+    for event, element in ET.iterparse(content, events=("start", "end")):  # noqa: S314
+        tag = element.tag
+        if tag == f"{_TABLE}table":
+            wanted = event == "start" and element.get(f"{_TABLE}name") == sheet
+            table, row_number = (element if wanted else None), 0
+        elif table is None:
             continue
-        for row_number, row in _ods_rows(table):
-            column = 0
-            for cell in row:
-                if cell.tag not in {f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"}:
-                    continue
-                repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
-                if cell.get(f"{_TABLE}formula") is not None:
-                    formulas.update((row_number, column + i) for i in range(min(repeat, 1024)))
-                wide = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
-                tall = int(cell.get(f"{_TABLE}number-rows-spanned", "1"))
-                if wide > 1 or tall > 1:
-                    spans.append(((row_number, column), (row_number + tall - 1, column + wide - 1)))
-                column += repeat
+        elif tag == f"{_TABLE}table-row":
+            if event == "start":
+                column = 0
+            else:
+                row_number += _count(element, "number-rows-repeated", path)
+                table.clear()  # the rows read so far are not kept
+        elif tag in cells and event == "start":
+            repeat = _count(element, "number-columns-repeated", path)
+            if element.get(f"{_TABLE}formula") is not None:
+                formulas.update((row_number, column + i) for i in range(min(repeat, 1024)))
+            wide = _count(element, "number-columns-spanned", path)
+            tall = _count(element, "number-rows-spanned", path)
+            if wide > 1 or tall > 1:
+                spans.append(((row_number, column), (row_number + tall - 1, column + wide - 1)))
+            column += repeat
     return formulas, spans
 
 
-def _ods_rows(table: ET.Element) -> Iterator[tuple[int, ET.Element]]:
-    """Each row of an OpenDocument table with its number (from 0), repeated rows counted."""
-    number = 0
-    for element in table.iter(f"{_TABLE}table-row"):
-        yield number, element
-        number += int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+def _count(element: ET.Element, name: str, path: Path) -> int:
+    """A count an OpenDocument row or cell carries (1 when it carries none).
+
+    Raises:
+        InvalidDataError: It is not a whole number from 1 to 2**24.
+    """
+    text = element.get(f"{_TABLE}{name}", "1")
+    if not (text.isascii() and text.isdigit() and len(text) <= 9 and 1 <= int(text) <= 1 << 24):
+        raise InvalidDataError(f"{path}: a damaged workbook ({name}={text[:20]!r})")
+    return int(text)

@@ -25,14 +25,14 @@ class Writer:
 
     Attributes:
         write: ``write(blocks, lang)``: the document, as text or bytes.
-        suffix: The file suffix of such documents.
+        suffixes: The file suffixes of such documents, the usual one first.
         binary: The document is bytes: it goes to a file, never to a terminal.
         charts: The format shows charts (drawn when the ``plot`` extra is installed).
         describe: What the format is, for ``--help``.
     """
 
     write: Callable[[list[Block], str], str | bytes]
-    suffix: str
+    suffixes: tuple[str, ...]
     describe: str
     binary: bool = False
     charts: bool = False
@@ -40,10 +40,10 @@ class Writer:
 
 WRITERS: Mapping[str, Writer] = MappingProxyType(
     {
-        "markdown": Writer(write_markdown, ".md", "Markdown"),
-        "text": Writer(write_text, ".txt", "plain text"),
-        "html": Writer(write_html, ".html", "a standalone web page with charts", charts=True),
-        "docx": Writer(write_docx, ".docx", "a Word document", binary=True, charts=True),
+        "markdown": Writer(write_markdown, (".md", ".markdown"), "Markdown"),
+        "text": Writer(write_text, (".txt",), "plain text"),
+        "html": Writer(write_html, (".html", ".htm"), "a standalone web page", charts=True),
+        "docx": Writer(write_docx, (".docx",), "a Word document", binary=True, charts=True),
     }
 )
 """Every report format by its name (``format=`` and ``--format``)."""

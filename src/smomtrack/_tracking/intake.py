@@ -350,14 +350,14 @@ class Intake:
             except (KeyError, TypeError):
                 pass
         read = self._readers[field]
-        try:
-            distinct = set(values)
-        except TypeError:  # a list or an object where a value was expected
-            values = list(map(_hashable, values))
-            distinct = set(values)
+        # Text is its own key; any other value is looked up by its type and its form, so that
+        # equal values of other kinds (1, True, 1.0; one moment in two time zones) are read
+        # apart: a cache keyed by the value itself would give one the other's reading.
+        values = [v if v.__class__ is str else _Typed(_hashable(v)) for v in values]
+        distinct = set(values)
         for value in distinct.difference(cache):
             try:
-                cache[value] = read(self._value(value))
+                cache[value] = read(self._value(_given(value)))
             except SmomtrackError as exc:
                 cache[value] = exc
                 bad.add(value)
@@ -393,7 +393,7 @@ class Intake:
             column, refused, values = self._column(field, values)
             if refused:
                 errors.extend(
-                    FieldError(row, field, value, refused[value])
+                    FieldError(row, field, _given(value), refused[value])
                     for row, value in enumerate(values)
                     if value in refused
                 )
@@ -514,6 +514,30 @@ class _Unhashable:
 
     def __repr__(self) -> str:
         return self.text
+
+
+class _Typed:
+    """A value that is not text, as a key: equal to another only of the same type and form."""
+
+    __slots__ = ("_key", "value")
+
+    def __init__(self, value: Hashable) -> None:
+        self.value = value
+        self._key = (value.__class__, repr(value))
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Typed) and self._key == other._key
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _given(value: object) -> object:
+    """The value as it was given (the key of a value that is not text holds it)."""
+    return value.value if isinstance(value, _Typed) else value
 
 
 hashable = _hashable

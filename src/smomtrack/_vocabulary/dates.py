@@ -105,6 +105,22 @@ _TOKEN = re.compile(r"\d+(?:er|st|nd|rd|th|o|º)?|[a-z]+|[–—-]|/")
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2004, 2, 2))  # noqa: DTZ001 (dates only)
 
 
+_LONG_NUMBER = re.compile(r"\d{10}")
+
+
+def _short_numbers(text: str) -> str:
+    """*text*, if no number in it is too long to be part of a date (a day, a year).
+
+    Raises:
+        InvalidDateError: A run of ten digits or more.
+    """
+    if _LONG_NUMBER.search(text):
+        raise InvalidDateError(
+            text[:40] + ("…" if len(text) > 40 else ""), "a number too long for a date"
+        )
+    return text
+
+
 def _make_date(text: object, year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
@@ -163,7 +179,7 @@ def parse_date(value: dt.date | str) -> dt.date:
         return value
     if not isinstance(value, str):
         raise InvalidDateError(value, f"expected a date or text, got {type(value).__name__}")
-    text = value.strip()
+    text = _short_numbers(value).strip()
     if not text:
         raise InvalidDateError(value, "empty")
     if _ISO_DATE.match(text):
@@ -225,7 +241,7 @@ def parse_date_range(value: str) -> tuple[dt.date, dt.date]:
     """
     if not isinstance(value, str):
         raise InvalidDateError(value, f"expected text, got {type(value).__name__}")
-    text = value.strip()
+    text = _short_numbers(value).strip()
     if "/" in text and not _numeric(text):
         left_text, _, right_text = text.partition("/")
         if _ISO_DATE.match(left_text.strip()) and _ISO_DATE.match(right_text.strip()):
