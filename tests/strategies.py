@@ -14,9 +14,14 @@ RECORDED_STATUSES = tuple(s for s in Status if s is not Status.NO_INFORMATION)
 
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2025, 12, 31))
 plain_text = st.text(
-    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30
+    alphabet=st.characters(
+        exclude_categories=["Cs"],
+        exclude_characters="".join(map(chr, [*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])),
+    ),
+    max_size=30,
 )
-"""Any text a file can keep: no lone surrogates, no NUL."""
+"""Any text every file can keep: no control character but tab and line breaks, no U+FFFE,
+U+FFFF or lone surrogate."""
 evidence_items = plain_text.map(str.strip).filter(lambda s: s != "" and ";" not in s)
 texts = st.builds(
     Text,

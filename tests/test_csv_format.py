@@ -345,10 +345,10 @@ class TestRoundTripAnyText:
             assert (back.notes, back.measures) == (text, text)
 
     def test_unsavable_text_is_refused_when_recorded(self) -> None:
-        """A NUL or a lone surrogate is refused by record(), not discovered at export."""
+        """NUL, control characters, U+FFFE/U+FFFF and lone surrogates are refused by record()."""
         tracker = Tracker(builtin_catalogue(), ["MEX"])
-        for text in ("a\x00b", "\udc00"):
-            with pytest.raises(InvalidDataError, match=r"NUL|surrogate"):
+        for text in ("a\x00b", "\udc00", "bell\x07", "\ufffe", "x\uffff"):
+            with pytest.raises(InvalidDataError, match=r"holds the character U\+"):
                 tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", notes=text)
         tracker.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", evidence="")
         assert tracker.responses()[0].evidence == ()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import os
 import sys
 import time
@@ -300,7 +302,7 @@ def _source_options(command: argparse.ArgumentParser, *, meeting: bool = True) -
 def _max_errors_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--max-errors",
-        type=int,
+        type=_count,
         default=1000,
         metavar="N",
         help="stop reading a spreadsheet once more than N rows are refused"
@@ -318,13 +320,29 @@ def _say(text: str) -> None:
     print(f"smomtrack: {text}", file=sys.stderr)
 
 
+def _count(text: str) -> int:
+    """A number of rows on the command line: 0 or more."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 12):
+        raise argparse.ArgumentTypeError(f"expected a number of rows (0 or more), got {text!r}")
+    return int(text)
+
+
 def _states(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _population(text: str) -> list[str] | str:
-    """The population --states gives: ``"un-members"`` or the States listed."""
-    return UN_MEMBERS if text.strip().casefold() == UN_MEMBERS else _states(text)
+    """The population --states gives: ``"un-members"`` or the States listed.
+
+    Raises:
+        InvalidDataError: It names no State.
+    """
+    if text.strip().casefold() == UN_MEMBERS:
+        return UN_MEMBERS
+    states = _states(text)
+    if not states:
+        raise InvalidDataError(f"--states {text!r} names no State: a population needs one")
+    return states
 
 
 SHOWN_ERRORS = 20
@@ -711,20 +729,53 @@ _COMMANDS = {
 }
 
 
+def _tolerant(stream: TextIO) -> None:
+    """A terminal or file that is not UTF-8 shows what it cannot encode as ``?``."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(encoding).name != "utf-8":
+        stream.reconfigure(errors="replace")
+
+
+def _draws(stream: TextIO, characters: str) -> bool:
+    """Whether *stream*'s encoding has *characters*."""
+    try:
+        characters.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _silence(stream: TextIO) -> None:
+    """Send what is left for *stream* nowhere (Python flushes it on exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit status.
 
     Exit status: 0 on success; 1 when some rows of a spreadsheet were refused (``import``,
     ``validate``, ``summary``, ``report``, ``follow-up``: the rest was done); 2 when the
     command line or its input is wrong, or a spreadsheet has no valid row or more refused
-    rows than ``--max-errors`` (the error is printed on standard error, without a traceback).
+    rows than ``--max-errors`` (the error is printed on standard error, without a traceback);
+    141 when the output was closed before the end (``… | head``), as for other tools.
     """
     out = out or sys.stdout
+    for stream in (out, sys.stderr):
+        _tolerant(stream)
     args = _parser().parse_args(argv)
+    if getattr(args, "fmt", None) == "simple_grid" and not _draws(out, "─│"):
+        args.fmt = "grid"  # the output cannot show box characters: draw with ASCII
     try:
         if hasattr(args, "fmt"):
             check_format(args.fmt)
         return _COMMANDS[args.command](args, out)
+    except BrokenPipeError:  # the reader went away (`… | head`): stop quietly, as others do
+        _silence(out)
+        return 141
     except SmomtrackError as exc:
         _say(f"error: {exc}")
         return 2

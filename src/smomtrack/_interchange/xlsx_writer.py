@@ -93,6 +93,10 @@ def write_xlsx(
     for index, (column, width) in enumerate(zip(columns, widths, strict=True)):
         sheet.write_string(0, index, word(column, lang), bold)
         sheet.set_column(index, index, width, wrap if width >= 30 else None)
+    for response in records:  # what a workbook cannot keep is refused before anything is written
+        for field in ("measures", "responsible", "source", "notes", "evidence"):
+            value = getattr(response, field)
+            _fits(value if isinstance(value, str) else "; ".join(value), path, response, field)
     for row, response in enumerate(records, start=1):
         values: list[object] = [
             state_name(response.state, lang),
@@ -116,6 +120,20 @@ def write_xlsx(
     sheet.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
     _save(workbook, buffer, path)
     return len(records)
+
+
+CELL_LIMIT = 32_767
+"""The most characters a workbook cell holds (Excel's limit; longer text is cut by Excel)."""
+
+
+def _fits(text: str, path: str | Path, response: Response, field: str) -> None:
+    if len(text) > CELL_LIMIT:
+        raise InvalidDataError(
+            f"{path}: {response.state} on {response.recommendation} as of {response.as_of}:"
+            f" {field} holds {len(text):,} characters; a workbook cell holds at most"
+            f" {CELL_LIMIT:,} (write the responses as .csv, which keeps any length);"
+            " nothing was written"
+        )
 
 
 def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
@@ -198,6 +216,11 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
             row += 1
             title = recommendation.title(lang)
             text = pick(recommendation.texts, lang)
+            if text is not None and len(text.value) > CELL_LIMIT:
+                raise InvalidDataError(
+                    f"{path}: the text of {recommendation.key} holds {len(text.value):,}"
+                    f" characters; a workbook cell holds at most {CELL_LIMIT:,}"
+                )
             sheet.write_string(row, 0, state_name(code, lang), formats["given"])
             sheet.write_string(row, 1, recommendation.key, formats["given"])
             sheet.write_string(row, 2, "" if title is None else title.value, formats["given"])

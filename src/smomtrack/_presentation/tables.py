@@ -8,7 +8,15 @@ import tabulate as tabulate_module
 
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["PIPE_FORMATS", "TABLE_FORMATS", "WRAPPING_FORMATS", "check_format", "table"]
+__all__ = [
+    "MARKDOWN_FORMATS",
+    "PIPE_FORMATS",
+    "TABLE_FORMATS",
+    "WRAPPING_FORMATS",
+    "check_format",
+    "markdown_text",
+    "table",
+]
 
 TABLE_FORMATS: tuple[str, ...] = tuple(sorted(tabulate_module.tabulate_formats))
 """Every table format tabulate knows (``"github"``, ``"grid"``, ``"html"``, ``"latex"``, …)."""
@@ -47,9 +55,23 @@ PIPE_FORMATS = frozenset({"github", "pipe", "jira", "moinmoin", "youtrack", "org
 would shift the cells after it under the wrong headers."""
 
 
+MARKDOWN_FORMATS = frozenset({"github", "pipe"})
+"""Markdown's formats: HTML in a cell would be HTML in the page it is shown in."""
+
+
+def markdown_text(text: str) -> str:
+    """*text* to put in Markdown as it reads: ``&``, ``<`` and ``>`` as entities, never markup.
+
+    >>> markdown_text("<script>alert(1)</script> & co")
+    '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _cell(value: object, fmt: str) -> object:
     if fmt in PIPE_FORMATS and isinstance(value, str):
-        return " ".join(value.replace("|", "\\|").split())
+        cell = " ".join(value.replace("|", "\\|").split())
+        return markdown_text(cell) if fmt in MARKDOWN_FORMATS else cell
     return value
 
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from smomtrack._vocabulary.characters import text_problem
 from smomtrack._vocabulary.languages import Text
 from smomtrack.exceptions import InvalidDataError
 
@@ -22,7 +23,6 @@ __all__ = [
     "frozen_map",
     "optional_str",
     "some_texts",
-    "text_problem",
     "to_strings",
     "to_texts",
     "to_tuple",
@@ -40,21 +40,6 @@ def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
         # A lone string would silently become a tuple of characters.
         raise InvalidDataError(f"expected a sequence, got the string {values!r}")
     return tuple(values)
-
-
-def text_problem(text: str) -> str | None:
-    """Why *text* could not be saved (to SQLite, JSON and CSV alike), or ``None``.
-
-    >>> text_problem("Décret n° 12"), text_problem("a" + chr(0) + "b")
-    (None, 'holds a NUL character, which no file keeps')
-    """
-    if "\x00" in text:
-        return "holds a NUL character, which no file keeps"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "holds characters that are not Unicode text (lone surrogates)"
-    return None
 
 
 def evidence_problem(item: str) -> str | None:
@@ -90,9 +75,12 @@ def tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], tuple[Any,
 
 
 def optional_str(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    """A validator: ``None`` or a non-blank string."""
+    """A validator: ``None`` or a non-blank string that every file can keep."""
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise InvalidDataError(f"{attribute.name}: expected text or None, got {value!r}")
+    problem = None if value is None else text_problem(value)
+    if problem is not None:
+        raise InvalidDataError(f"{attribute.name}: {value!r} {problem}")
 
 
 def check_pattern(pattern: str) -> Callable[[Any, attrs.Attribute[str], str], None]:

@@ -11,10 +11,10 @@ from smomtrack._records.fields import (
     check_optional_date,
     check_pattern,
     evidence_problem,
-    text_problem,
     to_strings,
 )
 from smomtrack._records.meetings import MEETING_KEY
+from smomtrack._vocabulary.characters import text_problem
 from smomtrack._vocabulary.states import is_state_code
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from smomtrack._presentation.tables import markdown_text
 from smomtrack._rendering.blocks import Block, Heading, Paragraph, Table
 from smomtrack._summaries.matrix import Matrix
 
@@ -26,14 +27,16 @@ def _write(blocks: list[Block], form: str) -> str:
     for block in blocks:
         if isinstance(block, Heading):
             if form == "markdown":
-                parts.append(f"{'#' * block.level} {block.text}")
+                parts.append(f"{'#' * block.level} {markdown_text(block.text)}")
             else:
                 underline = "=" if block.level == 1 else "-"
                 parts.append(f"{block.text}\n{underline * len(block.text)}")
         elif isinstance(block, Paragraph):
-            parts.append(block.text if form == "markdown" else block.text.replace("**", ""))
+            text = block.text
+            parts.append(markdown_text(text) if form == "markdown" else text.replace("**", ""))
         elif isinstance(block, Table):
             parts.append(block.result.render(_TABLE_FORMAT[form], block.lang))
             if not isinstance(block.result, Matrix):  # a matrix carries its legend already
-                parts.extend(block.result.table_data(block.lang).notes)
+                notes = block.result.table_data(block.lang).notes
+                parts.extend(map(markdown_text, notes) if form == "markdown" else notes)
     return "\n\n".join(parts) + "\n"

@@ -16,7 +16,7 @@ from smomtrack._presentation.colours import OUTLINE
 from smomtrack._presentation.names import group_columns
 from smomtrack._summaries.presentation import Grouped
 
-__all__ = ["axes", "group_label", "legend", "percent", "pyplot", "short", "stacked"]
+__all__ = ["axes", "group_label", "legend", "percent", "plain", "pyplot", "short", "stacked"]
 
 _LABEL_WIDTH = 38
 """Group labels longer than this are shortened on the chart (the tables give them whole)."""
@@ -40,16 +40,26 @@ def axes(ax: Any, rows: int, width: float = 9.0) -> Any:
     return made
 
 
+def plain(text: str) -> str:
+    r"""*text* drawn as it is written: a ``$`` never starts matplotlib's math (``$a^{$``).
+
+    >>> print(plain("cost $x$"))
+    cost \$x\$
+    """
+    return text.replace("$", r"\$")
+
+
 def short(text: str) -> str:
-    """*text*, shortened with "…" to fit beside a bar."""
-    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1].rstrip() + "…"
+    """*text*, shortened with "…" to fit beside a bar, drawn as written."""
+    cut = text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1].rstrip() + "…"
+    return plain(cut)
 
 
 def group_label(result: Grouped, group: str, lang: str) -> str:
     """The label of a group's bar: a key for themes and recommendations, else its name."""
     cells = group_columns(result.catalogue, result.by, group, lang)
     if result.by in {"theme", "recommendation"}:
-        return cells[0]  # the key: the titles are in the table, not on a bar
+        return plain(cells[0])  # the key: the titles are in the table, not on a bar
     return short(cells[-1])
 
 
@@ -86,7 +96,7 @@ def stacked(  # noqa: PLR0913 (what a stacked bar chart is made of)
             color=colour,
             edgecolor=OUTLINE,
             linewidth=0.4,
-            label=name,
+            label=plain(name),
             height=0.7,
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
@@ -94,8 +104,8 @@ def stacked(  # noqa: PLR0913 (what a stacked bar chart is made of)
     ax.invert_yaxis()
     ax.set_xlim(0, max([*left, 1e-9]))
     ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left", fontsize=11)
-    legend(ax, legend_title)
+    ax.set_title(plain(title), loc="left", fontsize=11)
+    legend(ax, plain(legend_title))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 

@@ -10,6 +10,7 @@ import attrs
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._presentation.labels import check_language, word
 from smomtrack._presentation.names import marked
+from smomtrack._presentation.tables import markdown_text
 from smomtrack._records.recommendations import Recommendation
 from smomtrack._summaries.presentation import Presentable, TableData
 from smomtrack._vocabulary.topics import topic_label
@@ -113,7 +114,7 @@ class Compilation(Presentable):
         """The compilation as a document: a section per topic, a subsection per meeting."""
         parts = [f"# {word('compilation', lang)}"]
         for group in self.groups:
-            parts.append(f"## {_topic_name(group.topic, lang)}")
+            parts.append(f"## {markdown_text(_topic_name(group.topic, lang))}")
             for meeting, recommendations in group.meetings:
                 parts.append(f"### {meeting}")
                 for rec in recommendations:
@@ -124,7 +125,9 @@ class Compilation(Presentable):
                         if not rec.topics and rec.suggested_topics
                         else ""
                     )
-                    parts.append(f"**{rec.key}** ({rec.source}){note}{suggested}\n\n{text.value}")
+                    source = markdown_text(str(rec.source))
+                    body = markdown_text(text.value)
+                    parts.append(f"**{rec.key}** ({source}){note}{suggested}\n\n{body}")
         return "\n\n".join(parts) + "\n"
 
     def _repr_markdown_(self) -> str:

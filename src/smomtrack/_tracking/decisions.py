@@ -19,8 +19,11 @@ __all__ = ["decide", "describe", "refusal", "same"]
 
 def decide(
     log: Columns, index: PairIndex, batch: Columns, lines: Sequence[int], errors: list[RowError]
-) -> tuple[Sequence[int], list[int]]:
-    """The rows of *batch* to append, and the log positions of those already there.
+) -> tuple[Sequence[int], list[int], list[int]]:
+    """What *batch* changes: the rows to append, and the records already there.
+
+    Returns the rows to append, the log positions of the records identical to rows of the
+    batch, and for each row repeating an earlier row of the batch, that earlier row.
 
     *batch* is coded as *log*, and *index* is up to date with it. A row identical to
     what is recorded (or to an earlier row of the batch) changes nothing; a different
@@ -33,19 +36,19 @@ def decide(
     if not batch.correction.count(1):  # the usual case: new records, nothing to compare
         if len(keys) > SMALL:
             if index.merge(keys, len(log)):
-                return range(len(batch)), []
+                return range(len(batch)), [], []
         elif len(set(keys)) == len(keys) and all(index.current(k) is None for k in keys):
-            return range(len(batch)), []
+            return range(len(batch)), [], []
     fresh: list[int] = []
     unchanged: list[int] = []
+    repeats: list[int] = []
     taken: dict[int, int] = {}  # key: row of this batch that holds it
     for row, key in enumerate(keys):
         earlier = taken.get(key)
         position = index.current(key) if earlier is None else None
         held, at = (batch, earlier) if earlier is not None else (log, position)
         if at is not None and same(held, at, batch, row):
-            if position is not None:
-                unchanged.append(position)
+            (unchanged if position is not None else repeats).append(at)
             continue
         problem = refusal(batch, row, held, at)
         if problem is not None:
@@ -53,7 +56,7 @@ def decide(
             continue
         taken[key] = row
         fresh.append(row)
-    return fresh, unchanged
+    return fresh, unchanged, repeats
 
 
 def refusal(batch: Columns, row: int, held: Columns, at: int | None) -> SmomtrackError | None:

@@ -17,13 +17,14 @@ from typing import Any
 import attrs
 
 from smomtrack._catalogue.catalogue import Catalogue
-from smomtrack._records.fields import evidence_problem, text_problem
+from smomtrack._records.fields import evidence_problem
 from smomtrack._tracking.columns import (
     NO_DUE,
     REPORTER_CODES,
     STATUS_CODES,
     Columns,
 )
+from smomtrack._vocabulary.characters import text_problem
 from smomtrack._vocabulary.dates import parse_date, today
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.states import resolve_state
@@ -156,7 +157,8 @@ class Intake:
         meeting: str | None = None,
     ) -> None:
         self._catalogue = catalogue
-        self._meeting = meeting
+        # the meeting a file is about is checked once, before any row: UnknownMeetingError
+        self._meeting = None if meeting is None else catalogue.meeting(meeting).key
         self._population = None if population is None else tuple(population)
         self._clean = clean
         self.day = today()

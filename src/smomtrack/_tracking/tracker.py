@@ -403,7 +403,7 @@ class Tracker:
         try:
             with self._writing():
                 self._index.update(self._log, self._width)
-                fresh, unchanged = decide(self._log, self._index, batch, lines, errors)
+                fresh, unchanged, repeats = decide(self._log, self._index, batch, lines, errors)
                 added = batch if len(fresh) == len(batch) else batch.take(fresh)
                 if self._store is not None and len(added):
                     self._store.insert(added)
@@ -411,6 +411,10 @@ class Tracker:
             self._index = PairIndex()  # it may hold records that were not added: rebuild it
             raise
         self._apply(added)
+        if repeats:  # a row that repeats one of the batch is already there: count it so
+            start = len(self._log) - len(added)
+            at = {row: start + i for i, row in enumerate(fresh)}
+            unchanged = [*unchanged, *(at[row] for row in repeats)]
         return ImportResult(
             batch=added,
             lines=[lines[row] for row in fresh] if len(fresh) != len(batch) else lines,

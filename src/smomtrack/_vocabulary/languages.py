@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
+from smomtrack._vocabulary.characters import text_problem
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["FALLBACK_ORDER", "LANGUAGES", "OUTPUT_LANGUAGES", "Text", "pick"]
@@ -27,9 +29,21 @@ def _check_lang(_instance: object, attribute: attrs.Attribute[str], value: str) 
         )
 
 
-def _check_non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _check_non_empty(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidDataError(f"{attribute.name}: expected text, got {value!r}")
     if not value.strip():
         raise InvalidDataError(f"{attribute.name}: must not be empty")
+    _check_characters(_instance, attribute, value)
+
+
+def _check_characters(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        return
+    problem = text_problem(value)
+    if problem is not None:
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        raise InvalidDataError(f"{attribute.name}: {shown!r} {problem}")
 
 
 @attrs.frozen
@@ -50,11 +64,11 @@ class Text:
     """
 
     lang: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_lang])
-    value: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_non_empty])
+    value: str = attrs.field(validator=_check_non_empty)
     official: bool = attrs.field(validator=attrs.validators.instance_of(bool))
     source: str | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+        validator=[attrs.validators.optional(attrs.validators.instance_of(str)), _check_characters],
         eq=False,  # the same text, whatever is said of where it comes from
     )
 
