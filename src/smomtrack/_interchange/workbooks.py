@@ -17,6 +17,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import IO, Any, Unpack
 from xml.etree import ElementTree as ET
@@ -50,6 +51,7 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CELL_REF = re.compile(r"([A-Z]+)([0-9]+)")
 
 
@@ -108,15 +110,14 @@ def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> Impo
     with _reading(path):
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     try:
-        name, rows, merged = _choose(workbook, path, options)
+        name, rows, merged, marks = _choose(workbook, path, options)
     finally:
         with _reading(path):
             workbook.close()
     where = f"{path}, sheet {name!r}"
-    formulas, spans = _scan(path, name)
-    for first, last in [*merged, *spans]:
+    for first, last in [*merged, *marks.spans]:
         _fill(rows, first, last)
-    flagged = _flagged(rows, formulas)
+    flagged = _flagged(rows, marks.formulas)
     with paused_gc():
         intake = intake_for(None)
         result = read_table(
@@ -139,9 +140,29 @@ def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> Impo
     return result
 
 
+_Span = tuple[tuple[int, int], tuple[int, int]]
+
+
+@attrs.frozen
+class _Marks:
+    """What the scan of a sheet's XML found, before the reader builds it.
+
+    Attributes:
+        height: Rows from the first to the last that holds something (0 when unknown).
+        width: Columns from A to the last that holds something (0 when unknown).
+        formulas: The cells (row, column from 0) that hold a formula.
+        spans: For ``.ods``, the merged ranges.
+    """
+
+    height: int = 0
+    width: int = 0
+    formulas: frozenset[tuple[int, int]] = frozenset()
+    spans: tuple[_Span, ...] = ()
+
+
 def _choose(
     workbook: Any, path: Path, options: ReadOptions
-) -> tuple[str, list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+) -> tuple[str, list[list[str]], list[_Span], _Marks]:
     """The sheet asked for (or the first with a header row), its rows as text, its merges."""
     with _reading(path):
         names: list[str] = [str(name) for name in workbook.sheet_names]
@@ -152,12 +173,12 @@ def _choose(
     missing: InvalidDataError | None = None  # a sheet without the columns of responses
     for name in names:
         try:
-            rows, merged = _sheet(workbook, name, path, options)
+            rows, merged, marks = _sheet(workbook, name, path, options)
         except InvalidDataError as exc:  # look at the other sheets, then say why
             refused = refused or exc
             continue
         if find_header(enumerate(rows, start=1), f"{path}, sheet {name!r}") is not None:
-            return name, rows, merged
+            return name, rows, merged, marks
         if missing is None and any(any(c.strip() for c in row) for row in rows):
             header = next(row for row in rows if any(c.strip() for c in row))
             missing = missing_columns(header, f"{path}, sheet {name!r}")
@@ -189,7 +210,10 @@ def _sheet_name(names: Sequence[str], sheet: str | int, path: Path) -> str:
 
 def _sheet(
     workbook: Any, name: str, path: Path, options: ReadOptions
-) -> tuple[list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+) -> tuple[list[list[str]], list[_Span], _Marks]:
+    marks = _scan(path, name)  # the extent, read from the XML before the reader builds it
+    if marks.height and marks.width:
+        _check_extent(path, name, marks.height, marks.width, options)
     with _reading(path, name):
         found = workbook.get_sheet_by_name(name)
         if found.height and found.width:  # the sheet's extent, before any cell is made
@@ -200,7 +224,8 @@ def _sheet(
             for (a, b), (c, d) in found.merged_cell_ranges or []
         ]
     text = str  # most cells are text already: no call for them
-    return [[v if v.__class__ is text else _text(v) for v in row] for row in values], merged
+    rows = [[v if v.__class__ is text else _text(v) for v in row] for row in values]
+    return rows, merged, marks
 
 
 def _text(value: object) -> str:  # noqa: PLR0911 (one answer per kind of cell)
@@ -235,7 +260,9 @@ def _fill(rows: list[list[str]], first: tuple[int, int], last: tuple[int, int]) 
                 cells[column] = value
 
 
-def _flagged(rows: list[list[str]], formulas: set[tuple[int, int]]) -> dict[int, tuple[str, str]]:
+def _flagged(
+    rows: list[list[str]], formulas: AbstractSet[tuple[int, int]]
+) -> dict[int, tuple[str, str]]:
     """The rows to refuse for their formulas (numbered from 1): the cell, and why."""
     header = find_header(enumerate(rows, start=1), "")
     if header is None or not formulas:
@@ -319,26 +346,32 @@ def _check_archive(path: Path) -> None:
                 )
 
 
-def _scan(
-    path: Path, sheet: str
-) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    """The formula cells (row, column from 0) and, for ``.ods``, the merged ranges of *sheet*.
+def _scan(path: Path, sheet: str) -> _Marks:
+    """The extent, the formula cells and, for ``.ods``, the merged ranges of *sheet*.
 
     The XML is read as a stream, a row at a time: memory stays bounded whatever its size.
+
+    Raises:
+        InvalidDataError: A cell or a count beyond what a spreadsheet holds (a damaged file).
     """
     if not zipfile.is_zipfile(path):
-        return set(), []  # an .xls file: calamine's values are all there is (said in a warning)
+        return _Marks()  # an .xls file: calamine's values are all there is (said in a warning)
     with _reading(path, sheet), zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         if "content.xml" in names:
             with archive.open("content.xml") as content:
                 return _scan_ods(content, sheet, path)
         if "xl/workbook.xml" in names:
-            return _scan_xlsx(archive, sheet), []
-    return set(), []
+            return _scan_xlsx(archive, sheet, path)
+    return _Marks()
 
 
-def _scan_xlsx(archive: zipfile.ZipFile, sheet: str) -> set[tuple[int, int]]:
+_MAX_ROWS, _MAX_COLUMNS = 1 << 20, 1 << 14
+"""The most rows and columns a worksheet holds (A1 to XFD1048576)."""
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The name of the part that holds *sheet*'s cells in an ``.xlsx`` file."""
     workbook = ET.fromstring(archive.read("xl/workbook.xml"))  # noqa: S314 (a file the user gave)
     relations = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
     targets = {r.get("Id"): r.get("Target", "") for r in relations.iter(f"{_RELS}Relationship")}
@@ -347,23 +380,61 @@ def _scan_xlsx(archive: zipfile.ZipFile, sheet: str) -> set[tuple[int, int]]:
         if entry.get("name") == sheet:
             target = targets.get(entry.get(f"{_DOC_RELS}id"), "")
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return part if part in archive.namelist() else None
+
+
+def _scan_xlsx(archive: zipfile.ZipFile, sheet: str, path: Path) -> _Marks:
+    part = _sheet_part(archive, sheet)
     if part is None:
-        return set()
-    found: set[tuple[int, int]] = set()
+        return _Marks()
+    formulas: set[tuple[int, int]] = set()
+    height = width = 0
+    row = column = -1
     with archive.open(part) as data:
         rows: ET.Element | None = None
         for event, element in ET.iterparse(data, events=("start", "end")):  # noqa: S314
+            tag = element.tag
             if event == "start":
-                if element.tag == f"{_MAIN}sheetData":
+                if tag == f"{_MAIN}sheetData":
                     rows = element
+                elif tag == f"{_MAIN}row":
+                    row = _row_number(element.get("r"), row, path)
+                    column = -1
                 continue
-            if element.tag == f"{_MAIN}c" and element.find(f"{_MAIN}f") is not None:
-                match = _CELL_REF.fullmatch(element.get("r", ""))
-                if match and len(match[2]) <= 9 and int(match[2]) >= 1:
-                    found.add((int(match[2]) - 1, _column_number(match[1])))
-            elif element.tag == f"{_MAIN}row" and rows is not None:
+            if tag == f"{_MAIN}c":
+                column = _cell_column(element.get("r"), row, column, path)
+                if len(element):  # a value, an inline string or a formula: not an empty cell
+                    height, width = max(height, row + 1), max(width, column + 1)
+                if element.find(f"{_MAIN}f") is not None:
+                    formulas.add((row, column))
+            elif tag == f"{_MAIN}row" and rows is not None:
                 rows.clear()  # the rows read so far are not kept
-    return found
+    return _Marks(height, width, frozenset(formulas))
+
+
+def _row_number(reference: str | None, previous: int, path: Path) -> int:
+    """A row's number from 0, from its ``r`` (or the one after *previous*)."""
+    if reference is None:
+        return previous + 1
+    if not (reference.isascii() and reference.isdigit() and 1 <= int(reference[:8]) <= _MAX_ROWS):
+        raise InvalidDataError(f"{path}: a damaged workbook (row {reference[:20]!r})")
+    return int(reference) - 1
+
+
+def _cell_column(reference: str | None, row: int, previous: int, path: Path) -> int:
+    """A cell's column from 0, from its ``r`` (or the one after *previous*), checked."""
+    if reference is None:
+        return previous + 1
+    match = _CELL_REF.fullmatch(reference)
+    if (
+        match is None
+        or len(match[1]) > 3
+        or len(match[2]) > 7
+        or int(match[2]) - 1 != row
+        or _column_number(match[1]) >= _MAX_COLUMNS
+    ):
+        raise InvalidDataError(f"{path}: a damaged workbook (cell {reference[:20]!r})")
+    return _column_number(match[1])
 
 
 def _column_number(letters: str) -> int:
@@ -373,14 +444,13 @@ def _column_number(letters: str) -> int:
     return number - 1
 
 
-def _scan_ods(
-    content: IO[bytes], sheet: str, path: Path
-) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+def _scan_ods(content: IO[bytes], sheet: str, path: Path) -> _Marks:
     formulas: set[tuple[int, int]] = set()
-    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    spans: list[_Span] = []
     cells = {f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"}
     table: ET.Element | None = None  # the sheet's table, while it is read
-    row_number = column = 0
+    row_number = column = height = width = 0
+    tall_row = 1
     for event, element in ET.iterparse(content, events=("start", "end")):  # noqa: S314
         tag = element.tag
         if tag == f"{_TABLE}table":
@@ -391,11 +461,15 @@ def _scan_ods(
         elif tag == f"{_TABLE}table-row":
             if event == "start":
                 column = 0
+                tall_row = _count(element, "number-rows-repeated", path)
             else:
-                row_number += _count(element, "number-rows-repeated", path)
+                row_number += tall_row
                 table.clear()  # the rows read so far are not kept
-        elif tag in cells and event == "start":
+        elif tag in cells and event == "end":
             repeat = _count(element, "number-columns-repeated", path)
+            if element.get(f"{_OFFICE}value-type") is not None or len(element):
+                height = max(height, row_number + tall_row)  # a cell that holds something
+                width = max(width, column + repeat)
             if element.get(f"{_TABLE}formula") is not None:
                 formulas.update((row_number, column + i) for i in range(min(repeat, 1024)))
             wide = _count(element, "number-columns-spanned", path)
@@ -403,7 +477,7 @@ def _scan_ods(
             if wide > 1 or tall > 1:
                 spans.append(((row_number, column), (row_number + tall - 1, column + wide - 1)))
             column += repeat
-    return formulas, spans
+    return _Marks(height, width, frozenset(formulas), tuple(spans))
 
 
 def _count(element: ET.Element, name: str, path: Path) -> int:
