@@ -250,8 +250,13 @@ class TestFuzz:
         @given(strategy(source))
         def read(data: bytes) -> None:
             path = folder / source.name
-            path.write_bytes(data)
+            path.write_bytes(data)  # left on disk: after an abort, the file that caused it
+            outcome = "refused"
             with contextlib.suppress(SmomtrackError):
                 read_responses(path)
+                outcome = "read"
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
 
+        outcomes: dict[str, int] = {}
         read()
+        print(f"{source.name}: {outcomes}")  # noqa: T201 (the figures of the long profile, with -s)
