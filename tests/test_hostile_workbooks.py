@@ -95,6 +95,24 @@ class TestDamagedWorkbooks:
             assert str(path) in str(error)
             assert match in str(error)
 
+    @pytest.mark.parametrize("reference", [b'r="A999999999999"', b'r="XFE2"', b'r="A1x"'])
+    def test_cells_beyond_a_worksheet(self, tmp_path: Path, reference: bytes) -> None:
+        """A cell no worksheet has is refused from the XML, before the reader builds it.
+
+        (``A999999999999`` made the reader ask for 114 GB and abort the process.) Looking
+        for the table, a damaged sheet is passed over; asked for, it is refused.
+        """
+        path = _rezip(
+            XLSX,
+            tmp_path / "beyond.xlsx",
+            lambda n, d: (
+                d.replace(b'r="A2"', reference, 1) if n == "xl/worksheets/sheet1.xml" else d
+            ),
+        )
+        assert read_responses(path).responses  # the table is on the other sheet
+        with pytest.raises(InvalidDataError, match="a damaged workbook"):
+            read_responses(path, sheet="Notes")
+
     def test_spans_that_are_not_numbers(self, tmp_path: Path) -> None:
         """An OpenDocument span that is not a number is refused, naming the attribute."""
         path = _rezip(
