@@ -10,6 +10,8 @@ value is refused with the same message whichever way it came in.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import fractions
 import itertools
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
@@ -352,10 +354,7 @@ class Intake:
             except (KeyError, TypeError):
                 pass
         read = self._readers[field]
-        # Text is its own key; any other value is looked up by its type and its form, so that
-        # equal values of other kinds (1, True, 1.0; one moment in two time zones) are read
-        # apart: a cache keyed by the value itself would give one the other's reading.
-        values = [v if v.__class__ is str else _Typed(_hashable(v)) for v in values]
+        values = [v if v.__class__ is str else _key(v) for v in values]
         distinct = set(values)
         for value in distinct.difference(cache):
             try:
@@ -519,13 +518,16 @@ class _Unhashable:
 
 
 class _Typed:
-    """A value that is not text, as a key: equal to another only of the same type and form."""
+    """A value that is not text, as a key: equal only to one of the same type and time zone.
+
+    So 1, True and 1.0, or one moment in two time zones, are read apart.
+    """
 
     __slots__ = ("_key", "value")
 
     def __init__(self, value: Hashable) -> None:
         self.value = value
-        self._key = (value.__class__, repr(value))
+        self._key = (value.__class__, value, getattr(value, "tzinfo", None))
 
     def __hash__(self) -> int:
         return hash(self._key)
@@ -535,6 +537,26 @@ class _Typed:
 
     def __repr__(self) -> str:
         return repr(self.value)
+
+
+_ALIASING = (bool, int, float, complex, decimal.Decimal, fractions.Fraction, dt.datetime, dt.time)
+"""Types whose values equal values of other kinds or forms (1 == True == 1.0; one moment in
+two time zones): a cache keyed by such a value would give one the other's reading."""
+
+
+def _key(value: object) -> Hashable:
+    """The key *value* is read under: itself, or for an aliasing type, its type and form.
+
+    A moment in UTC (the recording times ``record()`` makes) or without a time zone is its
+    own key: it equals no other moment in UTC, and a moment in another zone is wrapped.
+    """
+    found = _hashable(value)
+    if isinstance(found, dt.datetime) and found.utcoffset() in _UTC_OFFSETS:
+        return found
+    return _Typed(found) if isinstance(found, _ALIASING) else found
+
+
+_UTC_OFFSETS = (None, dt.timedelta(0))
 
 
 def _given(value: object) -> object:
