@@ -489,11 +489,14 @@ def _check_output(args: argparse.Namespace) -> None:
     _guard_output(args, writer.suffixes, f"{writer.describe} (--format {args.report_format})")
 
 
-def _guard_output(args: argparse.Namespace, suffixes: Sequence[str], what: str) -> None:
+def _guard_output(
+    args: argparse.Namespace, suffixes: Sequence[str], what: str, *, replaces: str = ""
+) -> None:
     """Refuse, before any work, an output that this command does not mean to write.
 
     An output of another kind than the command writes (by its suffix), one of the
-    command's inputs, or (without ``--force``) a file that holds a tracker or a store.
+    command's inputs, or (without ``--force``) a file that holds a store, a tracker or a
+    catalogue (but the kind the command makes, *replaces*).
     """
     output: Path | None = args.output
     if output is None:
@@ -510,7 +513,7 @@ def _guard_output(args: argparse.Namespace, suffixes: Sequence[str], what: str) 
                 f"{output}: is also what this command reads; choose another file to write"
             )
     held = _holds(output)
-    if held and not args.force:
+    if held and held != replaces and not args.force:
         raise InvalidDataError(
             f"{output}: holds {held}, which this command would replace; nothing was written"
             " (give --force to replace it)"
@@ -538,6 +541,8 @@ def _holds(path: Path) -> str | None:
             while head:
                 if b'"smomtrack.tracker"' in head:
                     return "a smomtrack tracker"
+                if b'"smomtrack.catalogue"' in head:
+                    return "a smomtrack catalogue"
                 head = head[-32:] + file.read(1 << 20)
                 if len(head) <= 32:
                     break
@@ -670,7 +675,7 @@ def _catalogue_file(path: Path) -> Catalogue:
 
 
 def _ingest(args: argparse.Namespace, out: TextIO) -> int:
-    _guard_output(args, (".json",), "a catalogue")
+    _guard_output(args, (".json",), "a catalogue", replaces="a smomtrack catalogue")
     parsed = parse_report(args.report, meeting=args.meeting, lang=args.lang, document=args.document)
     base = _catalogue_file(args.base) if args.base else builtin_catalogue()
     extended = base.with_report(parsed)
