@@ -91,6 +91,17 @@ class TestNothingDestroyed:
         assert status == 0, output
         assert "a catalogue of" in output
 
+    def test_a_tracker_naming_a_catalogue_is_a_tracker(self, tmp_path: Path) -> None:
+        """A tracker whose texts mention a catalogue's format is still not replaced by ingest."""
+        tracker = Tracker(builtin_catalogue(), ["MEX"])
+        tracker.record("MEX", "SOM7-1", "planned", as_of="2021-10-14", notes="smomtrack.catalogue")
+        target = tmp_path / "tracker.json"
+        save(tracker, target)
+        before = target.read_bytes()
+        assert b'"smomtrack.catalogue"' in before
+        assert _run("ingest", REPORT, "--meeting", "SOM9", "-o", target)[0] == 2
+        assert target.read_bytes() == before
+
     def test_an_input_is_never_the_output(self, files: dict[str, Path]) -> None:
         """`-o` naming what the command reads is refused, even with --force."""
         base = files["catalogue"]

@@ -530,25 +530,28 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _holds(path: Path) -> str | None:
-    """What *path* holds that must not be replaced by mistake: a store, a tracker; or ``None``."""
+    """What *path* holds that must not be replaced by mistake, or ``None``.
+
+    A store, a tracker document or a catalogue document, seen by what the file holds; a
+    tracker is looked for to the end (a text inside it may name a catalogue).
+    """
     try:
         with path.open("rb") as file:
-            head = file.read(1 << 16)
-            if head.startswith(b"SQLite format 3\x00"):
+            chunk = file.read(1 << 16)
+            if chunk.startswith(b"SQLite format 3\x00"):
                 return "an SQLite database (a tracker's store?)"
-            if not head.lstrip().startswith(b"{"):
+            if not chunk.lstrip().startswith(b"{"):
                 return None
-            while head:
-                if b'"smomtrack.tracker"' in head:
+            catalogue, tail = False, b""
+            while chunk:
+                window = tail + chunk
+                if b'"smomtrack.tracker"' in window:
                     return "a smomtrack tracker"
-                if b'"smomtrack.catalogue"' in head:
-                    return "a smomtrack catalogue"
-                head = head[-32:] + file.read(1 << 20)
-                if len(head) <= 32:
-                    break
+                catalogue = catalogue or b'"smomtrack.catalogue"' in window
+                tail, chunk = window[-32:], file.read(1 << 20)
     except OSError:
         return None
-    return None
+    return "a smomtrack catalogue" if catalogue else None
 
 
 def _emit(text: str | bytes, output: Path | None, out: TextIO) -> None:

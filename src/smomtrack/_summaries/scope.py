@@ -116,15 +116,10 @@ class Scope:
         return tuple(state for state in tracker.states if region_of(state) == group)
 
     def pairs(
-        self,
-        tracker: Tracker,
-        recommendations: tuple[Recommendation, ...],
-        states: tuple[str, ...],
-        *,
-        day: dt.date | None = None,
+        self, tracker: Tracker, recommendations: tuple[Recommendation, ...], states: tuple[str, ...]
     ) -> Iterator[tuple[Recommendation, str, Status, Response | None]]:
-        """Every pair expected on *day* (:attr:`as_of`) with its status and current response."""
-        when = self.as_of if day is None else day
+        """Every pair expected on :attr:`as_of` with its status and current response."""
+        when = self.as_of
         snapshot = tracker.at(when, reporter=self.reporter)
         for recommendation in recommendations:
             key = recommendation.key
