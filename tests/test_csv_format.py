@@ -76,7 +76,7 @@ class TestFrenchExcel:
         atlantis, extra, france = errors
         assert (atlantis.column, atlantis.value) == ("État", "Atlantide")
         assert "unknown State 'Atlantide'" in atlantis.message
-        assert extra.message == "1 cell(s) in a column without a header"
+        assert extra.message == "1 cell in a column without a header"
         assert (france.column, france.value) == ("Recommandation", "SOM7-19")
         assert "Statut: 'fait' is not an implementation status" in france.message
         assert "Date: '8 et 9 septembre 2020' is not a date: a range" in france.message
@@ -235,7 +235,7 @@ class TestWriting:
 
     def test_separator_in_evidence_is_refused(self) -> None:
         """An evidence item containing ';' is refused when recorded, not when exported."""
-        with pytest.raises(InvalidDataError, match="holds ';'"):
+        with pytest.raises(InvalidDataError, match="holds “;”"):
             Response(
                 state="MEX",
                 recommendation="SOM7-1",

@@ -13,6 +13,7 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "src" / "smomtrack"
 
 LAYERS = {
+    "_words": -1,  # the word catalogues: what every layer says, exceptions included
     "exceptions": 0,
     "_extras": 0.5,  # optional libraries, imported when a feature needs them
     "_vocabulary": 1,

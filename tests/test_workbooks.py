@@ -65,7 +65,7 @@ class TestSavedByCalc:
         """A formula's result is no answer; a total row is no response; both say so."""
         formula, total = read_workbook(path).errors
         assert (formula.sheet, formula.line) == ("Réponses", 7)
-        assert "holds a formula; its result 'Campagne 2022'" in formula.message
+        assert "holds a formula; its result “Campagne 2022”" in formula.message
         assert (total.line, total.message) == (9, "a total row, not a response")
         assert str(total) == "sheet 'Réponses', row 9: a total row, not a response"
 

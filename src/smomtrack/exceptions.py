@@ -8,11 +8,19 @@ builtin, so ``except LookupError`` and ``except ValueError`` keep working:
 
 Errors carry structured attributes (the offending text, the key, the
 suggestions, the problems with their locations) and build their message from them.
+
+Two readers, two forms. ``str(error)`` is for programmers and logs: English, stable
+from one version to the next, with keys and codes (``MAR on SOM7-1``). ``error.describe(lang)``
+is for a person: the same message in English, French or Spanish, in people's words (State
+names, "recommandation 1", status labels, dates as the language writes them), and how to
+fix it in terms of the file or the command line. The command line shows ``describe``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from smomtrack._words import Labelled, Listed, Message, Quoted
 
 __all__ = [
     "ConflictError",
@@ -34,7 +42,27 @@ __all__ = [
 
 
 class SmomtrackError(Exception):
-    """Base class of every error raised by smomtrack."""
+    """Base class of every error raised by smomtrack.
+
+    Attributes:
+        said: What a person reads, in any language (``None`` for an error that only a
+            program can cause, such as a wrong type given to a function: its English
+            ``str()`` is what is described).
+    """
+
+    said: Labelled | None = None
+
+    def describe(self, lang: str = "en") -> str:
+        """The message for a person, in *lang* (``en``, ``fr`` or ``es``).
+
+        >>> from smomtrack.vocabulary import Status
+        >>> try:
+        ...     Status.parse("En cour")
+        ... except SmomtrackError as error:
+        ...     print(error.describe("fr"))
+        «\xa0En cour\xa0» n’est pas un statut de mise en œuvre\u202f; vouliez-vous dire «\xa0En cours\xa0»\u202f? Statuts acceptés\xa0: Non entamée, Prévue, En cours, Partiellement mise en œuvre, Mise en œuvre, Sans objet
+        """
+        return str(self) if self.said is None else self.said.label(lang)
 
 
 class InvalidDataError(SmomtrackError, ValueError):
@@ -44,16 +72,39 @@ class InvalidDataError(SmomtrackError, ValueError):
         problems: Every problem found, each naming where it is (a field, a path, a line).
     """
 
-    def __init__(self, problems: str | Iterable[str]) -> None:
-        self.problems: tuple[str, ...] = (
-            (problems,) if isinstance(problems, str) else tuple(problems)
-        )
+    def __init__(
+        self, problems: str | Message | Iterable[str | Message], *, said: Labelled | None = None
+    ) -> None:
+        given = (problems,) if isinstance(problems, str | Message) else tuple(problems)
+        self.problems: tuple[str, ...] = tuple(str(problem) for problem in given)
+        if said is not None:
+            self.said = said
+        elif all(isinstance(problem, Message) for problem in given):
+            self.said = (
+                given[0]  # type: ignore[assignment]
+                if len(given) == 1
+                else Message("msg_problems", len(given), listed=_Lines(given))
+            )
         if len(self.problems) == 1:
             message = self.problems[0]
         else:
             listed = "\n".join(f"- {p}" for p in self.problems)
             message = f"{len(self.problems)} problems:\n{listed}"
         super().__init__(message)
+
+
+class _Lines:
+    """Problems written one per line, each in the language asked."""
+
+    __slots__ = ("problems",)
+
+    def __init__(self, problems: Iterable[str | Message]) -> None:
+        self.problems = tuple(problems)
+
+    def label(self, lang: str) -> str:
+        return "\n".join(
+            f"- {p.text(lang) if isinstance(p, Message) else p}" for p in self.problems
+        )
 
 
 class InvalidStatusError(InvalidDataError):
@@ -66,7 +117,12 @@ class InvalidStatusError(InvalidDataError):
     """
 
     def __init__(
-        self, text: object, accepted: Iterable[str], suggestions: Iterable[str] = ()
+        self,
+        text: object,
+        accepted: Iterable[str],
+        suggestions: Iterable[str] = (),
+        *,
+        said: Labelled | None = None,
     ) -> None:
         self.text = text
         self.accepted: tuple[str, ...] = tuple(accepted)
@@ -77,7 +133,18 @@ class InvalidStatusError(InvalidDataError):
             else ""
         )
         super().__init__(
-            f"{text!r} is not an implementation status; {near}accepted: {', '.join(self.accepted)}"
+            f"{text!r} is not an implementation status; {near}accepted: {', '.join(self.accepted)}",
+            said=said
+            or (
+                Message(
+                    "msg_not_status_near",
+                    text=Quoted(text),
+                    suggestions=Listed(map(Quoted, self.suggestions), "or"),
+                    labels=", ".join(self.accepted),
+                )
+                if self.suggestions
+                else Message("msg_not_status", text=Quoted(text), labels=", ".join(self.accepted))
+            ),
         )
 
 
@@ -89,10 +156,15 @@ class InvalidDateError(InvalidDataError):
         reason: Why it was refused.
     """
 
-    def __init__(self, text: object, reason: str) -> None:
+    def __init__(self, text: object, reason: str | Message) -> None:
         self.text = text
-        self.reason = reason
-        super().__init__(f"{text!r} is not a date: {reason}")
+        self.reason = str(reason)
+        super().__init__(
+            f"{text!r} is not a date: {reason}",
+            said=Message("msg_not_date", text=Quoted(text), reason=reason)
+            if isinstance(reason, Message)
+            else None,
+        )
 
 
 class SmomtrackWarning(UserWarning):
@@ -106,10 +178,17 @@ class SmomtrackWarning(UserWarning):
         message: What was not found.
     """
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str | Message) -> None:
         self.line = line
-        self.message = message
+        self.message = str(message)
+        self.said = Message("msg_at_line", line=line, message=message) if isinstance(
+            message, Message
+        ) else None
         super().__init__(f"line {line}: {message}")
+
+    def describe(self, lang: str = "en") -> str:
+        """The warning for a person, in *lang* (as :meth:`SmomtrackError.describe`)."""
+        return str(self) if self.said is None else self.said.text(lang)
 
 
 class MissingExtraError(SmomtrackError, ImportError):
@@ -123,6 +202,7 @@ class MissingExtraError(SmomtrackError, ImportError):
     def __init__(self, feature: str, extra: str) -> None:
         self.feature = feature
         self.extra = extra
+        self.said = Message("msg_missing_extra", extra=extra)
         super().__init__(
             f"{feature} needs the optional '{extra}' extra: pip install 'smomtrack[{extra}]'"
         )
@@ -136,9 +216,11 @@ class StorageError(SmomtrackError, OSError):
         reason: What the system said.
     """
 
-    def __init__(self, path: object, reason: str) -> None:
+    def __init__(self, path: object, reason: str | Message) -> None:
         self.path = str(path)
-        self.reason = reason
+        self.reason = str(reason)
+        if isinstance(reason, Message):
+            self.said = Message("msg_in_file", file=self.path, message=reason)
         super().__init__(f"{path}: {reason}")
 
     def __str__(self) -> str:
@@ -156,16 +238,45 @@ class TooManyBadRowsError(InvalidDataError):
         reasons: How many rows were refused for each reason, most frequent first.
     """
 
-    def __init__(self, name: str, line: int, read: int, reasons: dict[str, int]) -> None:
+    def __init__(
+        self,
+        name: str,
+        line: int,
+        read: int,
+        reasons: dict[str, int],
+        said_reasons: Iterable[tuple[Message, int]] = (),
+    ) -> None:
         self.name = name
         self.line = line
         self.read = read
         self.reasons = reasons
         refused = sum(reasons.values())
         counts = "; ".join(f"{count:,} × {reason}" for reason, count in reasons.items())
+        self.said = Message(
+            "msg_too_many_bad_rows",
+            refused,
+            file=name,
+            line=line,
+            read=read,
+            reasons=_Counts(tuple(said_reasons)),
+        )
         super().__init__(
             f"{name}: stopped after row {line:,}: {refused:,} rows refused of {read:,}"
             f" read ({counts})"
+        )
+
+
+class _Counts:
+    """How many rows were refused for each reason, in the language asked."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self, counts: tuple[tuple[Message, int], ...]) -> None:
+        self.counts = counts
+
+    def label(self, lang: str) -> str:
+        return "; ".join(
+            Message("msg_times", count, reason=reason).text(lang) for reason, count in self.counts
         )
 
 
@@ -176,9 +287,10 @@ class ConflictError(SmomtrackError, ValueError):
         key: What both records claim (a key, or a description of the slot).
     """
 
-    def __init__(self, key: str, detail: str) -> None:
+    def __init__(self, key: str, detail: str, *, said: Labelled | None = None) -> None:
         self.key = key
         self.detail = detail
+        self.said = said
         super().__init__(f"{key}: {detail}")
 
 
@@ -190,16 +302,34 @@ class UnknownKeyError(SmomtrackError, LookupError):
         suggestions: The nearest known keys, best first (may be empty).
         reason: Why a known key is refused here, if that is the problem
             (a State outside a tracker's population).
+
+    Args:
+        said_reason: The reason, for a person (:meth:`describe`), in any language.
     """
 
     kind = "key"
 
     def __init__(
-        self, key: object, suggestions: Iterable[str] = (), *, reason: str | None = None
+        self,
+        key: object,
+        suggestions: Iterable[str] = (),
+        *,
+        reason: str | None = None,
+        said_reason: Message | None = None,
     ) -> None:
         self.key = key
         self.suggestions: tuple[str, ...] = tuple(suggestions)
         self.reason = reason
+        near = (
+            Message("msg_did_you_mean", suggestions=Listed(map(Quoted, self.suggestions), "or"))
+            if self.suggestions
+            else ""
+        )
+        if said_reason is not None:
+            self.said = Message("msg_refused", message=said_reason, near=near)
+        elif reason is None:
+            kind = self.kind.replace(" ", "_").lower()
+            self.said = Message(f"msg_unknown_{kind}", key=Quoted(key), near=near)
         message = (
             f"unknown {self.kind} {key!r}" if reason is None else f"{self.kind} {key!r} {reason}"
         )

@@ -17,12 +17,12 @@ from typing import TypedDict, Unpack
 import attrs
 
 from smomtrack._tracking.columns import Columns
-from smomtrack._tracking.imports import ImportResult, RowError
+from smomtrack._tracking.imports import ColumnProblems, ImportResult, RowError
 from smomtrack._tracking.intake import REQUIRED, FieldError, Intake
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
-from smomtrack._vocabulary.words import word
+from smomtrack._words import Labelled, Message, Quoted, word
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRowsError
 
 __all__ = [
@@ -270,7 +270,7 @@ class _Reading:
         self.options = options
         self.batch: Columns | None = None
         self.rows = array("I")  # the number of each kept row (1 for the file's first row)
-        self.errors: list[tuple[int, str, str, str, SmomtrackError]] = []
+        self.errors: list[tuple[int, str, str, str, SmomtrackError, Labelled | None]] = []
         self.warnings: list[RowError] = []
         self.skipped = 0
 
@@ -278,7 +278,7 @@ class _Reading:
         self,
         chunk: Sequence[Sequence[str]],
         numbers: Sequence[int],
-        flagged: Mapping[int, tuple[str, str]] | None = None,
+        flagged: Mapping[int, tuple[str, str | Message]] | None = None,
     ) -> None:
         """Read rows numbered *numbers*; *flagged* rows (number: cell, reason) are refused."""
         if flagged or len(set(map(len, chunk))) != 1 or len(chunk[0]) != self.width:
@@ -303,7 +303,7 @@ class _Reading:
         for row, found in by_row.items():
             first = next((c for c in (column[row] for column in cells) if c.strip()), "")
             if len(first) < 16 and fold(first) in _TOTALS:
-                self._refuse(numbers[row], first, "a total row, not a response")
+                self._refuse(numbers[row], first, Message("msg_total_row"))
                 continue
             if not any(cells[index][row].strip() for index in self.answers):
                 # A row without an answer: a template's unanswered row (skipped and counted)
@@ -312,9 +312,14 @@ class _Reading:
                 continue
             header = [self._name(e.field) for e in found]
             message = "; ".join(f"{h}: {e.message}" for h, e in zip(header, found, strict=True))
+            said = (
+                found[0].said
+                if len(found) == 1
+                else ColumnProblems((h, e.said) for h, e in zip(header, found, strict=True))
+            )
             value = found[0].value
             cell = value if isinstance(value, str) else ""
-            self.errors.append((numbers[row], header[0], cell, message, found[0].error))
+            self.errors.append((numbers[row], header[0], cell, message, found[0].error, said))
         self.rows.extend(numbers if len(kept) == len(numbers) else map(numbers.__getitem__, kept))
 
     def _name(self, field: str) -> str:
@@ -325,7 +330,7 @@ class _Reading:
         self,
         chunk: Sequence[Sequence[str]],
         numbers: Sequence[int],
-        flagged: Mapping[int, tuple[str, str]],
+        flagged: Mapping[int, tuple[str, str | Message]],
     ) -> tuple[list[int], list[Sequence[str]]]:
         """The non-blank rows not flagged, each cut or padded to the header's width."""
         kept: list[Sequence[str]] = []
@@ -340,7 +345,7 @@ class _Reading:
                 continue
             extra = [cell for cell in cells[width:] if cell.strip()]
             if extra:
-                self._refuse(number, extra[0], f"{len(extra)} cell(s) in a column without a header")
+                self._refuse(number, extra[0], Message("msg_unnamed_cells", len(extra)))
                 continue
             kept.append([*cells[:width], *[""] * (width - len(cells))])
             kept_numbers.append(number)
@@ -354,11 +359,11 @@ class _Reading:
         A cell holding the text of a formula (``=SUM(F2:F3)``) is read as the text it is,
         with a warning: a person may mean it, a spreadsheet may have put it there.
         """
-        bad: dict[int, tuple[str, str]] = {}
+        bad: dict[int, tuple[str, str | Message]] = {}
         for index in self.unnamed:
             for row, cell in enumerate(cells[index]):
                 if cell.strip() and row not in bad:
-                    bad[row] = (cell, "1 cell(s) in a column without a header")
+                    bad[row] = (cell, Message("msg_unnamed_cells", 1))
         for index in self.texts:  # elsewhere a formula's text is refused by the reading itself
             column = cells[index]
             joined = "\n".join(column)  # one search in C finds whether any cell needs a look
@@ -374,6 +379,7 @@ class _Reading:
                             value=cell,
                             message=f"{header}: {cell!r} is the text of a formula, read as"
                             " text: check that it is what was meant",
+                            said=Message("msg_formula_text", text=Quoted(cell)),
                         )
                     )
         if not bad:
@@ -383,15 +389,16 @@ class _Reading:
         keep = [row for row in range(len(numbers)) if row not in bad]
         return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
 
-    def _refuse(self, number: int, value: str, message: str) -> None:
-        self.errors.append((number, "", value, message, InvalidDataError(message)))
+    def _refuse(self, number: int, value: str, message: str | Message) -> None:
+        error = InvalidDataError(message)
+        self.errors.append((number, "", value, str(message), error, error.said))
 
     def result(self, ignored: list[str], sheet: str = "") -> ImportResult:
         """What was read: the rows kept, the rows refused in order, the rows skipped."""
         errors = sorted(
             (
-                RowError(line=n, column=c, value=v, message=m, error=e, sheet=sheet)
-                for n, c, v, m, e in self.errors
+                RowError(line=n, column=c, value=v, message=m, error=e, sheet=sheet, said=said)
+                for n, c, v, m, e, said in self.errors
             ),
             key=lambda error: error.line,
         )
@@ -417,7 +424,7 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
     intake: Intake,
     options: ReadOptions,
     total: int | None = None,
-    flagged: Mapping[int, tuple[str, str]] | None = None,
+    flagged: Mapping[int, tuple[str, str | Message]] | None = None,
     sheet: str = "",
 ) -> ImportResult:
     """Read a table: its header (below a title block), then every row, a chunk at a time.
@@ -449,12 +456,19 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
         limit = options.max_errors
         if limit is not None and len(reading.errors) > limit:
             reasons: dict[str, int] = {}
+            said: dict[str, Message] = {}
             for error in reading.errors:
-                reason = RowError(line=0, column=error[1], message=error[3], error=error[4]).reason
+                refused = RowError(
+                    line=0, column=error[1], message=error[3], error=error[4], said=error[5]
+                )
+                reason = refused.reason
                 reasons[reason] = reasons.get(reason, 0) + 1
+                said.setdefault(reason, refused.said_reason)
             ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
             count = len(reading.rows) + len(reading.errors)
-            raise TooManyBadRowsError(name, number, count, ordered)
+            raise TooManyBadRowsError(
+                name, number, count, ordered, [(said[r], n) for r, n in ordered.items()]
+            )
     return reading.result(ignored, sheet)
 
 

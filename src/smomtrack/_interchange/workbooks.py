@@ -40,6 +40,7 @@ from smomtrack._tracking.imports import ImportResult, RowError
 from smomtrack._tracking.intake import Intake
 from smomtrack._tracking.population import Population
 from smomtrack._vocabulary.folding import fold
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
 
 __all__ = ["MAX_PART_BYTES", "WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
@@ -262,27 +263,28 @@ def _fill(rows: list[list[str]], first: tuple[int, int], last: tuple[int, int]) 
 
 def _flagged(
     rows: list[list[str]], formulas: AbstractSet[tuple[int, int]]
-) -> dict[int, tuple[str, str]]:
+) -> dict[int, tuple[str, Message]]:
     """The rows to refuse for their formulas (numbered from 1): the cell, and why."""
     header = find_header(enumerate(rows, start=1), "")
     if header is None or not formulas:
         return {}
     number, cells, positions, _ = header
     read = set(positions.values())
-    flagged: dict[int, tuple[str, str]] = {}
+    flagged: dict[int, tuple[str, Message]] = {}
     for row, column in sorted(formulas):
         if row + 1 <= number or row + 1 in flagged or column not in read:
             continue
         line = rows[row]
         filled = [i for i, cell in enumerate(line) if cell.strip()]
         if fold(next((line[i] for i in filled), "")) in {"total", "totals", "totaux", "totales"}:
-            flagged[row + 1] = (line[filled[0]], "a total row, not a response")
+            flagged[row + 1] = (line[filled[0]], Message("msg_total_row"))
         elif all((row, i) in formulas for i in filled):
-            flagged[row + 1] = (line[column], "the row holds only formulas or their results")
+            flagged[row + 1] = (line[column], Message("msg_only_formulas"))
         else:
-            reason = (
-                f"{cells[column].strip()}: the cell holds a formula; its result"
-                f" {line[column]!r} is not an answer someone typed (type the value instead)"
+            reason = Message(
+                "msg_formula_cell",
+                column=Quoted(cells[column].strip()),
+                result=Quoted(line[column]),
             )
             flagged[row + 1] = (line[column], reason)
     return flagged

@@ -9,7 +9,7 @@ from smomtrack._vocabulary.dates import month_name
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
 from smomtrack._vocabulary.venues import VENUES
 from smomtrack._vocabulary.vocabularies import Addressee, MeetingFormat, Modality
-from smomtrack._vocabulary.words import word, words
+from smomtrack._words import word, words
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = [

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import attrs
 
 from smomtrack._vocabulary.characters import text_problem
+from smomtrack._words import Message
 from smomtrack._vocabulary.languages import Text
 from smomtrack.exceptions import InvalidDataError
 
@@ -42,12 +43,12 @@ def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
     return tuple(values)
 
 
-def evidence_problem(item: str) -> str | None:
+def evidence_problem(item: str) -> Message | None:
     """Why *item* cannot be an evidence item (a document symbol or an address), or ``None``."""
     if not item or item != item.strip():
-        return "an item is empty or begins or ends with white space"
+        return Message("msg_evidence_blank")
     if ";" in item:
-        return "an item holds ';', which separates evidence items in a spreadsheet"
+        return Message("msg_evidence_semicolon")
     return text_problem(item)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from smomtrack._presentation.people import Day, RecommendationName, state_name
 from smomtrack._tracking.columns import STATUSES, Columns, day_of
 from smomtrack._tracking.imports import RowError
 from smomtrack._tracking.index import SMALL, PairIndex, pair_keys
+from smomtrack._words import Message
 from smomtrack.exceptions import ConflictError, InvalidDataError, SmomtrackError
 
 __all__ = ["decide", "describe", "refusal", "same"]
@@ -63,16 +65,32 @@ def refusal(batch: Columns, row: int, held: Columns, at: int | None) -> Smomtrac
     """Why row *row* of *batch* cannot be added where *held* has record *at* (or none)."""
     if batch.correction[row] and at is None:
         return InvalidDataError(
-            f"nothing recorded for {describe(batch, row)} to correct; use record()"
+            f"nothing recorded for {describe(batch, row)} to correct; use record()",
+            said=Message("msg_nothing_to_correct", **_pair(batch, row)),
         )
     if at is not None and not batch.correction[row]:
-        status = STATUSES[held.status[at]].value
+        status = STATUSES[held.status[at]]
         return ConflictError(
             describe(batch, row),
-            f"already recorded as {status}; to replace it, make it a correction"
+            f"already recorded as {status.value}; to replace it, make it a correction"
             " (correct(), a 'correction' column, or import --corrections)",
+            said=Message(
+                "msg_conflict",
+                **_pair(batch, row),
+                status=status,
+                given=STATUSES[batch.status[row]],
+            ),
         )
     return None
+
+
+def _pair(batch: Columns, row: int) -> dict[str, object]:
+    """The State, recommendation and date of row *row*, in people's words."""
+    return {
+        "state": state_name(batch.states[batch.state[row]]),
+        "recommendation": RecommendationName(batch.keys[batch.key[row]]),
+        "day": Day(day_of(batch.as_of[row])),
+    }
 
 
 def describe(batch: Columns, row: int) -> str:

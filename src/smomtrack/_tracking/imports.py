@@ -10,6 +10,7 @@ import attrs
 from smomtrack._records.fields import to_tuple
 from smomtrack._records.responses import Response
 from smomtrack._tracking.columns import Columns
+from smomtrack._words import Labelled, Message, Quoted
 from smomtrack.exceptions import (
     ConflictError,
     InvalidDateError,
@@ -36,6 +37,8 @@ class RowError:
         message: What is wrong: every problem of the row.
         error: The error of the first problem (not part of equality).
         sheet: The sheet of a workbook the row is on (``""`` for a CSV file).
+        said: What is wrong, for a person, in any language (not part of equality);
+            :meth:`describe` writes it.
     """
 
     line: int
@@ -44,11 +47,45 @@ class RowError:
     message: str
     error: SmomtrackError | None = attrs.field(default=None, eq=False, repr=False)
     sheet: str = ""
+    said: Labelled | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def of(cls, line: int, error: SmomtrackError) -> RowError:
         """The error of a whole row at *line*."""
         return cls(line=line, message=str(error), error=error)
+
+    def describe(self, lang: str = "en") -> str:
+        """Where the row is and what is wrong, for a person, in *lang*.
+
+        >>> from smomtrack._words import Message
+        >>> RowError(line=8, column="Statut", message="…", said=Message("msg_empty")).describe("fr")
+        'ligne 8, colonne «\xa0Statut\xa0»\xa0: vide'
+        """
+        said = self.said or (self.error.said if self.error is not None else None)
+        what = self.message if said is None else said.label(lang)
+        where: list[Message] = []
+        if self.sheet:
+            where.append(Message("where_sheet", sheet=Quoted(self.sheet)))
+        if self.line:
+            where.append(Message("where_row", line=self.line))
+        if self.column and not isinstance(said, ColumnProblems):
+            where.append(Message("where_column", column=Quoted(self.column)))
+        if not where:
+            return what
+        return Message(
+            "msg_where", where=", ".join(w.text(lang) for w in where), message=what
+        ).text(lang)
+
+    @property
+    def said_reason(self) -> Message:
+        """:attr:`reason` for a person, in any language."""
+        kind = next((key for cls, key in _SAID_REASONS if isinstance(self.error, cls)), None)
+        if kind is None:
+            said = self.said or (self.error.said if self.error is not None else None)
+            return Message("msg_plain", text=self.message if said is None else said)
+        if self.column:
+            return Message("reason_in_column", column=Quoted(self.column), reason=Message(kind))
+        return Message(kind)
 
     @property
     def reason(self) -> str:
@@ -81,6 +118,31 @@ _REASONS: tuple[tuple[type[SmomtrackError], str], ...] = (
     (InvalidDateError, "not a date"),
     (ConflictError, "conflicts with a recorded response"),
 )
+
+
+_SAID_REASONS: tuple[tuple[type[SmomtrackError], str], ...] = (
+    (UnknownRecommendationError, "reason_unknown_recommendation"),
+    (UnknownStateError, "reason_unknown_state"),
+    (UnknownKeyError, "reason_unknown_key"),
+    (InvalidStatusError, "reason_not_status"),
+    (InvalidDateError, "reason_not_date"),
+    (ConflictError, "reason_conflict"),
+)
+
+
+class ColumnProblems:
+    """What is wrong with several cells of a row, each named by its column."""
+
+    __slots__ = ("problems",)
+
+    def __init__(self, problems: Iterable[tuple[str, Labelled]]) -> None:
+        self.problems = tuple(problems)
+
+    def label(self, lang: str) -> str:
+        return "; ".join(
+            Message("msg_in_column", column=Quoted(column), message=said).text(lang)
+            for column, said in self.problems
+        )
 
 
 def _responses(values: Iterable[Response]) -> tuple[Response, ...]:

@@ -29,9 +29,11 @@ from smomtrack._tracking.columns import (
 from smomtrack._vocabulary.characters import text_problem
 from smomtrack._vocabulary.dates import parse_date, today
 from smomtrack._vocabulary.folding import fold
+from smomtrack._presentation.people import Day, state_name
 from smomtrack._vocabulary.states import resolve_state
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter
+from smomtrack._words import Labelled, Message, Quoted
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, UnknownStateError
 
 __all__ = ["FIELDS", "REQUIRED", "TEXT_FIELDS", "FieldError", "Intake", "outside_population"]
@@ -83,6 +85,11 @@ class FieldError:
         """What is wrong, without the field's name (the caller says where the value was)."""
         return str(self.error).removeprefix(f"{self.field}: ")
 
+    @property
+    def said(self) -> Labelled:
+        """What is wrong, for a person (without the field's name), in any language."""
+        return self.error.said or Message("msg_plain", text=self.message)
+
 
 _YES = frozenset({"yes", "y", "true", "x", "1", "oui", "vrai", "si", "verdadero", "correction"})
 _NO = frozenset({"no", "n", "false", "0", "non", "faux", "falso"})
@@ -111,7 +118,7 @@ def _blank(value: object) -> bool:
 
 def _required(field: str, value: object) -> None:
     if _blank(value):
-        raise InvalidDataError(f"{field} is empty")
+        raise InvalidDataError(f"{field} is empty", said=Message("msg_empty"))
 
 
 def outside_population(text: str, code: str, size: int) -> UnknownStateError:
@@ -120,6 +127,9 @@ def outside_population(text: str, code: str, size: int) -> UnknownStateError:
         text,
         reason=("" if text == code else f"({code}) ")
         + f"is not in this tracker's population of {size} States",
+        said_reason=Message(
+            "msg_outside_population", size, text=Quoted(text), state=state_name(code)
+        ),
     )
 
 
@@ -128,7 +138,10 @@ def _text(field: str, value: object) -> str:
         raise InvalidDataError(f"{field}: expected text, got {value!r}")
     problem = text_problem(value)
     if problem is not None:
-        raise InvalidDataError(f"{field}: {value!r} {problem}")
+        raise InvalidDataError(
+            f"{field}: {value!r} {problem}",
+            said=Message("msg_text_problem", text=Quoted(value), problem=problem),
+        )
     return value
 
 
@@ -146,6 +159,8 @@ class Intake:
             recoding when they are added to it.
         meeting: The meeting a file is about: recommendations may then be written by their
             number alone ("8", "Rec. 8", "Recommandation 8").
+        lang: The language the values are written in (a file's), if known: a misspelt
+            status is then answered with the labels of that language.
     """
 
     def __init__(  # noqa: PLR0913 (what an intake needs to know)
@@ -157,8 +172,10 @@ class Intake:
         stamp: dt.datetime | None = None,
         into: Columns | None = None,
         meeting: str | None = None,
+        lang: str | None = None,
     ) -> None:
         self._catalogue = catalogue
+        self.lang = lang
         # the meeting a file is about is checked once, before any row: UnknownMeetingError
         self._meeting = None if meeting is None else catalogue.meeting(meeting).key
         self._population = None if population is None else tuple(population)
@@ -222,11 +239,12 @@ class Intake:
 
     def _status(self, value: object) -> int:
         _required("status", value)
-        status = Status.parse(value)  # type: ignore[arg-type]
+        status = Status.parse(value, self.lang)  # type: ignore[arg-type]
         if status is Status.NO_INFORMATION:
             raise InvalidDataError(
                 "status: no_information is never recorded; it is what a pair has when nothing"
-                " was reported (leave the row out)"
+                " was reported (leave the row out)",
+                said=Message("msg_no_information_recorded", status=Status.NO_INFORMATION),
             )
         return STATUS_CODES[status]
 
@@ -234,7 +252,9 @@ class Intake:
         _required("as_of", value)
         day = parse_date(value)  # type: ignore[arg-type]
         if day.toordinal() > self.last_day():
-            raise InvalidDataError(f"as_of: {day} is in the future")
+            raise InvalidDataError(
+                f"as_of: {day} is in the future", said=Message("msg_future", day=Day(day))
+            )
         return day.toordinal()
 
     def _due(self, value: object) -> int:
@@ -260,7 +280,10 @@ class Intake:
         for item in kept:
             problem = evidence_problem(item)
             if problem is not None:
-                raise InvalidDataError(f"evidence: {item!r}: {problem}")
+                raise InvalidDataError(
+                    f"evidence: {item!r}: {problem}",
+                    said=Message("msg_text_problem", text=Quoted(item), problem=problem),
+                )
         return kept
 
     def _correction(self, value: object) -> int:
@@ -271,7 +294,8 @@ class Intake:
         if isinstance(value, str) and fold(value) in _YES | _NO:
             return int(fold(value) in _YES)
         raise InvalidDataError(
-            f"correction: expected yes or no (oui/non, sí/no, true/false), got {value!r}"
+            f"correction: expected yes or no (oui/non, sí/no, true/false), got {value!r}",
+            said=Message("msg_not_yes_no", text=Quoted(value)),
         )
 
     def _recorded_at(self, value: object) -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from smomtrack._words import Message
+
 __all__ = ["text_problem"]
 
 _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -17,10 +19,10 @@ _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 the two noncharacters XML refuses, and surrogates (which only pair up in UTF-16)."""
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str) -> Message | None:
     """Why *text* could not be kept in every file smomtrack writes, or ``None``.
 
-    >>> text_problem("Décret n° 12"), text_problem("a" + chr(0) + "b")
+    >>> text_problem("Décret n° 12"), str(text_problem("a" + chr(0) + "b"))
     (None, 'holds the character U+0000 (a control character), which documents cannot keep')
     """
     found = _REFUSED.search(text)
@@ -28,10 +30,10 @@ def text_problem(text: str) -> str | None:
         return None
     code = ord(found[0])
     kind = (
-        "a control character"
+        "char_control"
         if code < 0x20
-        else "a lone surrogate, not Unicode text"
+        else "char_surrogate"
         if 0xD800 <= code <= 0xDFFF
-        else "a noncharacter"
+        else "char_noncharacter"
     )
-    return f"holds the character U+{code:04X} ({kind}), which documents cannot keep"
+    return Message("msg_refused_character", code=f"U+{code:04X}", kind=Message(kind))

@@ -16,6 +16,7 @@ import unicodedata
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError, InvalidDateError
 
 __all__ = [
@@ -116,7 +117,7 @@ def _short_numbers(text: str) -> str:
     """
     if _LONG_NUMBER.search(text):
         raise InvalidDateError(
-            text[:40] + ("…" if len(text) > 40 else ""), "a number too long for a date"
+            text[:40] + ("…" if len(text) > 40 else ""), Message("date_long_number")
         )
     return text
 
@@ -125,7 +126,7 @@ def _make_date(text: object, year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise InvalidDateError(text, str(exc)) from exc
+        raise InvalidDateError(text, Message("date_impossible")) from exc
 
 
 def _numeric(text: str) -> dt.date | None:
@@ -142,7 +143,7 @@ def _tokens(text: str) -> list[str]:
     tokens = _TOKEN.findall(plain)
     rest = _TOKEN.sub(" ", plain)
     if rest.strip(" ,.;") != "":
-        raise InvalidDateError(text, f"unexpected characters {rest.strip()!r}")
+        raise InvalidDateError(text, Message("date_characters", characters=Quoted(rest.strip())))
     return [t for t in tokens if t not in _NOISE]
 
 
@@ -178,20 +179,20 @@ def parse_date(value: dt.date | str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise InvalidDateError(value, f"expected a date or text, got {type(value).__name__}")
+        raise InvalidDateError(value, Message("date_not_text", kind=type(value).__name__))
     text = _short_numbers(value).strip()
     if not text:
-        raise InvalidDateError(value, "empty")
+        raise InvalidDateError(value, Message("date_empty"))
     if _ISO_DATE.match(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError as exc:
-            raise InvalidDateError(value, str(exc)) from exc
+            raise InvalidDateError(value, Message("date_impossible")) from exc
     if _ISO_DATETIME.match(text):
         try:
             return dt.datetime.fromisoformat(text).date()
         except ValueError as exc:
-            raise InvalidDateError(value, str(exc)) from exc
+            raise InvalidDateError(value, Message("date_impossible")) from exc
     numeric = _numeric(text)
     if numeric is not None:
         return numeric
@@ -200,16 +201,16 @@ def parse_date(value: dt.date | str) -> dt.date:
 
 def _written(value: str, tokens: list[str]) -> dt.date:
     if any(t in _CONNECTORS or t in {"-", "–", "—"} for t in tokens):
-        raise InvalidDateError(value, "a range of dates, not one date; use parse_date_range")
+        raise InvalidDateError(value, Message("date_range_not_date"))
     numbers = [t for t in tokens if t[0].isdigit()]
     months = [t for t in tokens if t in _MONTHS]
     words = [t for t in tokens if not t[0].isdigit() and t not in _MONTHS]
     if not any(re.fullmatch(r"\d{4}", n) for n in numbers):
-        raise InvalidDateError(value, "no four-digit year")
+        raise InvalidDateError(value, Message("date_no_year"))
     if words:
-        raise InvalidDateError(value, f"unknown word {words[0]!r}")
+        raise InvalidDateError(value, Message("date_unknown_word", word=Quoted(words[0])))
     if len(months) > 1 or (months and sum(len(re.sub(r"\D", "", n)) <= 2 for n in numbers) > 1):
-        raise InvalidDateError(value, "a range of dates, not one date; use parse_date_range")
+        raise InvalidDateError(value, Message("date_range_not_date"))
     english = " ".join(
         _ENGLISH_MONTHS[_MONTHS[t] - 1] if t in _MONTHS else str(_day_number(t)) for t in tokens
     )
@@ -218,9 +219,9 @@ def _written(value: str, tokens: list[str]) -> dt.date:
             dateutil_parser.parse(english, default=default, dayfirst=True) for default in _DEFAULTS
         }
     except (ValueError, OverflowError) as exc:
-        raise InvalidDateError(value, f"not a valid date ({exc})") from exc
+        raise InvalidDateError(value, Message("date_impossible")) from exc
     if len(readings) != 1:
-        raise InvalidDateError(value, "incomplete: a year, month or day would have to be guessed")
+        raise InvalidDateError(value, Message("date_incomplete"))
     return readings.pop().date()
 
 
@@ -240,7 +241,7 @@ def parse_date_range(value: str) -> tuple[dt.date, dt.date]:
         InvalidDateError: Not a range, a part missing, or an end before the start.
     """
     if not isinstance(value, str):
-        raise InvalidDateError(value, f"expected text, got {type(value).__name__}")
+        raise InvalidDateError(value, Message("date_not_text", kind=type(value).__name__))
     text = _short_numbers(value).strip()
     if "/" in text and not _numeric(text):
         left_text, _, right_text = text.partition("/")
@@ -253,7 +254,7 @@ def parse_date_range(value: str) -> tuple[dt.date, dt.date]:
         return day, day
     left, right = _parts(value, tokens[:cut]), _parts(value, tokens[cut + 1 :])
     if right[2] is None:
-        raise InvalidDateError(value, "no four-digit year at the end of the range")
+        raise InvalidDateError(value, Message("date_range_no_year"))
     if right[1] is None:
         right = (right[0], left[1], right[2])
     left = (left[0], left[1] or right[1], left[2] or right[2])
@@ -274,20 +275,20 @@ def _parts(value: str, tokens: list[str]) -> _Parts:
         elif token[0].isdigit() and day is None and len(str(_day_number(token))) <= 2:
             day = _day_number(token)
         else:
-            raise InvalidDateError(value, f"cannot read {token!r} in a date range")
+            raise InvalidDateError(value, Message("date_range_token", token=Quoted(token)))
     return day, month, year
 
 
 def _from_parts(value: str, parts: _Parts) -> dt.date:
     day, month, year = parts
     if day is None or month is None or year is None:
-        raise InvalidDateError(value, "each end of the range needs a day, a month and a year")
+        raise InvalidDateError(value, Message("date_range_incomplete"))
     return _make_date(value, year, month, day)
 
 
 def _ordered(value: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     if end < start:
-        raise InvalidDateError(value, f"the range ends ({end}) before it starts ({start})")
+        raise InvalidDateError(value, Message("date_range_reversed", start=start.isoformat(), end=end.isoformat()))
     return start, end
 
 
@@ -317,22 +318,22 @@ def parse_period(value: str | relativedelta) -> relativedelta:
     if isinstance(value, relativedelta):
         return value
     if not isinstance(value, str):
-        raise InvalidDataError(f"{value!r} is not a period such as '12 months'")
+        raise InvalidDataError(Message("period_not_period", text=Quoted(value)))
     plain = _plain(value).strip()
     matches = list(_PERIOD.finditer(plain))
     leftover = _PERIOD.sub("", plain).replace(",", "").replace(" et ", "").replace(" and ", "")
     if not matches or leftover.strip() or any(m[2] not in _UNITS for m in matches):
-        raise InvalidDataError(f"{value!r} is not a period such as '12 months' or '18 mois'")
+        raise InvalidDataError(Message("period_not_period", text=Quoted(value)))
     amounts: dict[str, int] = {}
     for match in matches:
         unit = _UNITS[match[2]]
         if len(match[1]) > _PERIOD_DIGITS:
-            raise InvalidDataError(f"{value!r}: {match[1][:12]}… is too long a period")
+            raise InvalidDataError(Message("period_too_long", text=Quoted(value)))
         amounts[unit] = amounts.get(unit, 0) + int(match[1])
     try:
         return relativedelta(**amounts).normalized()  # type: ignore[arg-type]
     except (OverflowError, ValueError) as exc:
-        raise InvalidDataError(f"{value!r} is too long a period ({exc})") from exc
+        raise InvalidDataError(Message("period_too_long", text=Quoted(value))) from exc
 
 
 _PERIOD_DIGITS = 6

@@ -12,7 +12,7 @@ import enum
 
 from smomtrack._vocabulary.states import party
 from smomtrack._vocabulary.tables import WordTable
-from smomtrack._vocabulary.words import word
+from smomtrack._words import word
 
 __all__ = ["NO_GROUP", "REGION_WORDS", "RegionalGroup", "group_label", "region_of"]
 

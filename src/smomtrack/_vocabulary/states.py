@@ -91,6 +91,10 @@ class Party:
         found = dict(self.names)
         return found.get(lang) or found["en"]
 
+    def label(self, lang: str) -> str:
+        """The United Nations short name in *lang*, as messages write it."""
+        return self.name(lang)
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("smomtrack").joinpath("data", name).read_text(encoding="utf-8")

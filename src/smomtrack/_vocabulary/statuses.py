@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.tables import WordTable
+from smomtrack._words import Listed, Message, Quoted
 from smomtrack.exceptions import InvalidStatusError
 
 __all__ = ["Status"]
@@ -61,21 +65,29 @@ class Status(enum.Enum):
         return _WORDS.label(self, lang)
 
     @classmethod
-    def parse(cls, text: str | Status) -> Status:
+    def parse(cls, text: str | Status, lang: str | None = None) -> Status:
         """Read a status from what people type.
 
         Accepts the value (``"in_progress"``), the labels in English, French and
         Spanish, and the crosswalks from UPR-style and OSCAL vocabularies, case-,
         accent-, space- and ``œ``/``oe``-insensitively.
 
+        Args:
+            text: What was typed.
+            lang: The language it was typed in (a file's), if known: a refusal then
+                suggests and lists the labels of that language.
+
         Raises:
-            InvalidStatusError: The text is not a status; the message lists what is accepted.
+            InvalidStatusError: The text is not a status; the message suggests at most
+                three labels and lists the six accepted ones.
         """
         if isinstance(text, Status):
             return text
         found = _WORDS.find(text)
         if found is None:
-            raise InvalidStatusError(text, accepted_labels(), _WORDS.close(text))
+            raise InvalidStatusError(
+                text, accepted_labels(), _WORDS.close(text), said=_Refusal(text, lang)
+            )
         return found
 
     def __lt__(self, other: object) -> bool:
@@ -137,6 +149,74 @@ _CROSSWALK: dict[str, Status] = {
 
 
 _WORDS = WordTable.of(Status, "status", _CROSSWALK)
+
+STATUSES: tuple[Status, ...] = tuple(s for s in Status if s is not Status.NO_INFORMATION)
+"""The six statuses a response may have (``NO_INFORMATION`` is never recorded)."""
+
+_NEGATIONS = frozenset({"not", "no", "non", "pas", "sans", "sin", "ni", "never", "jamais", "nunca"})
+"""Words that turn a status into its opposite ("non mise en œuvre", "not implemented")."""
+
+
+def _negated(folded: str) -> bool:
+    return not _NEGATIONS.isdisjoint(re.split(r"[\s\-_]+", folded))
+
+
+def suggest(text: object, count: int = 3) -> tuple[Status, ...]:
+    """The statuses *text* most likely meant, best first: at most *count*, maybe none.
+
+    Every spelling the parser knows is compared with what was typed, letter by letter;
+    a spelling that says the opposite (a negation where the text has none, or the other
+    way round) is never offered: "Mise en euvre" is not "non mise en œuvre".
+
+    >>> suggest("Mise en euvre"), suggest("En cour")
+    ((<Status.IMPLEMENTED: 'implemented'>,), (<Status.IN_PROGRESS: 'in_progress'>,))
+    """
+    if not isinstance(text, str) or not text.strip():
+        return ()
+    folded = fold(text)
+    negated = _negated(folded)
+    spellings: dict[str, Status] = {}
+    for spelling in _WORDS.accepted():
+        status = _WORDS.find(spelling)
+        if status is not None and status is not Status.NO_INFORMATION:
+            spellings.setdefault(fold(spelling), status)
+    for status in STATUSES:
+        spellings.setdefault(fold(status.value.replace("_", " ")), status)
+    close = difflib.get_close_matches(folded, spellings, n=12, cutoff=0.7)
+    found: list[Status] = []
+    for spelling in close:
+        status = spellings[spelling]
+        opposite = _negated(spelling) != negated and status is not Status.NOT_APPLICABLE
+        if not opposite and status not in found:
+            found.append(status)
+    return tuple(found[:count])
+
+
+class _Refusal:
+    """Why a text is not a status, for a person: the suggestions and the six labels.
+
+    The labels are those of the language the text was typed in (*lang*, a file's), or else
+    of the message's language.
+    """
+
+    __slots__ = ("lang", "text")
+
+    def __init__(self, text: object, lang: str | None) -> None:
+        self.text = text
+        self.lang = lang
+
+    def label(self, lang: str) -> str:
+        labels = self.lang or lang
+        accepted = ", ".join(status.label(labels) for status in STATUSES)
+        near = [Quoted(status.label(labels)) for status in suggest(self.text)]
+        if not near:
+            return Message("msg_not_status", text=Quoted(self.text), labels=accepted).text(lang)
+        return Message(
+            "msg_not_status_near",
+            text=Quoted(self.text),
+            suggestions=Listed(near, "or"),
+            labels=accepted,
+        ).text(lang)
 
 
 def accepted_labels() -> tuple[str, ...]:

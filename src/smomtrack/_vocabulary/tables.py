@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
-from smomtrack._vocabulary.words import word
+from smomtrack._words import word
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["WordTable"]

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
-from smomtrack._vocabulary.words import word
+from smomtrack._words import word
 
 __all__ = ["TAG_PATTERN", "TOPICS", "topic_label"]
 

@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
-from smomtrack._vocabulary.words import word
+from smomtrack._words import word
 
 __all__ = ["VENUES", "venue_name"]
 
