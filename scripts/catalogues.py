@@ -30,8 +30,8 @@ def compiled(po: Path) -> bytes:
 
 
 def sources() -> list[Path]:
-    """Every catalogue's ``.po`` file."""
-    return sorted(LOCALE.glob("*/LC_MESSAGES/smomtrack.po"))
+    """Every catalogue's ``.po`` file: smomtrack's words, and argparse's."""
+    return sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))
 
 
 def main() -> int:

@@ -14,8 +14,8 @@ A message is said once, as a :class:`Message` (its key and its values), and writ
 any language when a person reads it; its values write themselves in that language too
 (a State's name, a status's label, a date), where they have a ``label(lang)`` method:
 
->>> Message("msg_rows_refused", 1).text("fr")
-'1 ligne refusée'
+>>> Message("msg_rows_refused", 1).text("fr"), Message("msg_rows_refused", 2).text("es")
+('1 ligne refusée', '2 filas rechazadas')
 
 A language smomtrack does not write falls back to English. Asking for a key that no
 catalogue holds is a programming error (:class:`LookupError`), never a silent key.
@@ -37,10 +37,12 @@ __all__ = [
     "DOMAIN",
     "MESSAGE_LANGUAGES",
     "Labelled",
-    "Message",
     "Listed",
+    "Message",
     "Quoted",
-        "environment_language",
+    "argparse_catalogue",
+    "catalogue",
+    "environment_language",
     "number",
     "word",
     "words",
@@ -61,6 +63,18 @@ def catalogue(lang: str, domain: str = DOMAIN) -> gettext.GNUTranslations:
     path = resources.files("smomtrack").joinpath("locale", lang, "LC_MESSAGES", f"{domain}.mo")
     with path.open("rb") as data:
         return gettext.GNUTranslations(data)
+
+
+@functools.cache
+def argparse_catalogue(lang: str) -> gettext.NullTranslations:
+    """The words of the standard library's :mod:`argparse` in *lang* (its own English for ``en``).
+
+    argparse writes its usage lines, headings and errors through :mod:`gettext`; the
+    ``argparse`` catalogues beside smomtrack's hold their French and Spanish.
+    """
+    if lang not in MESSAGE_LANGUAGES or lang == "en":
+        return gettext.NullTranslations()
+    return catalogue(lang, "argparse")
 
 
 def _missing(key: str) -> LookupError:
@@ -114,7 +128,7 @@ class Labelled(Protocol):
 
 @final
 class Quoted:
-    """A text a person typed, quoted as *lang* quotes: “text”, « text », «text».
+    r"""A text a person typed (or a word), quoted as *lang* quotes: “text”, « text », «text».
 
     >>> Quoted("En cour").label("fr")
     '«\xa0En cour\xa0»'
@@ -123,12 +137,16 @@ class Quoted:
     __slots__ = ("text",)
 
     def __init__(self, text: object) -> None:
-        self.text = text if isinstance(text, str) else repr(text)
+        self.text: str | Labelled = text if isinstance(text, str | Labelled) else repr(text)
 
     def label(self, lang: str) -> str:
         """The text between the quotation marks of *lang*."""
-        shown = self.text if len(self.text) <= 200 else self.text[:199] + "…"
+        text = self.text if isinstance(self.text, str) else self.text.label(lang)
+        shown = text if len(text) <= 200 else text[:199] + "…"
         return word("quoted", lang, text=shown)
+
+    def __str__(self) -> str:
+        return self.label("en")
 
     def __repr__(self) -> str:
         return f"Quoted({self.text!r})"

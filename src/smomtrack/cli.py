@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import io
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,7 +22,7 @@ from smomtrack._interchange.report_text import parse_report
 from smomtrack._interchange.rows import Progress, ReadOptions
 from smomtrack._interchange.spreadsheets import questionnaire, read_responses, write_responses
 from smomtrack._interchange.sqlite_store import open_tracker
-from smomtrack._presentation.labels import OUTPUT_LANGUAGES
+from smomtrack._interchange.system import reason
 from smomtrack._presentation.tables import check_format
 from smomtrack._rendering.catalogue_tables import agenda_table, recommendations_table
 from smomtrack._rendering.report import report
@@ -33,6 +34,15 @@ from smomtrack._tracking.imports import ImportResult
 from smomtrack._tracking.synthetic import synthetic
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.states import UN_MEMBERS
+from smomtrack._words import (
+    MESSAGE_LANGUAGES,
+    Listed,
+    Message,
+    Quoted,
+    argparse_catalogue,
+    environment_language,
+    word,
+)
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
 
 __all__ = ["DEMO_DATE", "main"]
@@ -41,224 +51,150 @@ DEMO_DATE = "2023-12-31"
 """The demo reports as of this date, so that its output is the same every day."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="smomtrack",
-        description="Track the implementation of the recommendations of the UN Working Group"
-        " on the Smuggling of Migrants.",
-    )
-    parser.add_argument("--version", action="version", version=_version())
+def _parser(lang: str) -> argparse.ArgumentParser:
+    """The command line's parser, its help in *lang*."""
+
+    def h(key: str) -> str:
+        return word(f"cli_{key}", lang).replace("%", "%%")
+
+    parser = argparse.ArgumentParser(prog="smomtrack", description=h("description"))
+    parser.add_argument("--version", action="version", version=_version(), help=h("version"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    catalogue = commands.add_parser("catalogue", help="list the recommendations of the catalogue")
-    catalogue.add_argument("--meeting", help="only this meeting (e.g. SOM7)")
-    catalogue.add_argument("--theme", help="only this theme (e.g. SOM7-B)")
-    catalogue.add_argument("--topic", help="only this topic tag (e.g. capacity-building)")
-    catalogue.add_argument("--text", action="store_true", help="show the official texts")
-    _table_options(catalogue)
+    catalogue = commands.add_parser("catalogue", help=h("catalogue"), description=h("catalogue"))
+    catalogue.add_argument("--meeting", help=h("meeting_only"))
+    catalogue.add_argument("--theme", help=h("theme_only"))
+    catalogue.add_argument("--topic", help=h("topic_only"))
+    catalogue.add_argument("--text", action="store_true", help=h("with_text"))
+    _catalogue_option(catalogue, h)
+    _table_options(catalogue, h)
 
-    agenda = commands.add_parser("agenda", help="print a meeting's organization of work")
-    agenda.add_argument("meeting", help="the meeting (e.g. SOM8)")
-    _table_options(agenda)
+    agenda = commands.add_parser("agenda", help=h("agenda"), description=h("agenda"))
+    agenda.add_argument("meeting", help=h("agenda_meeting"))
+    _catalogue_option(agenda, h)
+    _table_options(agenda, h)
 
-    summary = commands.add_parser("summary", help="a compliance summary table")
-    summary.add_argument(
-        "--by", choices=GROUPINGS, default="theme", help="grouping (default: theme)"
-    )
-    summary.add_argument(
-        "--meeting",
-        help="only this meeting's recommendations (and a spreadsheet's '8' is its 8th)",
-    )
-    summary.add_argument("--theme", help="only this theme's recommendations")
-    _source_options(summary, meeting=False)
-    _view_options(summary)
-    _table_options(summary)
+    summary = commands.add_parser("summary", help=h("summary"), description=h("summary"))
+    summary.add_argument("--by", choices=GROUPINGS, default="theme", help=h("by"))
+    summary.add_argument("--meeting", help=h("summary_meeting"))
+    summary.add_argument("--theme", help=h("summary_theme"))
+    _source_options(summary, h, meeting=False)
+    _view_options(summary, h)
+    _table_options(summary, h)
 
-    report_command = commands.add_parser("report", help="a whole compliance report")
-    _source_options(report_command)
-    _view_options(report_command)
-    _report_options(report_command)
+    report_command = commands.add_parser("report", help=h("report"), description=h("report"))
+    _source_options(report_command, h)
+    _view_options(report_command, h)
+    _report_options(report_command, h, lang)
 
-    follow = commands.add_parser(
-        "follow-up", help="what needs following up: overdue, stale, never reported"
-    )
-    _source_options(follow)
-    _view_options(follow)
-    follow.add_argument(
-        "--stale-after",
-        default="12 months",
-        help="when a response is stale: '12 months', '18 mois', '1 year' (default: 12 months)",
-    )
-    _table_options(follow)
+    follow = commands.add_parser("follow-up", help=h("follow_up"), description=h("follow_up"))
+    _source_options(follow, h)
+    _view_options(follow, h)
+    follow.add_argument("--stale-after", default="12 months", help=h("stale_after"))
+    _table_options(follow, h)
 
-    demo = commands.add_parser(
-        "demo", help="the whole loop on synthetic data, as of 31 December 2023"
-    )
-    _report_options(demo)
+    demo = commands.add_parser("demo", help=h("demo"), description=h("demo"))
+    _report_options(demo, h, lang)
 
-    _file_commands(commands)
+    _file_commands(commands, h)
     return parser
 
 
-def _file_commands(commands: Any) -> None:
+Help = Callable[[str], str]
+"""A help text of the command line by its key, in the language of the command line."""
+
+
+def _file_commands(commands: Any, h: Help) -> None:
     """The commands that read or write spreadsheets and catalogues."""
-    import_command = commands.add_parser(
-        "import", help="record a spreadsheet's responses in a tracker file"
-    )
-    import_command.add_argument("file", type=Path, help=_SPREADSHEET)
-    _reading_options(import_command)
-    import_command.add_argument(
-        "--into", type=Path, required=True, help="tracker file: .sqlite or .json"
-    )
-    import_command.add_argument(
-        "--catalogue",
-        type=Path,
-        help="for a new tracker file: its catalogue (JSON, e.g. from 'ingest'); default: built-in",
-    )
-    import_command.add_argument(
-        "--corrections",
-        action="store_true",
-        help="every row corrects what is recorded for its State, recommendation and date",
-    )
-    import_command.add_argument(
-        "--states",
-        help="the population, for a new tracker file: comma-separated codes or names,"
-        " 'un-members' for the 193 Member States of the United Nations,"
-        " or 'from-file' for the States that appear in the spreadsheet",
-    )
+    import_command = commands.add_parser("import", help=h("import"), description=h("import"))
+    import_command.add_argument("file", type=Path, help=h("spreadsheet"))
+    _reading_options(import_command, h)
+    import_command.add_argument("--into", type=Path, required=True, help=h("into"))
+    import_command.add_argument("--catalogue", type=Path, help=h("catalogue_new"))
+    import_command.add_argument("--corrections", action="store_true", help=h("corrections"))
+    import_command.add_argument("--states", help=h("states_import"))
+    _language_option(import_command, h)
 
-    validate = commands.add_parser("validate", help="check a spreadsheet; list every bad row")
-    validate.add_argument("file", type=Path, help=_SPREADSHEET)
-    _reading_options(validate)
-    validate.add_argument(
-        "--catalogue", type=Path, help="the catalogue (JSON) rows refer to; default: built-in"
-    )
-    validate.add_argument(
-        "--states", help="the States rows may name (comma-separated, or 'un-members')"
-    )
+    validate = commands.add_parser("validate", help=h("validate"), description=h("validate"))
+    validate.add_argument("file", type=Path, help=h("spreadsheet"))
+    _reading_options(validate, h)
+    validate.add_argument("--catalogue", type=Path, help=h("catalogue_rows"))
+    validate.add_argument("--states", help=h("states_validate"))
+    _language_option(validate, h)
 
-    export = commands.add_parser(
-        "export", help="write a tracker's current responses as a workbook (.xlsx) or CSV"
-    )
-    export.add_argument("tracker", type=Path, help="tracker file: .sqlite or .json")
-    export.add_argument(
-        "-o", "--output", type=Path, required=True, help="the file to write: .xlsx, .csv or .tsv"
-    )
-    _force_option(export)
-    export.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers and labels")
+    export = commands.add_parser("export", help=h("export"), description=h("export"))
+    export.add_argument("tracker", type=Path, help=h("tracker"))
+    export.add_argument("-o", "--output", type=Path, required=True, help=h("output_export"))
+    _force_option(export, h)
+    _language_option(export, h)
+    export.add_argument("--codes", action="store_true", help=h("codes"))
 
-    ingest = commands.add_parser(
-        "ingest", help="read a report's recommendations and write the extended catalogue"
-    )
-    ingest.add_argument(
-        "report", type=Path, help="the report: its PDF file, or its text (Markdown or plain)"
-    )
-    ingest.add_argument("--meeting", required=True, help="the meeting's key (e.g. SOM9)")
-    ingest.add_argument("--lang", choices=("en", "fr", "es"), help="the report's language")
-    ingest.add_argument("--document", help="the report's symbol, for the citations")
-    ingest.add_argument(
-        "--catalogue",
-        dest="base",
-        type=Path,
-        help="the catalogue (JSON) to extend (default: the built-in one)",
-    )
-    ingest.add_argument(
-        "-o", "--output", type=Path, required=True, help="the catalogue JSON to write"
-    )
-    _force_option(ingest)
+    ingest = commands.add_parser("ingest", help=h("ingest"), description=h("ingest"))
+    ingest.add_argument("report", type=Path, help=h("ingest_report"))
+    ingest.add_argument("--meeting", required=True, help=h("ingest_meeting"))
+    ingest.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=h("ingest_lang"))
+    ingest.add_argument("--document", help=h("document"))
+    ingest.add_argument("--catalogue", dest="base", type=Path, help=h("base"))
+    ingest.add_argument("-o", "--output", type=Path, required=True, help=h("output_catalogue"))
+    _force_option(ingest, h)
 
-    template = commands.add_parser(
-        "template",
-        help="write a questionnaire to fill in (.xlsx, with drop-downs) or a blank CSV template",
-    )
-    template.add_argument(
-        "-o", "--output", type=Path, required=True, help="the file to write: .xlsx or .csv"
-    )
-    _force_option(template)
-    template.add_argument(
-        "--lang", choices=OUTPUT_LANGUAGES, default="en", help="headers, names and texts"
-    )
-    template.add_argument(
-        "--states",
-        help="comma-separated codes or names, or 'un-members': one row per State × recommendation",
-    )
-    template.add_argument("--meeting", help="only this meeting's recommendations (.xlsx)")
-    template.add_argument(
-        "--as-of", help="the date of the reporting round, filled in (.xlsx; default: today)"
-    )
+    template = commands.add_parser("template", help=h("template"), description=h("template"))
+    template.add_argument("-o", "--output", type=Path, required=True, help=h("output_template"))
+    _force_option(template, h)
+    _language_option(template, h)
+    template.add_argument("--states", help=h("states_template"))
+    template.add_argument("--meeting", help=h("template_meeting"))
+    template.add_argument("--as-of", help=h("template_as_of"))
+    template.add_argument("--deadline", help=h("deadline"))
+    template.add_argument("--contact", help=h("contact"))
+    _catalogue_option(template, h)
 
 
-_SPREADSHEET = "the spreadsheet: .xlsx, .ods, .xls, .csv, .tsv or Excel 'Unicode text' (.txt)"
+def _language_option(command: argparse.ArgumentParser, h: Help) -> None:
+    command.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=h("lang"))
 
 
-def _reading_options(command: argparse.ArgumentParser, *, meeting: bool = True) -> None:
-    command.add_argument(
-        "--sheet", help="for a workbook: the sheet's name or number (default: the first table)"
-    )
+def _catalogue_option(command: argparse.ArgumentParser, h: Help) -> None:
+    command.add_argument("--catalogue", type=Path, help=h("catalogue_show"))
+
+
+def _reading_options(command: argparse.ArgumentParser, h: Help, *, meeting: bool = True) -> None:
+    command.add_argument("--sheet", help=h("sheet"))
     if meeting:
-        command.add_argument(
-            "--meeting",
-            help="the meeting the file is about: recommendations may be written '8', 'Rec. 8'…",
-        )
-    _max_errors_option(command)
+        command.add_argument("--meeting", help=h("reading_meeting"))
+    _max_errors_option(command, h)
+    command.add_argument("--quiet", action="store_true", help=h("quiet"))
+
+
+def _table_options(command: argparse.ArgumentParser, h: Help) -> None:
+    _language_option(command, h)
     command.add_argument(
-        "--quiet", action="store_true", help="no progress on standard error while reading"
+        "--format", dest="fmt", default="simple_grid", metavar="FORMAT", help=h("table_format")
     )
 
 
-def _table_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="output language")
-    command.add_argument(
-        "--format",
-        dest="fmt",
-        default="simple_grid",
-        metavar="FORMAT",
-        help="any tabulate format: github, grid, html, latex, … (default: simple_grid)",
-    )
+def _force_option(command: argparse.ArgumentParser, h: Help) -> None:
+    command.add_argument("--force", action="store_true", help=h("force"))
 
 
-def _force_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--force",
-        action="store_true",
-        help="replace the output even if it holds a tracker or a store",
-    )
-
-
-def _report_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--lang", choices=OUTPUT_LANGUAGES, default="en", help="report language")
+def _report_options(command: argparse.ArgumentParser, h: Help, lang: str) -> None:
+    _language_option(command, h)
+    formats = "; ".join(f"{name}: {word(w.describe, lang)}" for name, w in WRITERS.items())
     command.add_argument(
         "--format",
         dest="report_format",
         choices=tuple(WRITERS),
         default="markdown",
-        help="; ".join(f"{name}: {writer.describe}" for name, writer in WRITERS.items())
-        + " (default: markdown; a binary format needs -o)",
+        help=word("cli_report_format", lang, formats=formats).replace("%", "%%"),
     )
-    command.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        help="write the report to this file (default: standard output; docx needs one)",
-    )
-    _force_option(command)
+    command.add_argument("-o", "--output", type=Path, help=h("output_report"))
+    _force_option(command, h)
 
 
-def _view_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--region",
-        help="only the States of one UN regional group (e.g. 'African States', GRULAC, WEOG)",
-    )
-    command.add_argument(
-        "--reporter",
-        help="whose word counts: one reporter, or several in order of precedence"
-        " (comma-separated; default: the State's own, then Secretariat, civil society, other)",
-    )
-    command.add_argument(
-        "--known-at",
-        help="count only the records recorded by then (a date or an ISO date-time), to give"
-        " a published figure again",
-    )
+def _view_options(command: argparse.ArgumentParser, h: Help) -> None:
+    command.add_argument("--region", help=h("region"))
+    command.add_argument("--reporter", help=h("reporter"))
+    command.add_argument("--known-at", help=h("known_at"))
 
 
 def _scope(args: argparse.Namespace) -> Scope:
@@ -276,37 +212,22 @@ def _scope(args: argparse.Namespace) -> Scope:
     )
 
 
-def _source_options(command: argparse.ArgumentParser, *, meeting: bool = True) -> None:
-    command.add_argument(
-        "source",
-        nargs="?",
-        type=Path,
-        help="a tracker file (.sqlite, .json) or a spreadsheet (.xlsx, .ods, .csv…);"
-        " synthetic data if omitted",
+def _source_options(command: argparse.ArgumentParser, h: Help, *, meeting: bool = True) -> None:
+    command.add_argument("source", nargs="?", type=Path, help=h("source"))
+    command.add_argument("--catalogue", type=Path, help=h("catalogue_spreadsheet"))
+    command.add_argument("--as-of", help=h("as_of"))
+    command.add_argument("--states", help=h("states_source"))
+    _reading_options(command, h, meeting=meeting)
+    synthetic_data = command.add_argument_group(h("synthetic"))
+    synthetic_data.add_argument(
+        "--synthetic-states", type=int, default=150, help=h("synthetic_states")
     )
-    command.add_argument(
-        "--catalogue", type=Path, help="for a spreadsheet: the catalogue (JSON); default: built-in"
-    )
-    command.add_argument("--as-of", help="the date to report on (any written date; default: today)")
-    command.add_argument(
-        "--states",
-        help="for a spreadsheet: the population (comma-separated, or 'un-members');"
-        " by default the States in the file",
-    )
-    _reading_options(command, meeting=meeting)
-    synthetic_data = command.add_argument_group("synthetic data, when no source is given")
-    synthetic_data.add_argument("--synthetic-states", type=int, default=150, help="how many States")
-    synthetic_data.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    synthetic_data.add_argument("--seed", type=int, default=0, help=h("seed"))
 
 
-def _max_errors_option(command: argparse.ArgumentParser) -> None:
+def _max_errors_option(command: argparse.ArgumentParser, h: Help) -> None:
     command.add_argument(
-        "--max-errors",
-        type=_count,
-        default=1000,
-        metavar="N",
-        help="stop reading a spreadsheet once more than N rows are refused"
-        " (default: 1000; 0: never)",
+        "--max-errors", type=_count, default=1000, metavar="N", help=h("max_errors")
     )
 
 
@@ -316,15 +237,27 @@ def _version() -> str:
     return f"smomtrack {__version__}"
 
 
-def _say(text: str) -> None:
-    print(f"smomtrack: {text}", file=sys.stderr)
+def _say(args: argparse.Namespace, message: Message) -> None:
+    """*message* on standard error, in the command line's language."""
+    print(f"smomtrack: {message.text(args.words)}", file=sys.stderr)
+
+
+def _tell(args: argparse.Namespace, message: Message, out: TextIO) -> None:
+    """*message* on *out*, in the command line's language."""
+    print(message.text(args.words), file=out)
 
 
 def _count(text: str) -> int:
     """A number of rows on the command line: 0 or more."""
     if not (text.isascii() and text.isdigit() and len(text) <= 12):
-        raise argparse.ArgumentTypeError(f"expected a number of rows (0 or more), got {text!r}")
+        raise argparse.ArgumentTypeError(
+            Message("msg_not_count", text=Quoted(text)).text(_COMMAND_LINE[0])
+        )
     return int(text)
+
+
+_COMMAND_LINE = ["en"]
+"""The language of the command line being parsed (argparse calls :func:`_count` alone)."""
 
 
 def _states(text: str) -> list[str]:
@@ -341,7 +274,7 @@ def _population(text: str) -> list[str] | str:
         return UN_MEMBERS
     states = _states(text)
     if not states:
-        raise InvalidDataError(f"--states {text!r} names no State: a population needs one")
+        raise InvalidDataError(Message("msg_states_none", text=Quoted(text)))
     return states
 
 
@@ -349,17 +282,48 @@ SHOWN_ERRORS = 20
 """Refused rows listed one by one on standard error; the rest are counted per reason."""
 
 
-def _print_errors(result: ImportResult, name: Path, shown: int | None = SHOWN_ERRORS) -> None:
+def _print_errors(
+    args: argparse.Namespace, result: ImportResult, name: Path, shown: int | None = SHOWN_ERRORS
+) -> None:
+    lang = args.words
     for warning in result.warnings[: shown or len(result.warnings)]:
-        print(f"{name}: warning: {warning}", file=sys.stderr)
+        text = Message("msg_warning", message=warning.describe(lang)).text(lang)
+        print(f"{name}: {text}", file=sys.stderr)
     errors = result.errors if shown is None else result.errors[:shown]
     for error in errors:
-        print(f"{name}: {error}", file=sys.stderr)
-    if len(result.errors) > len(errors):
-        print(f"{name}: … and {len(result.errors) - len(errors):,} more", file=sys.stderr)
+        print(_in_file(name, error.describe(lang), lang), file=sys.stderr)
+    more = len(result.errors) - len(errors)
+    if more > 0:
+        print(_in_file(name, Message("msg_and_more", more).text(lang), lang), file=sys.stderr)
     if len(result.errors) > 1:
-        counts = "; ".join(f"{n:,} × {reason}" for reason, n in result.reasons().items())
-        print(f"{name}: {len(result.errors):,} rows refused ({counts})", file=sys.stderr)
+        print(_in_file(name, _refused(result).text(lang), lang), file=sys.stderr)
+
+
+def _in_file(name: Path | str, text: str, lang: str) -> str:
+    return Message("msg_in_file", file=str(name), message=text).text(lang)
+
+
+def _refused(result: ImportResult) -> Message:
+    """How many rows were refused, and for what, in people's words."""
+    said: dict[str, Message] = {}
+    for error in result.errors:
+        said.setdefault(error.reason, error.said_reason)
+    counts = [(said[reason], n) for reason, n in result.reasons().items()]
+    return Message("msg_rows_refused_for", len(result.errors), counts=_Counts(counts))
+
+
+class _Counts:
+    """``3 × reason; 1 × other reason``, in the language asked."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self, counts: list[tuple[Message, int]]) -> None:
+        self.counts = counts
+
+    def label(self, lang: str) -> str:
+        return "; ".join(
+            Message("msg_times", n, reason=reason).text(lang) for reason, n in self.counts
+        )
 
 
 def _max_errors(args: argparse.Namespace) -> int | None:
@@ -371,24 +335,28 @@ def _tracker(args: argparse.Namespace) -> tuple[Tracker, int]:
     """The tracker the command works on, and how many rows of its spreadsheet were refused."""
     source: Path | None = args.source
     if source is None:
-        _say(
-            f"synthetic data ({args.synthetic_states} States, seed {args.seed}), not real responses"
-        )
+        _say(args, Message("msg_synthetic", args.synthetic_states, seed=args.seed))
         return synthetic(states=args.synthetic_states, seed=args.seed), 0
     if source.suffix.lower() in SUFFIXES:
         return load(source), 0
-    catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
+    catalogue = _catalogue_of(args)
     read = _read(args, source, catalogue)
     if not len(read.batch):
-        _print_errors(read, source)
-        raise InvalidDataError(f"{source}: no valid row: nothing to summarize")
+        _print_errors(args, read, source)
+        raise InvalidDataError(Message("msg_no_valid_row", file=str(source)))
     population = _population(args.states) if args.states else _states_in(read)
     if not args.states:
-        _say(f"population: the {len(population)} States in {source.name}")
+        _say(args, Message("msg_population_from_file", len(population), file=source.name))
     tracker = Tracker(catalogue, population)
     imported = tracker.add_many(read)
-    _print_errors(imported, source)
+    _print_errors(args, imported, source)
     return tracker, len(imported.errors)
+
+
+def _catalogue_of(args: argparse.Namespace) -> Catalogue:
+    """The catalogue --catalogue names, or the built-in one."""
+    path: Path | None = getattr(args, "catalogue", None)
+    return _catalogue_file(path) if path is not None else builtin_catalogue()
 
 
 def _read(
@@ -400,7 +368,7 @@ def _read(
     corrections: bool = False,
 ) -> ImportResult:
     """Read a spreadsheet as the command line's options say, with progress on a terminal."""
-    progress = None if args.quiet else _progress(path)
+    progress = None if args.quiet else _progress(args, path)
     try:
         options = ReadOptions(
             sheet=args.sheet,
@@ -408,6 +376,7 @@ def _read(
             corrections=corrections,
             max_errors=_max_errors(args),
             progress=progress,
+            lang=args.lang,
         )
         return read_responses(path, options, catalogue=catalogue, states=states)
     finally:
@@ -415,7 +384,7 @@ def _read(
             progress(-1, None)
 
 
-def _progress(path: Path) -> Progress | None:
+def _progress(args: argparse.Namespace, path: Path) -> Progress | None:
     """Rows read so far on standard error, twice a second, when it is a terminal."""
     if not sys.stderr.isatty():
         return None
@@ -430,8 +399,12 @@ def _progress(path: Path) -> Progress | None:
         if now - last[0] < 0.5:
             return
         last[0], last[1] = now, 1.0
-        of = f" of {total:,}" if total else ""
-        print(f"\rsmomtrack: {path.name}: {rows:,}{of} rows read…", end="", file=sys.stderr)
+        message = (
+            Message("msg_progress_of", rows, total=total, file=path.name)
+            if total
+            else Message("msg_progress", rows, file=path.name)
+        )
+        print(f"\rsmomtrack: {message.text(args.words)}", end="", file=sys.stderr)
 
     return show
 
@@ -443,7 +416,7 @@ def _states_in(read: ImportResult) -> list[str]:
 
 
 def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
-    recommendations = builtin_catalogue().recommendations(
+    recommendations = _catalogue_of(args).recommendations(
         meeting=args.meeting, theme=args.theme, topic=args.topic
     )
     table = recommendations_table(
@@ -454,7 +427,7 @@ def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _agenda(args: argparse.Namespace, out: TextIO) -> int:
-    meeting = builtin_catalogue().meeting(args.meeting)
+    meeting = _catalogue_of(args).meeting(args.meeting)
     print(agenda_table(meeting, lang=args.lang, format=args.fmt), file=out)
     return 0
 
@@ -474,23 +447,23 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     tracker, refused = _tracker(args)
     with tracker:
         text = report(tracker, scope, lang=args.lang, format=args.report_format)
-    _emit(text, args.output, out)
+    _emit(args, text, out)
     return 1 if refused else 0
 
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse a binary report (Word) without a file to write it to, before any work."""
     writer = WRITERS[args.report_format]
+    what = Message("msg_report_format", what=Message(writer.describe), format=args.report_format)
     if writer.binary and args.output is None:
         raise InvalidDataError(
-            f"{writer.describe} (--format {args.report_format}) needs a file:"
-            f" -o report{writer.suffixes[0]}"
+            Message("msg_needs_file", what=what, example=f"report{writer.suffixes[0]}")
         )
-    _guard_output(args, writer.suffixes, f"{writer.describe} (--format {args.report_format})")
+    _guard_output(args, writer.suffixes, what)
 
 
 def _guard_output(
-    args: argparse.Namespace, suffixes: Sequence[str], what: str, *, replaces: str = ""
+    args: argparse.Namespace, suffixes: Sequence[str], what: Message, *, replaces: str = ""
 ) -> None:
     """Refuse, before any work, an output that this command does not mean to write.
 
@@ -503,20 +476,18 @@ def _guard_output(
         return
     if output.suffix.lower() not in suffixes:
         raise InvalidDataError(
-            f"{output}: {what} is written to a file ending in {' or '.join(suffixes)};"
-            " nothing was written"
+            Message(
+                "msg_wrong_suffix", file=str(output), what=what, suffixes=Listed(suffixes, "or")
+            )
         )
     for name in ("source", "tracker", "report", "base", "catalogue", "file"):
         given = getattr(args, name, None)
         if isinstance(given, Path) and _same_file(output, given):
-            raise InvalidDataError(
-                f"{output}: is also what this command reads; choose another file to write"
-            )
+            raise InvalidDataError(Message("msg_output_is_input", file=str(output)))
     held = _holds(output)
     if held and held != replaces and not args.force:
         raise InvalidDataError(
-            f"{output}: holds {held}, which this command would replace; nothing was written"
-            " (give --force to replace it)"
+            Message("msg_would_replace", file=str(output), held=Message(f"held_{held}"))
         )
 
 
@@ -532,6 +503,8 @@ def _same_file(one: Path, other: Path) -> bool:
 def _holds(path: Path) -> str | None:
     """What *path* holds that must not be replaced by mistake, or ``None``.
 
+    ``"store"``, ``"tracker"`` or ``"catalogue"``.
+
     A store, a tracker document or a catalogue document, seen by what the file holds; a
     tracker is looked for to the end (a text inside it may name a catalogue).
     """
@@ -539,28 +512,29 @@ def _holds(path: Path) -> str | None:
         with path.open("rb") as file:
             chunk = file.read(1 << 16)
             if chunk.startswith(b"SQLite format 3\x00"):
-                return "an SQLite database (a tracker's store?)"
+                return "store"
             if not chunk.lstrip().startswith(b"{"):
                 return None
             catalogue, tail = False, b""
             while chunk:
                 window = tail + chunk
                 if b'"smomtrack.tracker"' in window:
-                    return "a smomtrack tracker"
+                    return "tracker"
                 catalogue = catalogue or b'"smomtrack.catalogue"' in window
                 tail, chunk = window[-32:], file.read(1 << 20)
     except OSError:
         return None
-    return "a smomtrack catalogue" if catalogue else None
+    return "catalogue" if catalogue else None
 
 
-def _emit(text: str | bytes, output: Path | None, out: TextIO) -> None:
+def _emit(args: argparse.Namespace, text: str | bytes, out: TextIO) -> None:
     """The report to its file (said on standard output), or on standard output."""
+    output: Path | None = args.output
     if output is None:
         print(text, file=out, end="")
         return
     write_atomically(output, text)
-    print(f"{output}: report written", file=out)
+    _tell(args, Message("msg_report_written", file=str(output)), out)
 
 
 def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
@@ -575,7 +549,7 @@ def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     _check_output(args)
     text = report(synthetic(), lang=args.lang, format=args.report_format, as_of=DEMO_DATE)
-    _emit(text, args.output, out)
+    _emit(args, text, out)
     return 0
 
 
@@ -584,20 +558,14 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     _check_target(target)
     exists = target.exists() and target.stat().st_size > 0
     if exists and args.states is not None:
-        raise InvalidDataError(
-            f"{target} exists: its population is its own; --states is for a new tracker file"
-            " (nothing was read or written)"
-        )
+        raise InvalidDataError(Message("msg_population_own", file=str(target)))
     if exists:
         tracker = load(target)
         read = _read(args, args.file, tracker.catalogue, corrections=args.corrections)
     elif args.states is None:
-        raise InvalidDataError(
-            f"{target} does not exist yet: give its population with --states"
-            " (codes or names, 'un-members', or 'from-file')"
-        )
+        raise InvalidDataError(Message("msg_population_needed", file=str(target)))
     else:
-        catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
+        catalogue = _catalogue_of(args)
         read = _read(args, args.file, catalogue, corrections=args.corrections)
         from_file = args.states == "from-file"
         states = _states_in(read) if from_file else _population(args.states)
@@ -609,12 +577,20 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         result = tracker.add_many(read)
         if target.suffix.lower() == ".json":
             save(tracker, target)
-    _print_errors(result, args.file)
-    print(
-        f"{args.file}: {len(result.batch)} recorded, {len(result.unchanged)} already there,"
-        f" {len(result.errors)} refused, {result.skipped} blank;"
-        f" {target} holds {len(tracker)} records",
-        file=out,
+    _print_errors(args, result, args.file)
+    _tell(
+        args,
+        Message(
+            "msg_imported",
+            file=str(args.file),
+            recorded=Message("count_recorded", len(result.batch)),
+            unchanged=Message("count_unchanged", len(result.unchanged)),
+            refused=Message("count_refused", len(result.errors)),
+            blank=Message("count_blank", result.skipped),
+            target=str(target),
+            records=Message("count_records", len(tracker)),
+        ),
+        out,
     )
     return 1 if result.errors else 0
 
@@ -629,96 +605,131 @@ def _check_target(target: Path) -> None:
     """
     if target.suffix.lower() not in SUFFIXES:
         raise InvalidDataError(
-            f"{target}: a tracker file ends in {' or '.join(SUFFIXES)}; nothing was read or written"
+            Message("msg_tracker_suffix", file=str(target), suffixes=Listed(SUFFIXES, "or"))
         )
     folder = target.parent if str(target.parent) else Path()
     if target.is_dir():
-        raise StorageError(target, "is a folder, not a tracker file; nothing was read or written")
+        raise StorageError(target, Message("msg_target_folder"))
     if not folder.is_dir():
-        raise StorageError(target, "its folder does not exist; nothing was read or written")
+        raise StorageError(target, Message("msg_target_no_folder"))
     writable = os.access(target, os.W_OK) if target.exists() else os.access(folder, os.W_OK)
     if not writable:
-        raise StorageError(target, "cannot be written; nothing was read or written")
+        raise StorageError(target, Message("msg_target_read_only"))
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    catalogue = _catalogue_file(args.catalogue) if args.catalogue else builtin_catalogue()
+    catalogue = _catalogue_of(args)
     states = _population(args.states) if args.states else None
     result = _read(args, args.file, catalogue, states)
+    lang = args.words
     for warning in result.warnings:
-        print(f"{args.file}: warning: {warning}", file=out)
+        text = Message("msg_warning", message=warning.describe(lang)).text(lang)
+        print(_in_file(args.file, text, lang), file=out)
     for error in result.errors:
-        print(f"{args.file}: {error}", file=out)
+        print(_in_file(args.file, error.describe(lang), lang), file=out)
     if result.ignored_columns:
-        print(f"{args.file}: columns not read: {', '.join(result.ignored_columns)}", file=out)
-    print(
-        f"{args.file}: {len(result.batch)} valid rows, {len(result.errors)} bad rows,"
-        f" {result.skipped} blank rows",
-        file=out,
+        columns = Listed(map(Quoted, result.ignored_columns))
+        _tell(args, Message("msg_columns_not_read", file=str(args.file), columns=columns), out)
+    _tell(
+        args,
+        Message(
+            "msg_validated",
+            file=str(args.file),
+            valid=Message("count_valid_rows", len(result.batch)),
+            bad=Message("count_bad_rows", len(result.errors)),
+            blank=Message("count_blank_rows", result.skipped),
+        ),
+        out,
     )
     return 1 if result.errors else 0
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    _guard_output(args, (".csv", ".tsv", ".xlsx"), "an export of responses")
+    _guard_output(args, (".csv", ".tsv", ".xlsx"), Message("what_export"))
     with load(args.tracker) as tracker:
-        count = write_responses(tracker, args.output, lang=args.lang)
-    print(f"{args.output}: {count} responses written", file=out)
+        count = write_responses(tracker, args.output, lang=args.lang, codes=args.codes)
+    _tell(args, Message("msg_exported", count, file=str(args.output)), out)
     return 0
 
 
 def _catalogue_file(path: Path) -> Catalogue:
     try:
-        loaded = from_json(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
-        raise InvalidDataError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
+    try:
+        loaded = from_json(data)
+    except InvalidDataError as exc:
+        said = exc.said or Message("msg_plain", text=str(exc))
+        raise InvalidDataError(
+            (f"{path}: {problem}" for problem in exc.problems),
+            said=Message("msg_in_file", file=str(path), message=said),
+        ) from exc
     if not isinstance(loaded, Catalogue):
-        raise InvalidDataError(f"{path}: a tracker, not a catalogue")
+        raise InvalidDataError(Message("msg_tracker_not_catalogue", file=str(path)))
     return loaded
 
 
 def _ingest(args: argparse.Namespace, out: TextIO) -> int:
-    _guard_output(args, (".json",), "a catalogue", replaces="a smomtrack catalogue")
+    _guard_output(args, (".json",), Message("what_catalogue"), replaces="catalogue")
     parsed = parse_report(args.report, meeting=args.meeting, lang=args.lang, document=args.document)
     base = _catalogue_file(args.base) if args.base else builtin_catalogue()
     extended = base.with_report(parsed)
     # What was read, before anything is written.
-    print(
-        f"{args.report}: {len(parsed.themes)} themes and {len(parsed.recommendations)}"
-        f" recommendations of {parsed.meeting} ({parsed.lang})",
-        file=out,
+    _tell(
+        args,
+        Message(
+            "msg_ingested",
+            file=str(args.report),
+            themes=Message("count_themes", len(parsed.themes)),
+            recommendations=Message("count_recommendations", len(parsed.recommendations)),
+            meeting=parsed.meeting,
+            lang=parsed.lang,
+        ),
+        out,
     )
     added = {rec.key: rec for rec in extended}
     for theme in parsed.themes:
         numbers = [r.number for r in parsed.recommendations if r.theme == theme.key]
         span = (
-            "none"
+            Message("msg_no_recommendation")
             if not numbers
-            else f"{numbers[0]}"
+            else Message("msg_recommendations_span", 1, first=numbers[0], last=numbers[0])
             if len(numbers) == 1
-            else f"{numbers[0]}–{numbers[-1]}"
+            else Message("msg_recommendations_span", 2, first=numbers[0], last=numbers[-1])
         )
-        print(f"  {theme.key} ({theme.section}): recommendations {span}", file=out)
+        _tell(
+            args,
+            Message("msg_ingested_theme", key=theme.key, section=theme.section, span=span),
+            out,
+        )
     for rec in parsed.recommendations:
         topics = added[rec.key].suggested_topics
         if topics:
-            print(f"  {rec.key}: topics suggested: {', '.join(topics)}", file=out)
+            _tell(args, Message("msg_topics_suggested", key=rec.key, topics=", ".join(topics)), out)
     for warning in parsed.warnings:
-        print(f"{args.report}: {warning}", file=out)
+        print(_in_file(args.report, warning.describe(args.words), args.words), file=out)
     write_atomically(args.output, to_json(extended))
-    print(f"{args.output}: a catalogue of {len(extended)} recommendations", file=out)
+    _tell(args, Message("msg_catalogue_written", len(extended), file=str(args.output)), out)
     return 0
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
-    _guard_output(args, (".csv", ".xlsx"), "a questionnaire")
+    _guard_output(args, (".csv", ".xlsx"), Message("what_questionnaire"))
     states = _population(args.states) if args.states else None
     if args.output.suffix.lower() == ".xlsx" and states is None:
-        raise InvalidDataError("a questionnaire (.xlsx) needs its States: give --states")
+        raise InvalidDataError(Message("msg_questionnaire_states"))
     count = questionnaire(
-        args.output, states=states, lang=args.lang, meeting=args.meeting, as_of=args.as_of
+        args.output,
+        states=states,
+        lang=args.lang,
+        catalogue=_catalogue_of(args),
+        meeting=args.meeting,
+        as_of=args.as_of,
+        deadline=args.deadline,
+        contact=args.contact,
     )
-    print(f"{args.output}: {count} rows to fill in", file=out)
+    _tell(args, Message("msg_rows_to_fill", count, file=str(args.output)), out)
     return 0
 
 
@@ -762,8 +773,44 @@ def _silence(stream: TextIO) -> None:
         pass
 
 
+def _language(argv: Sequence[str]) -> str:
+    """The language of the command line: its ``--lang``, else the environment's locale."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = (
+            arg.partition("=")[2]
+            if arg.startswith("--lang=")
+            else argv[index + 1]
+            if arg == "--lang" and index + 1 < len(argv)
+            else None
+        )
+        if value in MESSAGE_LANGUAGES:
+            return value
+    return environment_language()
+
+
+@contextlib.contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """Argparse's own words (usage, errors, headings) in *lang* while the parser works.
+
+    argparse asks the standard library's :mod:`gettext` for every word it writes, through
+    its module's ``_`` and ``ngettext``; smomtrack's ``argparse`` catalogues answer.
+    """
+    translations = argparse_catalogue(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = translations.gettext, translations.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit status.
+
+    Everything it says is in the language of ``--lang``, or else of the environment's
+    locale (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), or else English.
 
     Exit status: 0 on success; 1 when some rows of a spreadsheet were refused (``import``,
     ``validate``, ``summary``, ``report``, ``follow-up``: the rest was done); 2 when the
@@ -774,7 +821,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = out or sys.stdout
     for stream in (out, sys.stderr):
         _tolerant(stream)
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    words = _language(argv)
+    _COMMAND_LINE[0] = words
+    with _argparse_speaks(words):
+        args = _parser(words).parse_args(argv)
+    args.words = words
+    if args.command != "ingest":  # ingest's --lang is the report's language
+        args.lang = args.lang or words
     if getattr(args, "fmt", None) == "simple_grid" and not _draws(out, "─│"):
         args.fmt = "grid"  # the output cannot show box characters: draw with ASCII
     try:
@@ -785,9 +839,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         _silence(out)
         return 141
     except SmomtrackError as exc:
-        _say(f"error: {exc}")
+        _say(args, Message("msg_error", message=exc.describe(words)))
         return 2
     except OSError as exc:  # a file the library did not open itself (an output, say)
-        where = f"{exc.filename}: " if exc.filename else ""
-        _say(f"error: {where}{exc.strerror or exc}")
+        problem = reason(exc)
+        if exc.filename:
+            problem = Message("msg_in_file", file=str(exc.filename), message=problem)
+        _say(args, Message("msg_error", message=problem))
         return 2

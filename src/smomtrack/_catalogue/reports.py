@@ -9,6 +9,7 @@ import attrs
 from smomtrack._records.fields import check_pattern, to_tuple
 from smomtrack._records.meetings import MEETING_KEY
 from smomtrack._records.recommendations import Recommendation, Theme
+from smomtrack._words import Labelled, Message
 
 __all__ = ["ParseWarning", "ParsedReport"]
 
@@ -24,6 +25,17 @@ class ParseWarning:
 
     line: int
     message: str
+    said: Labelled | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, line: int, said: Message) -> ParseWarning:
+        """The warning *said* at *line* (its :attr:`message` the English of *said*)."""
+        return cls(line=line, message=said.text("en"), said=said)
+
+    def describe(self, lang: str = "en") -> str:
+        """The warning for a person, in *lang*."""
+        what = self.message if self.said is None else self.said.label(lang)
+        return Message("msg_at_line", line=self.line, message=what).text(lang)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"

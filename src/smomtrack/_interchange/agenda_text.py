@@ -18,6 +18,7 @@ from smomtrack._vocabulary.keys import meeting_key
 from smomtrack._vocabulary.languages import Text
 from smomtrack._vocabulary.venues import venue_name
 from smomtrack._vocabulary.vocabularies import DocumentKind, MeetingFormat
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, SmomtrackWarning
 
 __all__ = ["parse_agenda"]
@@ -87,7 +88,8 @@ def _language(lines: list[Line]) -> str:
             return lang
     raise InvalidDataError(
         "not an annotated provisional agenda: no heading 'Provisional agenda',"
-        " 'Ordre du jour provisoire' or 'Programa provisional'"
+        " 'Ordre du jour provisoire' or 'Programa provisional'",
+        said=Message("msg_not_agenda"),
     )
 
 
@@ -126,7 +128,10 @@ def parse_agenda(text: str | Path, *, meeting: str) -> Meeting:
     """
     key = meeting_key(meeting)
     if key is None:
-        raise InvalidDataError(f"meeting: {meeting!r} is not a meeting key such as 'SOM8'")
+        raise InvalidDataError(
+            f"meeting: {meeting!r} is not a meeting key such as 'SOM8'",
+            said=Message("msg_not_meeting_key", text=Quoted(meeting), example="SOM8"),
+        )
     if not isinstance(text, str | Path):
         raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
     lines = clean_lines(document_text(text))
@@ -231,7 +236,10 @@ def _agenda(lines: list[Line], words: dict[str, tuple[str, ...]]) -> list[_Item]
         elif not line.text:
             last = None
     if not items:
-        raise InvalidDataError("the provisional agenda lists no items ('1. …', '2. …')")
+        raise InvalidDataError(
+            "the provisional agenda lists no items ('1. …', '2. …')",
+            said=Message("msg_agenda_no_items"),
+        )
     return items
 
 

@@ -10,6 +10,8 @@ import stat
 import time
 from pathlib import Path
 
+from smomtrack._interchange.system import reason
+from smomtrack._words import Message
 from smomtrack.exceptions import StorageError
 
 __all__ = ["STALE_SECONDS", "write_atomically"]
@@ -58,7 +60,7 @@ def write_atomically(
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(exc, OSError):
-            raise StorageError(path, f"cannot be written ({exc.strerror or exc})") from exc
+            raise StorageError(path, Message("storage_cannot_write", reason=reason(exc))) from exc
         raise
     with contextlib.suppress(OSError):  # not every system lets a folder be opened and flushed
         folder_descriptor = os.open(folder, os.O_RDONLY)

@@ -30,6 +30,7 @@ from smomtrack._interchange.rows import (
     intake_for,
     read_table,
 )
+from smomtrack._interchange.system import reason
 from smomtrack._presentation.labels import check_language, word
 from smomtrack._records.responses import Response
 from smomtrack._tracking.columns import paused_gc
@@ -39,6 +40,7 @@ from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.dates import as_of_date
 from smomtrack._vocabulary.states import by_name, state_name
+from smomtrack._words import Message
 from smomtrack.exceptions import (
     InvalidDataError,
     StorageError,
@@ -82,11 +84,12 @@ class _Source:
                 self.content = content.decode("utf-16").removeprefix("\ufeff")
             except UnicodeDecodeError as exc:
                 raise InvalidDataError(
-                    f"{name}: begins as UTF-16 but is not UTF-16 text ({exc.reason})"
+                    f"{name}: begins as UTF-16 but is not UTF-16 text ({exc.reason})",
+                    said=Message("msg_not_utf16", file=name),
                 ) from exc
             return
         if b"\x00" in content:
-            raise InvalidDataError(f"{name}: a binary file, not a CSV table")
+            raise InvalidDataError(Message("msg_binary_file", file=name))
         self.bom = content.startswith(b"\xef\xbb\xbf")
         if self.bom:
             self.content = content[3:]
@@ -100,7 +103,8 @@ class _Source:
         if self.bom or self.encoding != "utf-8":
             raise InvalidDataError(
                 f"{self.name}: begins as UTF-8 (with a byte order mark) but holds bytes that"
-                f" are not UTF-8 ({error.reason}): save the file again as UTF-8"
+                f" are not UTF-8 ({error.reason}): save the file again as UTF-8",
+                said=Message("msg_not_utf8", file=self.name),
             ) from error
         self.encoding = "cp1252"
 
@@ -111,7 +115,9 @@ class _Source:
             try:
                 return cls(path.read_bytes(), str(path))
             except OSError as exc:
-                raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+                raise StorageError(
+                    path, Message("storage_cannot_read", reason=reason(exc))
+                ) from exc
         return cls(source.read(), str(getattr(source, "name", "<file>")))
 
     def stream(self) -> IO[str]:
@@ -239,7 +245,11 @@ def read_csv(
     return _read_source(
         source,
         lambda clean: Intake(
-            catalogue or builtin_catalogue(), population, clean=clean, meeting=chosen.meeting
+            catalogue or builtin_catalogue(),
+            population,
+            clean=clean,
+            meeting=chosen.meeting,
+            lang=chosen.lang,
         ),
         chosen,
     )
@@ -251,9 +261,12 @@ def _read_source(
     text = _Source.of(source)
     name = text.name
     if options.sheet is not None:
-        raise InvalidDataError(f"{name}: a text table has no sheets (sheet={options.sheet!r})")
+        raise InvalidDataError(
+            f"{name}: a text table has no sheets (sheet={options.sheet!r})",
+            said=Message("msg_text_no_sheets", file=name),
+        )
     if text.blank():
-        raise InvalidDataError(f"{name}: empty, not a table of responses")
+        raise InvalidDataError(Message("msg_empty_file", file=name))
     with _large_cells():
         return _read(text, intake_for, options)
 
@@ -284,7 +297,8 @@ def _read(text: _Source, intake_for: IntakeFor, options: ReadOptions) -> ImportR
                     return read_table(rows, name=name, intake=intake, options=options)
             except csv.Error as exc:  # pragma: no cover (raised only for cells over 2 GiB)
                 raise InvalidDataError(
-                    f"{name}, line {rows.line_num}: not readable as CSV ({exc})"
+                    f"{name}, line {rows.line_num}: not readable as CSV ({exc})",
+                    said=Message("msg_not_csv", file=name, line=rows.line_num),
                 ) from exc
         except UnicodeDecodeError as exc:  # not UTF-8: read it again as Windows-1252
             text.not_utf8(exc)
@@ -345,13 +359,18 @@ def _delimiter_for(lang: str) -> str:
 
 
 def write_csv(
-    responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
+    responses: Tracker | Iterable[Response],
+    path: str | Path,
+    *,
+    lang: str = "en",
+    codes: bool = False,
 ) -> int:
     """Write responses to a CSV file that :func:`read_csv` reads back to the same responses.
 
-    For a tracker, its current responses (corrections applied). Headers, status and
-    reporter labels are in *lang*; States are written as alpha-3 codes and dates as ISO
-    dates, which every spreadsheet reads. The file is UTF-8 with a BOM (so that Excel
+    For a tracker, its current responses (corrections applied). Headers, State names,
+    status and reporter labels are in *lang* (with *codes*, States as alpha-3 codes and
+    statuses and reporters as their values, for programs); dates are ISO dates, which
+    every spreadsheet reads. The file is UTF-8 with a BOM (so that Excel
     reads it as UTF-8), comma-separated in English and semicolon-separated in French and
     Spanish, every cell quoted. A cell that a spreadsheet would run as a formula (starting
     with ``=``, ``+``, ``-``, ``@``, their full-width forms, tab or carriage return) is
@@ -367,15 +386,15 @@ def write_csv(
     for response in records:  # a response's evidence items never hold ";" (Response checks)
         writer.writerow(
             [
-                response.state,
+                response.state if codes else state_name(response.state, lang),
                 response.recommendation,
-                response.status.label(lang),
+                response.status.value if codes else response.status.label(lang),
                 response.as_of.isoformat(),
                 escape(response.measures),
                 escape("; ".join(response.evidence)),
                 escape(response.responsible),
                 "" if response.due is None else response.due.isoformat(),
-                response.reporter.label(lang),
+                response.reporter.value if codes else response.reporter.label(lang),
                 escape(response.source),
                 escape(response.notes),
             ]
@@ -409,7 +428,7 @@ def csv_template(  # noqa: PLR0913 (what a questionnaire is made of)
     check_language(lang)
     chosen = (catalogue or builtin_catalogue()).recommendations(meeting=meeting)
     if not chosen:
-        raise InvalidDataError("questionnaire: no recommendation to ask about")
+        raise InvalidDataError(Message("msg_no_recommendation_to_ask"))
     day = "" if as_of is None else as_of_date(as_of).isoformat()
     codes = by_name(Population.of(states).states, lang) if states is not None else [""]
     buffer = io.StringIO(newline="")

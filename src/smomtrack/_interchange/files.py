@@ -7,8 +7,10 @@ from pathlib import Path
 from smomtrack._interchange.atomic import write_atomically
 from smomtrack._interchange.json_format import from_json, to_json
 from smomtrack._interchange.sqlite_store import open_tracker
+from smomtrack._interchange.system import reason
 from smomtrack._tracking.imports import ImportResult
 from smomtrack._tracking.tracker import Tracker
+from smomtrack._words import Message
 from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
 
 __all__ = ["SUFFIXES", "load", "save"]
@@ -20,7 +22,8 @@ def _suffix(path: Path) -> str:
     if path.suffix.lower() not in SUFFIXES:
         raise InvalidDataError(
             f"{path}: choose a file ending in {' or '.join(SUFFIXES)}"
-            " (a JSON document or an SQLite store)"
+            " (a JSON document or an SQLite store)",
+            said=Message("msg_tracker_file_suffix", file=str(path)),
         )
     return path.suffix.lower()
 
@@ -62,17 +65,31 @@ def load(path: str | Path) -> Tracker:
     source = Path(path)
     kind = _suffix(source)
     if not source.exists():
-        raise InvalidDataError(f"{source}: no such file")
+        raise InvalidDataError(
+            f"{source}: no such file",
+            said=Message(
+                "msg_in_file",
+                file=str(source),
+                message=Message("storage_cannot_read", reason=Message("os_missing")),
+            ),
+        )
     if kind == ".sqlite":
         return open_tracker(source)
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise StorageError(source, f"cannot be read ({exc.strerror or exc})") from exc
+        raise StorageError(source, Message("storage_cannot_read", reason=reason(exc))) from exc
     try:
         loaded = from_json(data)
     except InvalidDataError as exc:
-        raise InvalidDataError(f"{source}: {problem}" for problem in exc.problems) from exc
+        said = exc.said or Message("msg_plain", text=str(exc))
+        raise InvalidDataError(
+            (f"{source}: {problem}" for problem in exc.problems),
+            said=Message("msg_in_file", file=str(source), message=said),
+        ) from exc
     if not isinstance(loaded, Tracker):
-        raise InvalidDataError(f"{source}: a catalogue, not a tracker")
+        raise InvalidDataError(
+            f"{source}: a catalogue, not a tracker",
+            said=Message("msg_catalogue_not_tracker", file=str(source)),
+        )
     return loaded

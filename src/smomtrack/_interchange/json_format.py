@@ -43,6 +43,7 @@ from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.states import is_state_code
 from smomtrack._vocabulary.statuses import Status
+from smomtrack._words import Message
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 
 __all__ = [
@@ -184,14 +185,27 @@ def from_json(text: str | bytes) -> Tracker | Catalogue:
             (``$.responses[12].status: 'done' is not a Status; accepted: …``).
     """
     try:
+        return _document(text)
+    except InvalidDataError as exc:
+        if exc.said is None:  # a damaged document: the technical detail, in a person's frame
+            listed = "\n".join(f"- {problem}" for problem in exc.problems)
+            exc.said = Message("msg_document_problems", len(exc.problems), listed=listed)
+        raise
+
+
+def _document(text: str | bytes) -> Tracker | Catalogue:
+    try:
         with paused_gc():
             document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidDataError(
-            f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            said=Message("msg_not_json", line=exc.lineno, column=exc.colno),
         ) from exc
     except UnicodeDecodeError as exc:
-        raise InvalidDataError(f"not JSON: not UTF-8 text ({exc.reason})") from exc
+        raise InvalidDataError(
+            f"not JSON: not UTF-8 text ({exc.reason})", said=Message("msg_not_json_utf8")
+        ) from exc
     except RecursionError as exc:
         raise InvalidDataError("not a smomtrack document: nested too deeply") from exc
     if not isinstance(document, dict):
@@ -217,7 +231,8 @@ def _check_version(version: object, written: str) -> int:
     if major > supported:
         raise InvalidDataError(
             f"$.version: {version} was written by a newer smomtrack; this one reads"
-            f" version {supported}.x: upgrade smomtrack"
+            f" version {supported}.x: upgrade smomtrack",
+            said=Message("msg_newer_version", version=version, supported=f"{supported}.x"),
         )
     return major
 

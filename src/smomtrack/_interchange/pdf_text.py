@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 from smomtrack._extras import require
+from smomtrack._interchange.system import reason
+from smomtrack._words import Message
 from smomtrack.exceptions import InvalidDataError, StorageError
 
 __all__ = ["PAGE_BREAK", "document_text", "pdf_text"]
@@ -42,13 +44,13 @@ def pdf_text(source: str | Path) -> str:
         reader = pypdf.PdfReader(path)  # type: ignore[attr-defined]
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except OSError as exc:
-        raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
     except Exception as exc:  # pypdf's own errors: not a PDF, damaged, encrypted
-        raise InvalidDataError(f"{path}: not a readable PDF file ({exc})") from exc
-    if not any(page.strip() for page in pages):
         raise InvalidDataError(
-            f"{path}: the PDF file holds no text (a scanned document needs OCR first)"
-        )
+            f"{path}: not a readable PDF file ({exc})", said=Message("msg_not_pdf", file=str(path))
+        ) from exc
+    if not any(page.strip() for page in pages):
+        raise InvalidDataError(Message("msg_pdf_no_text", file=str(path)))
     return f"\n{PAGE_BREAK}\n".join(without_footnotes(page) for page in pages)
 
 
@@ -89,6 +91,9 @@ def document_text(source: str | Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
     except UnicodeDecodeError as exc:
-        raise InvalidDataError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        raise InvalidDataError(
+            f"{path}: not UTF-8 text ({exc.reason})",
+            said=Message("msg_not_utf8_text", file=str(path)),
+        ) from exc

@@ -16,6 +16,7 @@ from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.keys import meeting_key
 from smomtrack._vocabulary.languages import Text
 from smomtrack._vocabulary.vocabularies import Addressee, Modality
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["REPORT_LANGUAGES", "parse_report"]
@@ -187,7 +188,10 @@ def parse_report(
     """
     key = meeting_key(meeting)
     if key is None:
-        raise InvalidDataError(f"meeting: {meeting!r} is not a meeting key such as 'SOM9'")
+        raise InvalidDataError(
+            f"meeting: {meeting!r} is not a meeting key such as 'SOM9'",
+            said=Message("msg_not_meeting_key", text=Quoted(meeting), example="SOM9"),
+        )
     if lang is not None and lang not in REPORT_LANGUAGES:
         raise InvalidDataError(f"lang: {lang!r} is not one of {', '.join(REPORT_LANGUAGES)}")
     if not isinstance(text, str | Path):
@@ -201,7 +205,8 @@ def parse_report(
             raise InvalidDataError(
                 "no recommendations found: no line reads 'Recommendation N',"
                 " 'Recommandation N' or 'Recomendación N', nor 'Recommendations adopted by"
-                " the Working Group' (or its French or Spanish wording)"
+                " the Working Group' (or its French or Spanish wording)",
+                said=Message("msg_no_recommendations_found"),
             )
         chosen, start, chapter = adopted
         entries, sections = _scan_paragraphs(lines[start + 1 :], chosen, chapter)
@@ -315,11 +320,7 @@ def _build(
     for section in sections:
         if section.letter in themes:
             warnings.append(
-                ParseWarning(
-                    line=section.line,
-                    message=f"section {section.letter} appears again;"
-                    " its recommendations are kept under the first",
-                )
+                ParseWarning.of(section.line, Message("parse_section_again", letter=section.letter))
             )
             continue
         themes[section.letter] = Theme(
@@ -335,38 +336,25 @@ def _build(
     for entry in entries:
         if entry.paragraph and entry.section is None:
             warnings.append(
-                ParseWarning(
-                    line=entry.line,
-                    message=f"paragraph {entry.number} comes before the first lettered"
-                    " section (A., B.…): read as an introduction, not a recommendation",
-                )
+                ParseWarning.of(entry.line, Message("parse_before_sections", number=entry.number))
             )
             continue
         if previous is not None and entry.number not in seen and entry.number != previous + 1:
             warnings.append(
-                ParseWarning(
-                    line=entry.line,
-                    message=f"recommendation {entry.number} follows {previous}:"
-                    " the numbering has a gap",
+                ParseWarning.of(
+                    entry.line, Message("parse_gap", number=entry.number, previous=previous)
                 )
             )
         if entry.number in seen:
             warnings.append(
-                ParseWarning(
-                    line=entry.line,
-                    message=f"recommendation {entry.number} appears again; this one is left out",
-                )
+                ParseWarning.of(entry.line, Message("parse_again", number=entry.number))
             )
             continue
         seen.add(entry.number)
         previous = entry.number
         if entry.section is None:
             warnings.append(
-                ParseWarning(
-                    line=entry.line,
-                    message=f"recommendation {entry.number} is outside any section (B., C.…);"
-                    " it is left out",
-                )
+                ParseWarning.of(entry.line, Message("parse_outside", number=entry.number))
             )
             continue
         paragraphs = join_paragraphs(entry.lines)
@@ -375,20 +363,13 @@ def _build(
         ).strip()
         if not body:
             warnings.append(
-                ParseWarning(
-                    line=entry.line,
-                    message=f"recommendation {entry.number} has no text; it is left out",
-                )
+                ParseWarning.of(entry.line, Message("parse_no_text", number=entry.number))
             )
             continue
         addressee, modality = wording(body, lang)
         if modality is None:
             warnings.append(
-                ParseWarning(
-                    line=entry.line,
-                    message=f"recommendation {entry.number}: whom it addresses and how"
-                    " strongly were not recognised (left empty)",
-                )
+                ParseWarning.of(entry.line, Message("parse_wording", number=entry.number))
             )
         theme = themes[entry.section.letter]
         recommendations.append(

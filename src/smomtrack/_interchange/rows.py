@@ -22,7 +22,7 @@ from smomtrack._tracking.intake import REQUIRED, FieldError, Intake
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
-from smomtrack._words import Labelled, Message, Quoted, word
+from smomtrack._words import Labelled, Listed, Message, Quoted, word
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRowsError
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "find_header",
     "headers",
     "intake_for",
+    "language_of",
     "read_table",
 ]
 
@@ -115,11 +116,12 @@ class ReadFields(TypedDict, total=False):
     progress: Progress | None
     max_cells: int
     max_columns: int
+    lang: str | None
 
 
 def _flag(value: bool) -> bool:
     if not isinstance(value, bool):
-        raise InvalidDataError(f"corrections: expected True or False, got {value!r}")
+        raise InvalidDataError(f"corrections: expected True or False, got {value!r}")  # a program
     return value
 
 
@@ -127,6 +129,13 @@ def _limit(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidDataError(f"expected a limit of 1 or more, got {value!r}")
     return value
+
+
+def _language(_instance: object, _attribute: object, value: str | None) -> None:
+    if value is not None and value not in OUTPUT_LANGUAGES:
+        raise InvalidDataError(
+            Message("msg_language", lang=Quoted(value), languages=", ".join(OUTPUT_LANGUAGES))
+        )
 
 
 def _max_errors(value: int | None) -> int | None:
@@ -157,6 +166,9 @@ class ReadOptions:
             cell (10 million by default): a sheet beyond it is refused before any cell is
             made, so that a file with one cell far away cannot take all memory.
         max_columns: For a workbook, the most columns a sheet may span (1,024 by default).
+        lang: The language the file is written in (``en``, ``fr``, ``es``); by default
+            guessed from its headers. A misspelt status is answered with the labels of
+            that language.
     """
 
     sheet: str | int | None = None
@@ -166,6 +178,7 @@ class ReadOptions:
     progress: Progress | None = attrs.field(default=None, eq=False, repr=False)
     max_cells: int = attrs.field(default=10_000_000, converter=_limit, repr=False)
     max_columns: int = attrs.field(default=1_024, converter=_limit, repr=False)
+    lang: str | None = attrs.field(default=None, validator=_language, repr=False)
 
     @classmethod
     def of(cls, options: ReadOptions | None = None, /, **fields: Unpack[ReadFields]) -> ReadOptions:
@@ -185,10 +198,12 @@ IntakeFor = Callable[[Callable[[str], str] | None], Intake]
 
 def intake_for(tracker: Tracker, options: ReadOptions) -> IntakeFor:
     """The intake of *tracker* itself: rows read straight into its own codes."""
-    return lambda clean: tracker.intake(clean=clean, meeting=options.meeting)
+    return lambda clean: tracker.intake(clean=clean, meeting=options.meeting, lang=options.lang)
 
 
-def columns_of(header: Sequence[str], where: str) -> tuple[dict[str, int], list[str]] | None:
+def columns_of(
+    header: Sequence[str], where: str | Message
+) -> tuple[dict[str, int], list[str]] | None:
     """Where each known column is and the headers not read, or ``None`` if a column is missing.
 
     Raises:
@@ -206,12 +221,43 @@ def columns_of(header: Sequence[str], where: str) -> tuple[dict[str, int], list[
         if column in positions:
             raise InvalidDataError(
                 f"{where}: the column {column!r} appears twice"
-                f" ({header[positions[column]]!r} and {cell!r})"
+                f" ({header[positions[column]]!r} and {cell!r})",
+                said=Message(
+                    "msg_column_twice",
+                    where=where,
+                    first=Quoted(header[positions[column]]),
+                    second=Quoted(cell),
+                ),
             )
         positions[column] = index
     if any(c not in positions for c in REQUIRED):
         return None
     return positions, ignored
+
+
+def language_of(header: Sequence[str]) -> str | None:
+    """The language a header row is written in, if its headers say so (``None`` if not).
+
+    Each header that is the word of one language only ("Statut", "Estado") votes for it;
+    a header every language writes alike ("Notes", "Source") does not vote.
+
+    >>> language_of(["État", "Recommandation", "Statut", "Date"]), language_of(["Source"])
+    ('fr', None)
+    """
+    votes: dict[str, int] = {}
+    for cell in header:
+        folded = fold(cell)
+        column = _ALIASES.get(folded)
+        if column is None:
+            continue
+        langs = {lang for lang in OUTPUT_LANGUAGES if fold(word(column, lang)) == folded}
+        if len(langs) == 1:
+            lang = langs.pop()
+            votes[lang] = votes.get(lang, 0) + 1
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def missing_columns(header: Sequence[str], name: str) -> InvalidDataError:
@@ -221,8 +267,26 @@ def missing_columns(header: Sequence[str], name: str) -> InvalidDataError:
     accepted = "; ".join(f"{c}: {', '.join(headers(c))}" for c in missing)
     return InvalidDataError(
         f"{name}: not a table of responses: missing the column(s) {', '.join(missing)}"
-        f" (accepted headers: {accepted})"
+        f" (accepted headers: {accepted})",
+        said=Message(
+            "msg_missing_columns",
+            len(missing),
+            file=name,
+            columns=_Headers(missing),
+        ),
     )
+
+
+class _Headers:
+    """Columns named by their header in the language asked."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        self.columns = tuple(columns)
+
+    def label(self, lang: str) -> str:
+        return Listed(Quoted(word(column, lang)) for column in self.columns).label(lang)
 
 
 def find_header(
@@ -240,7 +304,7 @@ def find_header(
     for number, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
-        found = columns_of(cells, f"{name}, row {number}")
+        found = columns_of(cells, Message("msg_file_row", file=name, line=number))
         if found is not None:
             return number, cells, *found
         seen += 1
@@ -444,6 +508,8 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
     """
     rows = iter(rows)
     number, header, positions, ignored = _header(rows, name)
+    if intake.lang is None:
+        intake.lang = language_of(header)
     reading = _Reading(header, positions, intake, options)
     flagged = flagged or {}
     progress = options.progress

@@ -19,6 +19,7 @@ from smomtrack._interchange.xlsx_writer import questionnaire_workbook, write_xls
 from smomtrack._records.responses import Response
 from smomtrack._tracking.imports import ImportResult
 from smomtrack._tracking.tracker import Tracker
+from smomtrack._words import Message
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["import_responses", "questionnaire", "read_responses", "write_responses"]
@@ -98,14 +99,19 @@ def import_responses(
 
 
 def write_responses(
-    responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
+    responses: Tracker | Iterable[Response],
+    path: str | Path,
+    *,
+    lang: str = "en",
+    codes: bool = False,
 ) -> int:
     """Write responses by the file's suffix: ``.xlsx`` (a workbook), ``.csv`` or ``.tsv``.
 
-    A workbook has date cells, status and reporter labels in *lang*, a frozen header row
-    with filters; a CSV file is UTF-8 with a byte order mark, semicolons in French and
-    Spanish (as their spreadsheet programs expect; tabs in a ``.tsv`` file), every cell
-    quoted and a formula guard.
+    Both write State names, status and reporter labels in *lang* (with *codes*: alpha-3
+    codes and values, for programs). A workbook has date cells shown as *lang* writes
+    them, a frozen header row with filters; a CSV file is UTF-8 with a byte order mark,
+    ISO dates, semicolons in French and Spanish (as their spreadsheet programs expect;
+    tabs in a ``.tsv`` file), every cell quoted and a formula guard.
 
     Returns:
         How many responses were written.
@@ -115,13 +121,13 @@ def write_responses(
         MissingExtraError: ``.xlsx``, and XlsxWriter is not installed.
     """
     if Path(path).suffix.lower() == ".xlsx":
-        return write_xlsx(responses, path, lang=lang)
+        return write_xlsx(responses, path, lang=lang, codes=codes)
     suffix = Path(path).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        raise InvalidDataError(f"{path}: smomtrack writes workbooks as .xlsx only")
+        raise InvalidDataError(Message("msg_workbooks_xlsx_only", file=str(path)))
     if suffix not in {".csv", ".tsv"}:
-        raise InvalidDataError(f"{path}: responses are written as .csv, .tsv or .xlsx")
-    return write_csv(responses, path, lang=lang)
+        raise InvalidDataError(Message("msg_responses_suffix", file=str(path)))
+    return write_csv(responses, path, lang=lang, codes=codes)
 
 
 def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
@@ -132,6 +138,8 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
     catalogue: Catalogue | None = None,
     meeting: str | None = None,
     as_of: dt.date | str | None = None,
+    deadline: dt.date | str | None = None,
+    contact: str | None = None,
 ) -> int:
     """Write a questionnaire for focal points to fill in, by the file's suffix.
 
@@ -152,6 +160,9 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
         catalogue: The recommendations (the built-in catalogue by default).
         meeting: Only this meeting's recommendations.
         as_of: The date of the reporting round (today by default in a workbook).
+        deadline: For a workbook, the date by which it is to be returned (said on its
+            instructions sheet).
+        contact: For a workbook, where to return it (an address, or a name and an address).
 
     Returns:
         How many rows were written.
@@ -167,13 +178,23 @@ def questionnaire(  # noqa: PLR0913 (what a questionnaire is made of)
     if suffix == ".xlsx":
         if states is None:
             raise InvalidDataError(
-                f"{path}: a questionnaire workbook needs its States (states=...)"
+                f"{path}: a questionnaire workbook needs its States (states=...)",
+                said=Message("msg_questionnaire_needs_states", file=str(path)),
             )
         return questionnaire_workbook(
-            path, states=states, lang=lang, catalogue=catalogue, meeting=meeting, as_of=as_of
+            path,
+            states=states,
+            lang=lang,
+            catalogue=catalogue,
+            meeting=meeting,
+            as_of=as_of,
+            deadline=deadline,
+            contact=contact,
         )
     if suffix == ".csv":
+        if deadline is not None or contact is not None:
+            raise InvalidDataError(Message("msg_questionnaire_csv_options", file=str(path)))
         return csv_template(
             path, lang=lang, catalogue=catalogue, states=states, meeting=meeting, as_of=as_of
         )
-    raise InvalidDataError(f"{path}: a questionnaire is written as .xlsx (a workbook) or .csv")
+    raise InvalidDataError(Message("msg_questionnaire_suffix", file=str(path)))

@@ -32,7 +32,8 @@ from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.states import is_state_code
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter
-from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
+from smomtrack._words import Message
+from smomtrack.exceptions import ConflictError, InvalidDataError, SmomtrackError, StorageError
 
 __all__ = ["STORE_SCHEMA_VERSION", "SqliteStore", "open_tracker"]
 
@@ -359,9 +360,10 @@ def open_tracker(
     path = Path(path)
     if states is None and not path.is_file():
         if path.exists():
-            raise StorageError(path, "not a file")
+            raise StorageError(path, Message("os_folder"))
         raise InvalidDataError(
-            f"{path}: no such store; a new store needs its population (states=...)"
+            f"{path}: no such store; a new store needs its population (states=...)",
+            said=Message("msg_no_store", file=str(path)),
         )
     connection = None
     try:
@@ -369,9 +371,11 @@ def open_tracker(
             connection = _connect(path)
             _create(path, connection, catalogue or builtin_catalogue(), states)
             return _open(path, connection, catalogue, states)
-    except BaseException:
+    except BaseException as exc:
         if connection is not None:
             connection.close()
+        if isinstance(exc, SmomtrackError) and exc.said is None:  # the detail, in a frame
+            exc.said = Message("msg_store_problem", file=str(path), detail=str(exc))
         raise
 
 

@@ -35,12 +35,13 @@ from smomtrack._interchange.rows import (
     missing_columns,
     read_table,
 )
+from smomtrack._interchange.system import reason
 from smomtrack._tracking.columns import paused_gc
 from smomtrack._tracking.imports import ImportResult, RowError
 from smomtrack._tracking.intake import Intake
 from smomtrack._tracking.population import Population
 from smomtrack._vocabulary.folding import fold
-from smomtrack._words import Message, Quoted
+from smomtrack._words import Listed, Message, Quoted
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
 
 __all__ = ["MAX_PART_BYTES", "WORKBOOK_SUFFIXES", "read_sheets", "read_workbook"]
@@ -98,7 +99,11 @@ def read_workbook(
     return read_sheets(
         Path(source),
         lambda clean: Intake(
-            catalogue or builtin_catalogue(), population, clean=clean, meeting=chosen.meeting
+            catalogue or builtin_catalogue(),
+            population,
+            clean=clean,
+            meeting=chosen.meeting,
+            lang=chosen.lang,
         ),
         chosen,
     )
@@ -185,9 +190,18 @@ def _choose(
             missing = missing_columns(header, f"{path}, sheet {name!r}")
     first_error = refused or missing
     listed = ", ".join(repr(n) for n in names)
+    sheets = Listed(map(Quoted, names))
     raise InvalidDataError(
         f"{path}: no sheet holds a table of responses (sheets: {listed})"
-        + (f"; {first_error}" if first_error else "")
+        + (f"; {first_error}" if first_error else ""),
+        said=Message("msg_no_table_sheet", file=str(path), sheets=sheets)
+        if first_error is None
+        else Message(
+            "msg_no_table_sheet_because",
+            file=str(path),
+            sheets=sheets,
+            detail=first_error.said or Message("msg_plain", text=str(first_error)),
+        ),
     )
 
 
@@ -195,17 +209,33 @@ def _sheet_name(names: Sequence[str], sheet: str | int, path: Path) -> str:
     if isinstance(sheet, int) and not isinstance(sheet, bool):
         if 1 <= sheet <= len(names):
             return names[sheet - 1]
-        raise InvalidDataError(f"{path}: no sheet number {sheet} (it has {len(names)})")
+        raise InvalidDataError(
+            f"{path}: no sheet number {sheet} (it has {len(names)})",
+            said=Message("msg_no_sheet_number", len(names), file=str(path), sheet=sheet),
+        )
     number = sheet.strip() if isinstance(sheet, str) else ""
     if number.isascii() and number.isdigit():
         if len(number) > 9:
-            raise InvalidDataError(f"{path}: no sheet number {number[:12]}… (it has {len(names)})")
+            raise InvalidDataError(
+                f"{path}: no sheet number {number[:12]}… (it has {len(names)})",
+                said=Message(
+                    "msg_no_sheet_number", len(names), file=str(path), sheet=f"{number[:12]}…"
+                ),
+            )
         return _sheet_name(names, int(number), path)
     by_name = {fold(n): n for n in names}
     found = str(sheet) if sheet in names else by_name.get(fold(str(sheet)))
     if found is None:
         listed = ", ".join(repr(n) for n in names)
-        raise InvalidDataError(f"{path}: no sheet {sheet!r} (sheets: {listed})")
+        raise InvalidDataError(
+            f"{path}: no sheet {sheet!r} (sheets: {listed})",
+            said=Message(
+                "msg_no_sheet",
+                file=str(path),
+                sheet=Quoted(sheet),
+                sheets=Listed(map(Quoted, names)),
+            ),
+        )
     return found
 
 
@@ -306,12 +336,15 @@ def _reading(path: Path, sheet: str | None = None) -> Iterator[None]:
     except SmomtrackError:
         raise
     except OSError as exc:
-        raise StorageError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # calamine's errors, and its panics (a BaseException)
         detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        raise InvalidDataError(f"{where}: not a readable workbook ({detail})") from exc
+        raise InvalidDataError(
+            f"{where}: not a readable workbook ({detail})",
+            said=Message("msg_not_workbook", file=where),
+        ) from exc
 
 
 def _check_extent(path: Path, sheet: str, height: int, width: int, options: ReadOptions) -> None:
@@ -321,7 +354,17 @@ def _check_extent(path: Path, sheet: str, height: int, width: int, options: Read
             f"{path}, sheet {sheet!r}: spans {height:,} rows × {width:,} columns (to its cell"
             f" {_cell_name(height - 1, width - 1)}), more than a table of responses"
             f" (at most {options.max_columns:,} columns and {options.max_cells:,} cells;"
-            " ReadOptions(max_columns=…, max_cells=…) to read more)"
+            " ReadOptions(max_columns=…, max_cells=…) to read more)",
+            said=Message(
+                "msg_sheet_too_large",
+                file=str(path),
+                sheet=Quoted(sheet),
+                rows=height,
+                columns=width,
+                cell=_cell_name(height - 1, width - 1),
+                max_columns=options.max_columns,
+                max_cells=options.max_cells,
+            ),
         )
 
 
@@ -344,7 +387,8 @@ def _check_archive(path: Path) -> None:
             if part.file_size > MAX_PART_BYTES:
                 raise InvalidDataError(
                     f"{path}: its part {part.filename!r} inflates to {part.file_size:,} bytes,"
-                    f" more than the {MAX_PART_BYTES:,} a workbook part may hold"
+                    f" more than the {MAX_PART_BYTES:,} a workbook part may hold",
+                    said=Message("msg_workbook_bomb", file=str(path), size=part.file_size),
                 )
 
 
@@ -419,7 +463,10 @@ def _row_number(reference: str | None, previous: int, path: Path) -> int:
     if reference is None:
         return previous + 1
     if not (reference.isascii() and reference.isdigit() and 1 <= int(reference[:8]) <= _MAX_ROWS):
-        raise InvalidDataError(f"{path}: a damaged workbook (row {reference[:20]!r})")
+        raise InvalidDataError(
+            f"{path}: a damaged workbook (row {reference[:20]!r})",
+            said=Message("msg_damaged_workbook", file=str(path)),
+        )
     return int(reference) - 1
 
 
@@ -435,7 +482,10 @@ def _cell_column(reference: str | None, row: int, previous: int, path: Path) -> 
         or int(match[2]) - 1 != row
         or _column_number(match[1]) >= _MAX_COLUMNS
     ):
-        raise InvalidDataError(f"{path}: a damaged workbook (cell {reference[:20]!r})")
+        raise InvalidDataError(
+            f"{path}: a damaged workbook (cell {reference[:20]!r})",
+            said=Message("msg_damaged_workbook", file=str(path)),
+        )
     return _column_number(match[1])
 
 
@@ -490,5 +540,8 @@ def _count(element: ET.Element, name: str, path: Path) -> int:
     """
     text = element.get(f"{_TABLE}{name}", "1")
     if not (text.isascii() and text.isdigit() and len(text) <= 9 and 1 <= int(text) <= 1 << 24):
-        raise InvalidDataError(f"{path}: a damaged workbook ({name}={text[:20]!r})")
+        raise InvalidDataError(
+            f"{path}: a damaged workbook ({name}={text[:20]!r})",
+            said=Message("msg_damaged_workbook", file=str(path)),
+        )
     return int(text)

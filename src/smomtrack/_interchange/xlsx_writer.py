@@ -20,30 +20,39 @@ from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._extras import require
 from smomtrack._interchange.atomic import write_atomically
 from smomtrack._interchange.rows import INFORMATIONAL
-from smomtrack._presentation.labels import check_language, word
+from smomtrack._presentation.labels import check_language, format_date, word
+from smomtrack._presentation.people import Day, RecommendationName
+from smomtrack._presentation.people import state_name as people_state
 from smomtrack._records.responses import Response
 from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
-from smomtrack._vocabulary.dates import as_of_date
+from smomtrack._vocabulary.characters import text_problem
+from smomtrack._vocabulary.dates import as_of_date, parse_date
 from smomtrack._vocabulary.languages import pick
 from smomtrack._vocabulary.states import by_name, state_name
 from smomtrack._vocabulary.statuses import Status
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["questionnaire_workbook", "write_xlsx"]
 
 _INSTRUCTIONS = (
-    "instructions_title",
-    "",
     "instructions_1",
     "instructions_2",
     "instructions_3",
     "instructions_4",
     "instructions_5",
 )
-"""The Instructions sheet: the catalogues' words, one per line ("" for a blank line)."""
+"""The Instructions sheet's paragraphs: the catalogues' words."""
 
-_DATE_FORMAT = "yyyy-mm-dd"
+_DATE_FORMATS = {"en": "d mmm yyyy", "fr": "dd/mm/yyyy", "es": "dd/mm/yyyy"}
+"""How a date cell shows its date, as each language usually writes it (the cell stays a date).
+
+English writes the month's name, so that no reader takes 3/4 for the 4th of March or the
+3rd of April; French and Spanish write day, month, year in figures."""
+
+_INSTRUCTIONS_WIDTH = 88
+"""The Instructions sheet's column, in characters: the width of an A4 page in portrait."""
 
 
 def _xlsxwriter() -> Any:
@@ -62,14 +71,19 @@ def _save(workbook: Any, buffer: io.BytesIO, path: str | Path) -> None:
 
 
 def write_xlsx(
-    responses: Tracker | Iterable[Response], path: str | Path, *, lang: str = "en"
+    responses: Tracker | Iterable[Response],
+    path: str | Path,
+    *,
+    lang: str = "en",
+    codes: bool = False,
 ) -> int:
     """Write responses to an ``.xlsx`` workbook that reads back to the same responses.
 
     For a tracker, its current responses (corrections applied). Headers, State names,
-    status and reporter labels are in *lang*; dates are real date cells; the header row is
-    frozen and has filters; columns have widths to read them. Text is written as text: a
-    measure beginning with ``=`` is never run as a formula.
+    status and reporter labels are in *lang* (with *codes*, States as alpha-3 codes and
+    statuses and reporters as their values); dates are real date cells shown as *lang*
+    writes them; the header row is frozen and has filters; columns have widths to read
+    them. Text is written as text: a measure beginning with ``=`` is never run as a formula.
 
     Returns:
         How many responses were written.
@@ -83,7 +97,7 @@ def write_xlsx(
     workbook, buffer = _workbook()
     sheet = workbook.add_worksheet(word("sheet_responses", lang))
     bold = workbook.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
-    date = workbook.add_format({"num_format": _DATE_FORMAT})
+    date = workbook.add_format({"num_format": _DATE_FORMATS[lang]})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     columns = [
         "state", "recommendation", "status", "as_of", "due", "measures", "evidence",
@@ -91,23 +105,24 @@ def write_xlsx(
     ]  # fmt: skip
     widths = [28, 14, 26, 12, 12, 50, 30, 30, 16, 24, 40]
     for index, (column, width) in enumerate(zip(columns, widths, strict=True)):
-        sheet.write_string(0, index, word(column, lang), bold)
-        sheet.set_column(index, index, width, wrap if width >= 30 else None)
+        header = word(column, lang)
+        sheet.write_string(0, index, header, bold)
+        sheet.set_column(index, index, _fitted(header, width), wrap if width >= 30 else None)
     for response in records:  # what a workbook cannot keep is refused before anything is written
         for field in ("measures", "responsible", "source", "notes", "evidence"):
             value = getattr(response, field)
             _fits(value if isinstance(value, str) else "; ".join(value), path, response, field)
     for row, response in enumerate(records, start=1):
         values: list[object] = [
-            state_name(response.state, lang),
+            response.state if codes else state_name(response.state, lang),
             response.recommendation,
-            response.status.label(lang),
+            response.status.value if codes else response.status.label(lang),
             response.as_of,
             response.due,
             response.measures,
             "; ".join(response.evidence),
             response.responsible,
-            response.reporter.label(lang),
+            response.reporter.value if codes else response.reporter.label(lang),
             response.source,
             response.notes,
         ]
@@ -122,6 +137,16 @@ def write_xlsx(
     return len(records)
 
 
+def _fitted(header: str, width: float) -> float:
+    """A column's width that holds each word of its bold *header* whole (never "Recommandatio|n").
+
+    >>> _fitted("Recommandation", 14) > 14
+    True
+    """
+    longest = max((len(part) for part in header.split()), default=0)
+    return max(width, round(longest * 1.25 + 2, 1))
+
+
 CELL_LIMIT = 32_767
 """The most characters a workbook cell holds (Excel's limit; longer text is cut by Excel)."""
 
@@ -132,8 +157,33 @@ def _fits(text: str, path: str | Path, response: Response, field: str) -> None:
             f"{path}: {response.state} on {response.recommendation} as of {response.as_of}:"
             f" {field} holds {len(text):,} characters; a workbook cell holds at most"
             f" {CELL_LIMIT:,} (write the responses as .csv, which keeps any length);"
-            " nothing was written"
+            " nothing was written",
+            said=Message(
+                "msg_cell_too_long",
+                file=str(path),
+                state=people_state(response.state),
+                recommendation=RecommendationName(response.recommendation),
+                day=Day(response.as_of),
+                field=Quoted(_Word(field)),
+                length=len(text),
+                limit=CELL_LIMIT,
+            ),
         )
+
+
+class _Word:
+    """A word of the catalogues, in the language asked."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __str__(self) -> str:
+        return word(self.key, "en")
+
+    def label(self, lang: str) -> str:
+        return word(self.key, lang)
 
 
 def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
@@ -144,15 +194,20 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
     catalogue: Catalogue | None = None,
     meeting: str | None = None,
     as_of: dt.date | str | None = None,
+    deadline: dt.date | str | None = None,
+    contact: str | None = None,
 ) -> int:
     """Write a fill-in questionnaire for one or several States, in English, French or Spanish.
 
-    An instructions sheet, then one row per State and recommendation: the State, the
+    An instructions sheet a ministry can print on one A4 page (the reporting round, the
+    deadline and where to send the file when given, how to fill it in, and what each
+    status means), then one row per State and recommendation: the State, the
     recommendation's key, its short title (editorial) and its official text with the
     language of that text, all protected; a status to choose from a drop-down list of the
     labels in *lang*; the date the answer describes (filled in with *as_of*); a due date;
-    measures, evidence, responsible body and notes. Rows left without a status are
-    skipped when the file is read back with
+    measures, evidence, responsible body and notes. Dates are date cells shown as *lang*
+    writes them (``dd/mm/yyyy`` in French and Spanish); no header wraps inside a word.
+    Rows left without a status are skipped when the file is read back with
     :func:`~smomtrack._interchange.workbooks.read_workbook`, which needs no editing of the
     filled-in file.
 
@@ -163,6 +218,8 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
         catalogue: The recommendations (the built-in catalogue by default).
         meeting: Only this meeting's recommendations.
         as_of: The date of the reporting round (today by default).
+        deadline: The date by which the questionnaire is to be returned, if any.
+        contact: Where to return it (an address, or a name and an address), if any.
 
     Returns:
         How many rows were written.
@@ -170,28 +227,37 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
     Raises:
         MissingExtraError: XlsxWriter is not installed (the ``spreadsheets`` extra).
         UnknownStateError: A State is not one that can be a party.
-        InvalidDataError: An unknown language, or no recommendation to ask about.
+        InvalidDataError: An unknown language, a deadline that is not a date, a contact
+            that is not text, or no recommendation to ask about.
     """
     check_language(lang)
     chosen = catalogue or builtin_catalogue()
     recommendations = chosen.recommendations(meeting=meeting)
     if not recommendations:
-        raise InvalidDataError("questionnaire: no recommendation to ask about")
+        raise InvalidDataError(Message("msg_no_recommendation_to_ask"))
     codes = by_name(Population.of(states).states, lang)
-    day = dt.datetime.combine(as_of_date(as_of), dt.time())
+    round_day = as_of_date(as_of)
+    day = dt.datetime.combine(round_day, dt.time())
+    due = None if deadline is None else parse_date(deadline)
+    _check_contact(contact)
+    for recommendation in recommendations:
+        text = pick(recommendation.texts, lang)
+        if text is not None and len(text.value) > CELL_LIMIT:
+            raise InvalidDataError(
+                f"{path}: the text of {recommendation.key} holds {len(text.value):,}"
+                f" characters; a workbook cell holds at most {CELL_LIMIT:,}",
+                said=Message(
+                    "msg_text_too_long",
+                    file=str(path),
+                    recommendation=RecommendationName(recommendation.key),
+                    length=len(text.value),
+                    limit=CELL_LIMIT,
+                ),
+            )
     workbook, buffer = _workbook()
-    _instructions(workbook, lang)
+    _instructions(workbook, lang, round_day, due, contact)
     sheet = workbook.add_worksheet(word("sheet_responses", lang))
-    formats = {
-        "header": workbook.add_format(
-            {"bold": True, "bg_color": "#DDE5F0", "border": 1, "text_wrap": True, "locked": True}
-        ),
-        "given": workbook.add_format(
-            {"text_wrap": True, "valign": "top", "bg_color": "#F2F2F2", "locked": True}
-        ),
-        "answer": workbook.add_format({"text_wrap": True, "valign": "top", "locked": False}),
-        "date": workbook.add_format({"num_format": _DATE_FORMAT, "valign": "top", "locked": False}),
-    }
+    formats = _formats(workbook, lang)
     layout = [
         (word("state", lang), 24, "given"),
         (word("recommendation", lang), 14, "given"),
@@ -206,29 +272,25 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
         (word("responsible", lang), 28, "answer"),
         (word("notes", lang), 35, "answer"),
     ]
-    for index, (header, width, kind) in enumerate(layout):
+    widths = [_fitted(header, width) for header, width, _ in layout]
+    for index, ((header, _, kind), width) in enumerate(zip(layout, widths, strict=True)):
         sheet.write_string(0, index, header, formats["header"])
         sheet.set_column(index, index, width, formats[kind])
-    labels = [s.label(lang) for s in Status if s is not Status.NO_INFORMATION]
     row = 0
     for code in codes:
         for recommendation in recommendations:
             row += 1
             title = recommendation.title(lang)
             text = pick(recommendation.texts, lang)
-            if text is not None and len(text.value) > CELL_LIMIT:
-                raise InvalidDataError(
-                    f"{path}: the text of {recommendation.key} holds {len(text.value):,}"
-                    f" characters; a workbook cell holds at most {CELL_LIMIT:,}"
-                )
             sheet.write_string(row, 0, state_name(code, lang), formats["given"])
             sheet.write_string(row, 1, recommendation.key, formats["given"])
             sheet.write_string(row, 2, "" if title is None else title.value, formats["given"])
             sheet.write_string(row, 3, "" if text is None else text.value, formats["given"])
             sheet.write_string(row, 4, "" if text is None else text.lang, formats["given"])
             lines = max(
-                _lines("" if title is None else title.value, int(layout[2][1] * 1.2)),
-                _lines("" if text is None else text.value, int(layout[3][1] * 1.2)),
+                _lines(state_name(code, lang), int(widths[0])),
+                _lines("" if title is None else title.value, int(widths[2] * 1.2)),
+                _lines("" if text is None else text.value, int(widths[3] * 1.2)),
             )
             sheet.set_row(row, 15 * lines)  # programs do not fit wrapped rows on their own
             sheet.write_blank(row, 5, None, formats["answer"])
@@ -237,24 +299,11 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
                 fmt = formats["date"] if column == 7 else formats["answer"]
                 sheet.write_blank(row, column, None, fmt)
     if row:
-        sheet.data_validation(
-            1, 5, row, 5, {"validate": "list", "source": labels, "ignore_blank": True}
-        )
-        for column in (6, 7):
-            sheet.data_validation(
-                1,
-                column,
-                row,
-                column,
-                {
-                    "validate": "date",
-                    "criteria": "between",
-                    "minimum": dt.date(2000, 1, 1),
-                    "maximum": dt.date(2100, 12, 31),
-                    "ignore_blank": True,
-                },
-            )
-    sheet.set_row(0, 32)
+        _validations(sheet, row, lang)
+    header_lines = max(
+        _lines(header, int(width)) for (header, _, _), width in zip(layout, widths, strict=True)
+    )
+    sheet.set_row(0, 16 * header_lines + 2)
     sheet.freeze_panes(1, 2)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
@@ -267,15 +316,90 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
     return row
 
 
+def _formats(workbook: Any, lang: str) -> dict[str, Any]:
+    """The cell formats of the responses sheet: headers, given cells, answers, dates."""
+    return {
+        "header": workbook.add_format(
+            {
+                "bold": True,
+                "bg_color": "#DDE5F0",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "top",
+                "locked": True,
+            }
+        ),
+        "given": workbook.add_format(
+            {"text_wrap": True, "valign": "top", "bg_color": "#F2F2F2", "locked": True}
+        ),
+        "answer": workbook.add_format({"text_wrap": True, "valign": "top", "locked": False}),
+        "date": workbook.add_format(
+            {"num_format": _DATE_FORMATS[lang], "valign": "top", "locked": False}
+        ),
+    }
+
+
+def _validations(sheet: Any, last: int, lang: str) -> None:
+    """The drop-down list of statuses, and dates checked, on rows 1 to *last*, in *lang*."""
+    labels = [s.label(lang) for s in Status if s is not Status.NO_INFORMATION]
+    sheet.data_validation(
+        1,
+        5,
+        last,
+        5,
+        {
+            "validate": "list",
+            "source": labels,
+            "ignore_blank": True,
+            "input_title": word("validation_status_title", lang),
+            "input_message": word("validation_status_message", lang),
+            "error_title": word("validation_status_title", lang),
+            "error_message": word("validation_status_message", lang),
+        },
+    )
+    for column in (6, 7):
+        sheet.data_validation(
+            1,
+            column,
+            last,
+            column,
+            {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": dt.date(2000, 1, 1),
+                "maximum": dt.date(2100, 12, 31),
+                "ignore_blank": True,
+                "error_title": word("validation_date_title", lang),
+                "error_message": word("validation_date_message", lang),
+            },
+        )
+
+
+def _check_contact(contact: object) -> None:
+    if contact is None:
+        return
+    if not isinstance(contact, str) or not contact.strip():
+        raise InvalidDataError(f"contact: expected text, got {contact!r}")
+    problem = text_problem(contact)
+    if problem is not None:
+        raise InvalidDataError(
+            f"contact: {contact!r} {problem}",
+            said=Message("msg_text_problem", text=Quoted(contact), problem=problem),
+        )
+
+
 def _lines(text: str, width: int) -> int:
     """How many lines *text* takes in a column *width* characters wide, wrapped at words."""
-    count, used = 1, 0
-    for token in text.split():
-        if used and used + 1 + len(token) > width:
-            count, used = count + 1, len(token)
-        else:
-            used += len(token) + (1 if used else 0)
-    return count + text.count("\n")
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        used = 0
+        for token in paragraph.split():
+            if used and used + 1 + len(token) > width:
+                count, used = count + 1, len(token)
+            else:
+                used += len(token) + (1 if used else 0)
+    return max(count, 1)
 
 
 def _informational(column: str, lang: str) -> str:
@@ -283,11 +407,60 @@ def _informational(column: str, lang: str) -> str:
     return word(INFORMATIONAL[column], lang)
 
 
-def _instructions(workbook: Any, lang: str) -> None:
+def _instructions(
+    workbook: Any, lang: str, round_day: dt.date, deadline: dt.date | None, contact: str | None
+) -> None:
+    """The Instructions sheet: one column as wide as an A4 page, every line's height set.
+
+    Spreadsheet programs do not size a row to its wrapped text when they print it (they
+    print it at the height the file gives), so each row's height is given here.
+    """
     sheet = workbook.add_worksheet(word("sheet_instructions", lang))
-    title = workbook.add_format({"bold": True, "font_size": 13, "text_wrap": True})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    sheet.set_column(0, 0, 110)
-    for row, key in enumerate(_INSTRUCTIONS):
-        if key:
-            sheet.write_string(row, 0, word(key, lang), title if row == 0 else wrap)
+    size = 11
+    title = workbook.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"})
+    heading = workbook.add_format(
+        {"bold": True, "font_size": size, "text_wrap": True, "valign": "top"}
+    )
+    wrap = workbook.add_format({"font_size": size, "text_wrap": True, "valign": "top"})
+    strong = workbook.add_format(
+        {"bold": True, "font_size": size, "text_wrap": True, "valign": "top"}
+    )
+    sheet.set_column(0, 0, _INSTRUCTIONS_WIDTH)
+    lines: list[tuple[str, Any, float]] = [
+        (word("instructions_title", lang), title, 14 * 1.35),
+        ("", wrap, 8),
+        (word("instructions_round", lang, day=format_date(round_day, lang)), wrap, size * 1.4),
+    ]
+    if deadline is not None:
+        said = word("instructions_deadline", lang, day=format_date(deadline, lang))
+        lines.append((said, strong, size * 1.4))
+    if contact is not None:
+        lines.append((word("instructions_contact", lang, contact=contact.strip()), strong, 15.4))
+    lines.append(("", wrap, 8))
+    for key in _INSTRUCTIONS:
+        lines.extend([(word(key, lang), wrap, size * 1.4), ("", wrap, 6)])
+    lines.append((word("instructions_statuses", lang), heading, size * 1.4))
+    for status in Status:
+        if status is Status.NO_INFORMATION:
+            continue
+        said = word(
+            "instructions_status_line",
+            lang,
+            label=status.label(lang),
+            definition=word(f"definition_{status.value}", lang),
+        )
+        lines.append((said, wrap, size * 1.4))
+    # A bold or larger line takes more room than its characters say: count them wider.
+    for row, (text, fmt, line_height) in enumerate(lines):
+        if text:
+            wide = 1.3 if fmt is title else 1.1 if fmt in (heading, strong) else 1.0
+            count = _lines(text, int(_INSTRUCTIONS_WIDTH / wide) - 2)
+            sheet.write_string(row, 0, text, fmt)
+            sheet.set_row(row, round(count * line_height + 4, 1))
+        else:
+            sheet.set_row(row, line_height)
+    sheet.set_portrait()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.7, right=0.7, top=0.75, bottom=0.75)
+    sheet.print_area(0, 0, len(lines) - 1, 0)
+    sheet.fit_to_pages(1, 0)

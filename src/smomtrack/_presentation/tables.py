@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import tabulate as tabulate_module
 
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = [
@@ -45,7 +46,7 @@ def check_format(fmt: str) -> str:
     """
     if fmt not in TABLE_FORMATS:
         raise InvalidDataError(
-            f"unknown table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}"
+            Message("msg_table_format", format=Quoted(fmt), formats=", ".join(TABLE_FORMATS))
         )
     return fmt
 

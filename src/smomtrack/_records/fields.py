@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 import attrs
 
 from smomtrack._vocabulary.characters import text_problem
-from smomtrack._words import Message
 from smomtrack._vocabulary.languages import Text
+from smomtrack._words import Message
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = [

@@ -28,7 +28,8 @@ class Writer:
         suffixes: The file suffixes of such documents, the usual one first.
         binary: The document is bytes: it goes to a file, never to a terminal.
         charts: The format shows charts (drawn when the ``plot`` extra is installed).
-        describe: What the format is, for ``--help``.
+        describe: The catalogues' key of what the format is ("a Word document"), for
+            ``--help`` and messages.
     """
 
     write: Callable[[list[Block], str], str | bytes]
@@ -40,10 +41,10 @@ class Writer:
 
 WRITERS: Mapping[str, Writer] = MappingProxyType(
     {
-        "markdown": Writer(write_markdown, (".md", ".markdown"), "Markdown"),
-        "text": Writer(write_text, (".txt",), "plain text"),
-        "html": Writer(write_html, (".html", ".htm"), "a standalone web page", charts=True),
-        "docx": Writer(write_docx, (".docx",), "a Word document", binary=True, charts=True),
+        "markdown": Writer(write_markdown, (".md", ".markdown"), "writer_markdown"),
+        "text": Writer(write_text, (".txt",), "writer_text"),
+        "html": Writer(write_html, (".html", ".htm"), "writer_html", charts=True),
+        "docx": Writer(write_docx, (".docx",), "writer_docx", binary=True, charts=True),
     }
 )
 """Every report format by its name (``format=`` and ``--format``)."""

@@ -55,7 +55,7 @@ class RowError:
         return cls(line=line, message=str(error), error=error)
 
     def describe(self, lang: str = "en") -> str:
-        """Where the row is and what is wrong, for a person, in *lang*.
+        r"""Where the row is and what is wrong, for a person, in *lang*.
 
         >>> from smomtrack._words import Message
         >>> RowError(line=8, column="Statut", message="…", said=Message("msg_empty")).describe("fr")

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._presentation.people import Day, state_name
 from smomtrack._records.fields import evidence_problem
 from smomtrack._tracking.columns import (
     NO_DUE,
@@ -29,7 +30,6 @@ from smomtrack._tracking.columns import (
 from smomtrack._vocabulary.characters import text_problem
 from smomtrack._vocabulary.dates import parse_date, today
 from smomtrack._vocabulary.folding import fold
-from smomtrack._presentation.people import Day, state_name
 from smomtrack._vocabulary.states import resolve_state
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter

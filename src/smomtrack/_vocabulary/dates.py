@@ -288,7 +288,9 @@ def _from_parts(value: str, parts: _Parts) -> dt.date:
 
 def _ordered(value: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     if end < start:
-        raise InvalidDateError(value, Message("date_range_reversed", start=start.isoformat(), end=end.isoformat()))
+        raise InvalidDateError(
+            value, Message("date_range_reversed", start=start.isoformat(), end=end.isoformat())
+        )
     return start, end
 
 

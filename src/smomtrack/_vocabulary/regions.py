@@ -48,9 +48,7 @@ class RegionalGroup(enum.Enum):
         Raises:
             InvalidDataError: Not a regional group; the message lists what is accepted.
         """
-        return (
-            text if isinstance(text, RegionalGroup) else REGION_WORDS.read(text, "a regional group")
-        )
+        return text if isinstance(text, RegionalGroup) else REGION_WORDS.read(text, "what_region")
 
 
 REGION_WORDS = WordTable.of(

@@ -9,11 +9,11 @@ from __future__ import annotations
 import difflib
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
-from smomtrack._words import word
+from smomtrack._words import Message, Quoted, word
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["WordTable"]
@@ -73,14 +73,19 @@ class WordTable(Generic[E]):
     def read(self, text: object, what: str) -> E:
         """The value *text* names.
 
+        Args:
+            text: What was typed.
+            what: The catalogues' key of what a value is ("a regional group").
+
         Raises:
             InvalidDataError: *text* names no value; the message says it is not *what* and
-                lists every word accepted.
+                lists every word accepted (for a person: the labels of their language).
         """
         found = self.find(text)
         if found is None:
             raise InvalidDataError(
-                f"{text!r} is not {what}; accepted: {', '.join(self.accepted())}"
+                f"{text!r} is not {word(what, 'en')}; accepted: {', '.join(self.accepted())}",
+                said=_NotOne(self, text, what),
             )
         return found
 
@@ -100,3 +105,21 @@ class WordTable(Generic[E]):
         """Every label accepted, in the table's languages, then the other words."""
         labels: Iterable[str] = (text for table in self._labels.values() for text in table.values())
         return tuple(dict.fromkeys([*labels, *self._aliases]))
+
+
+class _NotOne:
+    """Why a text is not a value of a table, for a person: the labels of their language."""
+
+    __slots__ = ("table", "text", "what")
+
+    def __init__(self, table: WordTable[Any], text: object, what: str) -> None:
+        self.table, self.text, self.what = table, text, what
+
+    def label(self, lang: str) -> str:
+        labels = self.table._labels.get(lang) or next(iter(self.table._labels.values()))  # noqa: SLF001
+        return Message(
+            "msg_not_one_of",
+            text=Quoted(self.text),
+            what=Message(self.what),
+            accepted=", ".join(labels.values()),
+        ).text(lang)

@@ -77,7 +77,7 @@ class Reporter(enum.Enum):
         Raises:
             InvalidDataError: Not a reporter; the message lists what is accepted.
         """
-        return text if isinstance(text, Reporter) else REPORTER_WORDS.read(text, "a reporter")
+        return text if isinstance(text, Reporter) else REPORTER_WORDS.read(text, "what_reporter")
 
 
 REPORTER_WORDS = WordTable.of(Reporter, "reporter")
