@@ -71,3 +71,10 @@ def _close_opened_trackers(_no_open_connections: None) -> Iterator[None]:
 def fixture_catalogue() -> Catalogue:
     """The built-in catalogue."""
     return builtin_catalogue()
+
+
+@pytest.fixture(autouse=True)
+def _english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the environment's language: the tests choose it themselves."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

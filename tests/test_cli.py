@@ -56,12 +56,12 @@ class TestCatalogue:
         status, output = run("catalogue", "--format", "excel")
         assert status == 2
         assert output == ""
-        assert "unknown table format 'excel'" in capsys.readouterr().err
+        assert "unknown table format “excel”" in capsys.readouterr().err
 
     def test_unknown_theme(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown theme is reported with suggestions, no traceback."""
         assert run("catalogue", "--theme", "SOM7-D")[0] == 2
-        assert "unknown theme 'SOM7-D'; did you mean" in capsys.readouterr().err
+        assert "“SOM7-D” is not a theme of the catalogue; did you mean" in capsys.readouterr().err
 
 
 class TestAgenda:
@@ -81,7 +81,7 @@ class TestAgenda:
     def test_unknown_meeting(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown meeting is an error with suggestions."""
         assert run("agenda", "SOM9")[0] == 2
-        assert "did you mean 'SOM8'" in capsys.readouterr().err
+        assert "did you mean “SOM8”" in capsys.readouterr().err
 
 
 class TestTracking:
@@ -95,7 +95,7 @@ class TestTracking:
         lines = output.splitlines()
         assert lines[0].split("\t")[0].strip() == "Réunion"
         assert [cell.strip() for cell in lines[1].split("\t")[:2]] == ["SOM7", "360"]
-        assert "synthetic data (20 States, seed 0)" in capsys.readouterr().err
+        assert "données synthétiques (20 États, graine 0)" in capsys.readouterr().err
 
     def test_report(self) -> None:
         """`report` prints a whole report in the chosen language and format."""
@@ -139,14 +139,14 @@ class TestFiles:
         assert status == 1
         lines = output.splitlines()
         assert [line.split(": ", 3)[1:3] for line in lines[:1]] == [
-            ["warning", "row 4, column 'Observations'"]
+            ["warning", "row 4, column “Observations”"]
         ]
         assert [line.split(": ", 2)[1] for line in lines[1:4]] == [
-            "row 6, column 'État'",
+            "row 6, column “État”",
             "row 7",
-            "row 8, column 'Recommandation'",
+            "row 8",
         ]
-        assert lines[-1].endswith("4 valid rows, 3 bad rows, 1 blank rows")
+        assert lines[-1].endswith("4 valid rows, 3 bad rows, 1 blank row")
 
     def test_validate_clean_file(self, tmp_path: Path) -> None:
         """A clean file validates with exit 0 and names the columns it does not read."""
@@ -156,7 +156,7 @@ class TestFiles:
         )
         status, output = run("validate", str(path))
         assert status == 0
-        assert "columns not read: colour" in output
+        assert "columns not read: “colour”" in output
 
     def test_import_export_template(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -170,12 +170,12 @@ class TestFiles:
         )
         assert status == 1  # some rows were refused
         assert "4 recorded, 0 already there, 3 refused, 1 blank" in output
-        assert "row 6, column 'État'" in capsys.readouterr().err
+        assert "row 6, column “État”" in capsys.readouterr().err
         assert "0 recorded, 4 already there" in run("import", str(FRENCH), "--into", str(store))[1]
         exported = tmp_path / "out.csv"
         assert run("export", str(store), "-o", str(exported), "--lang", "fr") == (
             0,
-            f"{exported}: 4 responses written\n",
+            f"{exported}\u00a0: 4 réponses écrites\n",
         )
         assert exported.read_text(encoding="utf-8-sig").startswith(
             '"État";"Recommandation";"Statut"'
@@ -183,7 +183,7 @@ class TestFiles:
         template = tmp_path / "modele.csv"
         assert run("template", "-o", str(template), "--lang", "fr", "--states", "MEX,DEU")[
             1
-        ].endswith("36 rows to fill in\n")
+        ].endswith("36 lignes à remplir\n")
 
     def test_import_into_json_from_file_states(self, tmp_path: Path) -> None:
         """A JSON tracker file can take its population from the spreadsheet."""
@@ -205,7 +205,7 @@ class TestFiles:
         assert len(output.splitlines()) == 6
         status, output = run("report", str(FRENCH), "--states", "MEX,DEU", "--as-of", "2024-01-01")
         assert "2 States" in output
-        assert "is not in this tracker's population" in capsys.readouterr().err
+        assert "is not among the " in capsys.readouterr().err
 
 
 class TestRefusedRows:
@@ -226,7 +226,7 @@ class TestRefusedRows:
         assert status == 2
         assert output == ""
         assert "stopped after row" in err
-        assert "× recommendation: not a recommendation of the catalogue" in err
+        assert "× column “recommendation”: not a recommendation of the catalogue" in err
         assert "Traceback" not in err
 
     def test_no_valid_row_is_an_error(
@@ -238,7 +238,7 @@ class TestRefusedRows:
         assert status == 2
         assert output == ""
         assert "… and 2,980 more" in err
-        assert "3,000 rows refused (3,000 × recommendation: not a recommendation" in err
+        assert "3,000 rows refused (3,000 × column “recommendation”: not a recommendation" in err
         assert "no valid row" in err
 
 

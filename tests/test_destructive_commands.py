@@ -114,8 +114,8 @@ class TestNothingDestroyed:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (["export", "{tracker}", "-o", "{dir}/e.json"], ".csv or .tsv or .xlsx"),
-            (["export", "{tracker}", "-o", "{dir}/e.txt"], ".csv or .tsv or .xlsx"),
+            (["export", "{tracker}", "-o", "{dir}/e.json"], ".csv, .tsv or .xlsx"),
+            (["export", "{tracker}", "-o", "{dir}/e.txt"], ".csv, .tsv or .xlsx"),
             (["template", "-o", "{dir}/q.ods"], ".csv or .xlsx"),
             (["template", "-o", "{dir}/q.json"], ".csv or .xlsx"),
             (["report", "{tracker}", "-o", "{dir}/r.sqlite"], ".md or .markdown"),

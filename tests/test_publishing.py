@@ -250,4 +250,4 @@ def test_a_web_page_without_the_plot_extra(
     )
     page = report(tracker, lang="en", format="html", as_of=AS_OF)
     assert "<svg" not in page
-    assert "need the &#x27;plot&#x27; extra" in page
+    assert "need the “plot” extra" in page

@@ -61,7 +61,7 @@ class TestReport:
         assert text.startswith("# Mise en œuvre des recommandations du Groupe de travail")
         assert "Rapport de suivi au 31 janvier 2023" in text
         assert "## 7e réunion (Vienne, 8–9 septembre 2020)" in text
-        assert "(taux de réponse : 3,7 %)" in text
+        assert "(taux de réponse\u00a0: 3,7\u00a0%)" in text
         assert "## Évolution depuis le 15 octobre 2021" in text
         assert "Les titres abrégés sont éditoriaux" in text
 

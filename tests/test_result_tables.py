@@ -38,7 +38,7 @@ class TestSummaryTables:
         b = cells(table, 1)
         assert b[0] == "SOM7-B"
         assert b[1].startswith("Recommandations relatives aux répercussions")
-        assert b[-3:] == ["14,3 %", "50,0 %", "0,75"]
+        assert b[-3:] == ["14,3\u00a0%", "50,0\u00a0%", "0,75"]
         assert cells(table, 3)[0] == "Total"
 
     def test_english_and_spanish(self, tracker: Tracker) -> None:

@@ -227,7 +227,7 @@ class TestRegions:
         )
         assert follow_up(tracker, region="African States").never_reported == ("NGA",)
         text = report(tracker, region="WEOG", as_of="2023-12-31", lang="fr")
-        assert "Groupe régional : États d'Europe occidentale et autres États." in text
+        assert "Groupe régional\u00a0: États d’Europe occidentale et autres États." in text
         assert "Par groupe régional" not in text
 
     def test_region_totals_in_the_report(self) -> None:

@@ -391,9 +391,9 @@ class TestCommandLine:
         assert status == 1  # two rows refused, the rest recorded
         captured = capsys.readouterr()
         assert "3 recorded, 0 already there, 2 refused" in captured.out
-        assert "sheet 'Réponses', row 9: a total row" in captured.err
+        assert "sheet “Réponses”, row 9: a total row" in captured.err
         assert main(["validate", str(MEXICO[0]), "--sheet", "Réponses"]) == 1
-        assert "warning: sheet 'Réponses', row 8" in capsys.readouterr().out
+        assert "warning: sheet “Réponses”, row 8" in capsys.readouterr().out
         assert main(["summary", str(store), "--by", "state", "--format", "plain"]) == 0
         assert "Mexico" in capsys.readouterr().out
         assert main(["follow-up", str(store), "--as-of", "2025-12-31", "--lang", "fr"]) == 0
@@ -405,7 +405,7 @@ class TestCommandLine:
         """template and export write .xlsx by suffix."""
         assert main(["template", "-o", str(tmp_path / "q.xlsx"), "--states", "MEX,MAR",
                      "--lang", "es", "--as-of", "2024-06-30"]) == 0  # fmt: skip
-        assert "36 rows to fill in" in capsys.readouterr().out
+        assert "36 filas para rellenar" in capsys.readouterr().out
         assert openpyxl.load_workbook(tmp_path / "q.xlsx").sheetnames == [
             "Instrucciones",
             "Respuestas",
@@ -426,7 +426,7 @@ class TestCommandLine:
         assert main([*args, "--states", "MEX"]) == 0
         sheet.write_text("state,recommendation,status,as_of\nMEX,8,implemented,2023-01-01\n")
         assert main(args) == 1  # a conflict: --corrections is the way
-        assert "already recorded as planned" in capsys.readouterr().err
+        assert "already recorded as “Planned”, not “Implemented”" in capsys.readouterr().err
         assert main([*args, "--corrections"]) == 0
         assert load(store).status("MEX", "SOM7-8") is Status.IMPLEMENTED
 

@@ -376,7 +376,7 @@ def _read(
             corrections=corrections,
             max_errors=_max_errors(args),
             progress=progress,
-            lang=args.lang,
+            lang=args.given_lang,
         )
         return read_responses(path, options, catalogue=catalogue, states=states)
     finally:
@@ -827,6 +827,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     with _argparse_speaks(words):
         args = _parser(words).parse_args(argv)
     args.words = words
+    args.given_lang = args.lang  # a file is read in its own language unless --lang says
     if args.command != "ingest":  # ingest's --lang is the report's language
         args.lang = args.lang or words
     if getattr(args, "fmt", None) == "simple_grid" and not _draws(out, "─│"):

@@ -59,7 +59,7 @@ class SmomtrackError(Exception):
         >>> try:
         ...     Status.parse("En cour")
         ... except SmomtrackError as error:
-        ...     "¿quiso decir «En curso»?" in error.describe("es"), str(error)[:38]
+        ...     "¿quiso decir «En curso»?" in error.describe("es"), str(error)[:37]
         (True, "'En cour' is not an implementation st")
         """
         return str(self) if self.said is None else self.said.label(lang)
@@ -154,16 +154,22 @@ class InvalidDateError(InvalidDataError):
     Attributes:
         text: The text given.
         reason: Why it was refused.
+
+    Args:
+        said_reason: Why, for a person, where *reason* speaks to programmers.
     """
 
-    def __init__(self, text: object, reason: str | Message) -> None:
+    def __init__(
+        self, text: object, reason: str | Message, *, said_reason: Message | None = None
+    ) -> None:
         self.text = text
         self.reason = str(reason)
+        for_people = said_reason or (reason if isinstance(reason, Message) else None)
         super().__init__(
             f"{text!r} is not a date: {reason}",
-            said=Message("msg_not_date", text=Quoted(text), reason=reason)
-            if isinstance(reason, Message)
-            else None,
+            said=None
+            if for_people is None
+            else Message("msg_not_date", text=Quoted(text), reason=for_people),
         )
 
 
@@ -307,6 +313,8 @@ class UnknownKeyError(SmomtrackError, LookupError):
 
     Args:
         said_reason: The reason, for a person (:meth:`describe`), in any language.
+        said_suggestions: The suggestions, for a person (names in any language), when
+            they are not the texts of :attr:`suggestions`; at most three are shown.
     """
 
     kind = "key"
@@ -318,15 +326,17 @@ class UnknownKeyError(SmomtrackError, LookupError):
         *,
         reason: str | None = None,
         said_reason: Message | None = None,
+        said_suggestions: Iterable[Labelled] | None = None,
     ) -> None:
         self.key = key
         self.suggestions: tuple[str, ...] = tuple(suggestions)
         self.reason = reason
-        near = (
-            Message("msg_did_you_mean", suggestions=Listed(map(Quoted, self.suggestions), "or"))
-            if self.suggestions
-            else ""
+        shown = (
+            tuple(map(Quoted, self.suggestions))
+            if said_suggestions is None
+            else tuple(said_suggestions)
         )
+        near = Message("msg_did_you_mean", suggestions=Listed(shown[:3], "or")) if shown else ""
         if said_reason is not None:
             self.said = Message("msg_refused", message=said_reason, near=near)
         elif reason is None:

@@ -12,6 +12,7 @@ from smomtrack._catalogue.overlaps import suggest_topics
 from smomtrack._records.fields import to_tuple, tuple_of
 from smomtrack._records.meetings import Meeting
 from smomtrack._records.recommendations import Recommendation, Theme
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import (
     ConflictError,
     InvalidDataError,
@@ -188,16 +189,28 @@ class Catalogue:
 
         Raises:
             UnknownRecommendationError: No such recommendation; the error suggests the nearest
-                keys (for a bare number, the recommendations of that number).
+                keys (for a bare number, the recommendations of that number: of *meeting*
+                only, when it is given).
         """
         canonical = recommendation_key(key)
         number = None if canonical is not None else recommendation_number(key)
-        if number is not None and meeting is not None:
-            canonical = f"{meeting_key(meeting) or meeting}-{number}"
+        of_meeting = None if meeting is None else meeting_key(meeting) or meeting
+        if number is not None and of_meeting is not None:
+            canonical = f"{of_meeting}-{number}"
         known = self._recommendation_index
         if number is not None and (canonical is None or canonical not in known):
-            numbered = [r.key for r in self._recommendations if r.number == number]
-            raise UnknownRecommendationError(key, numbered[:3])
+            # A number alone is a recommendation of the file's meeting, never of another one.
+            numbered = [
+                r.key
+                for r in self._recommendations
+                if r.number == number and of_meeting in {None, r.meeting}
+            ]
+            error = UnknownRecommendationError(key, numbered[:3])
+            if of_meeting is not None:
+                error.said = Message(
+                    "msg_not_in_meeting", text=Quoted(key), meeting=of_meeting, number=number
+                )
+            raise error
         return _lookup(self._recommendation_index, canonical, key, UnknownRecommendationError)
 
     @overload

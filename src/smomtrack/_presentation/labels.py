@@ -121,12 +121,14 @@ def format_ordinal(number: int, lang: str) -> str:
 
 
 def format_percent(value: float | None, lang: str) -> str:
-    """A rate (0–1) as a percentage with one decimal, as the language writes it.
+    r"""A rate (0–1) as a percentage with one decimal, as the language writes it.
+
+    French and Spanish put a no-break space before the sign, so that it never starts a line.
 
     >>> format_percent(0.4567, "en"), format_percent(0.4567, "fr"), format_percent(None, "es")
-    ('45.7%', '45,7 %', '—')
+    ('45.7%', '45,7 %', '—')
     """
     if value is None:
         return "—"
     number = format_number(value * 100, lang, 1)
-    return f"{number}%" if lang == "en" else f"{number} %"
+    return f"{number}%" if lang == "en" else f"{number}\u00a0%"

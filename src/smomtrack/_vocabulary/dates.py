@@ -201,7 +201,11 @@ def parse_date(value: dt.date | str) -> dt.date:
 
 def _written(value: str, tokens: list[str]) -> dt.date:
     if any(t in _CONNECTORS or t in {"-", "–", "—"} for t in tokens):
-        raise InvalidDateError(value, Message("date_range_not_date"))
+        raise InvalidDateError(
+            value,
+            "a range of dates, not one date; use parse_date_range",
+            said_reason=Message("date_range_not_date"),
+        )
     numbers = [t for t in tokens if t[0].isdigit()]
     months = [t for t in tokens if t in _MONTHS]
     words = [t for t in tokens if not t[0].isdigit() and t not in _MONTHS]
@@ -210,7 +214,11 @@ def _written(value: str, tokens: list[str]) -> dt.date:
     if words:
         raise InvalidDateError(value, Message("date_unknown_word", word=Quoted(words[0])))
     if len(months) > 1 or (months and sum(len(re.sub(r"\D", "", n)) <= 2 for n in numbers) > 1):
-        raise InvalidDateError(value, Message("date_range_not_date"))
+        raise InvalidDateError(
+            value,
+            "a range of dates, not one date; use parse_date_range",
+            said_reason=Message("date_range_not_date"),
+        )
     english = " ".join(
         _ENGLISH_MONTHS[_MONTHS[t] - 1] if t in _MONTHS else str(_day_number(t)) for t in tokens
     )

@@ -25,6 +25,7 @@ from importlib import resources
 import attrs
 
 from smomtrack._vocabulary.folding import fold
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import UnknownStateError
 
 __all__ = [
@@ -234,7 +235,9 @@ def resolve_state(text: str) -> str:
     for key in keys:
         if key in index:
             return index[key]
-    suggestions = _suggestions(text)
+    codes = _suggestions(text)
+    suggestions = [f"{state_name(code)} ({code})" for code in codes]
+    near = [Quoted(party(code)) for code in codes]
     for key in keys:
         territory = _territories().get(key)
         if territory is not None:
@@ -244,15 +247,17 @@ def resolve_state(text: str) -> str:
                 suggestions,
                 reason=f"names {name} ({code}), a territory or other place that is not a State"
                 " and cannot be a party to the Protocol",
+                said_reason=Message("msg_territory", text=Quoted(text), name=name),
+                said_suggestions=near,
             )
-    raise UnknownStateError(text, suggestions)
+    raise UnknownStateError(text, suggestions, said_suggestions=near)
 
 
 def _suggestions(text: str) -> list[str]:
+    """The codes of the parties whose names are nearest to *text*, best first."""
     index = _index()
     close = difflib.get_close_matches(name_key(text), index.keys(), n=5, cutoff=0.75)
-    codes = dict.fromkeys(index[key] for key in close)
-    return [f"{state_name(code)} ({code})" for code in codes]
+    return list(dict.fromkeys(index[key] for key in close))
 
 
 def state_name(code: str, lang: str = "en") -> str:
