@@ -194,7 +194,7 @@ class TestReports:
         found = disagreements(tracker, as_of=D)
         assert len(found) == 2
         assert found.to_records()[0]["other_status"] == "planned"
-        assert "first 1 items" in report(tracker, as_of=D, limit=1)
+        assert "Only the first item of each list is shown." in report(tracker, as_of=D, limit=1)
 
 
 class TestVocabulary:

@@ -164,14 +164,14 @@ def _blocks(  # noqa: PLR0913 (what a report is made of)
         _phrase(
             "scope",
             lang,
-            states=len(inner.states(tracker)),
-            recommendations=len(catalogue),
+            states=words("count_states", len(inner.states(tracker)), lang),
+            recommendations=words("count_recommendations", len(catalogue), lang),
             meetings=", ".join(
                 _phrase("meeting", lang, ordinal=format_ordinal(m.ordinal, lang))
                 for m in meetings_with_recommendations
             ),
-            pairs=total.expected,
-            responses=len(tracker.responses()),
+            pairs=words("count_pairs", total.expected, lang),
+            based_on=words("report_based_on", len(tracker.responses()), lang),
         )
         + " "
         + _phrase("expected_note", lang)
@@ -184,11 +184,13 @@ def _blocks(  # noqa: PLR0913 (what a report is made of)
         _phrase(
             "overall",
             lang,
-            reported=total.reported,
-            expected=total.expected,
+            reported_pairs=words("report_reported_pairs", total.reported, lang),
+            expected_pairs=words("report_expected_pairs", total.expected, lang),
             response_rate=format_percent(total.response_rate, lang),
-            applicable=total.applicable,
-            implemented=total.count(Status.IMPLEMENTED),
+            implemented_responses=words(
+                "report_implemented_responses", total.count(Status.IMPLEMENTED), lang
+            ),
+            applicable_responses=words("report_applicable_responses", total.applicable, lang),
             implementation_rate=format_percent(total.implementation_rate, lang),
             score=format_number(total.score, lang),
         )
@@ -271,9 +273,9 @@ def _disagreement_blocks(
     if not found.items:
         return
     yield Heading(2, _phrase("disagreements_heading", lang))
-    yield Paragraph(_phrase("disagreements", lang, count=len(found.items)))
+    yield Paragraph(words("report_disagreements", len(found.items), lang))
     if len(found.items) > limit:
-        yield Paragraph(_phrase("shown", lang, shown=limit))
+        yield Paragraph(words("report_shown", limit, lang))
     yield Table(attrs.evolve(found, items=found.items[:limit]), lang)
 
 
@@ -343,6 +345,6 @@ def _follow_up_blocks(result: FollowUp, lang: str, limit: int) -> Iterable[Block
         never_reported=result.never_reported[:limit],
     )
     if max(len(result.overdue), len(result.stale), len(result.never_reported)) > limit:
-        yield Paragraph(_phrase("shown", lang, shown=limit))
+        yield Paragraph(words("report_shown", limit, lang))
     if shown.overdue or shown.stale or shown.never_reported:
         yield Table(shown, lang)
