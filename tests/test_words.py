@@ -76,9 +76,82 @@ class TestCatalogues:
         for module in (ROOT / "src" / "smomtrack").rglob("*.py"):
             text = module.read_text(encoding="utf-8")
             asked |= set(re.findall(r"\bwords?\(\s*\"([a-z0-9_]+)\"", text))
+            asked |= set(re.findall(r"\bMessage\(\s*\"([a-z0-9_]+)\"", text))
             asked |= {f"report_{k}" for k in re.findall(r"_phrase\(\s*\"([a-z0-9_]+)\"", text)}
-        assert asked
-        assert asked <= set(ENGLISH)
+            asked |= {f"cli_{k}" for k in re.findall(r"\bh\(\s*\"([a-z0-9_]+)\"\)", text)}
+        assert {"msg_conflict", "cli_lang", "report_scope"} <= asked
+        assert asked <= set(ENGLISH), sorted(asked - set(ENGLISH))
+
+    def test_plural_entries_are_asked_with_a_count(self) -> None:
+        """A word with plural forms is asked with its count, and a word without one never is.
+
+        gettext would otherwise answer with the key itself: the library raises instead, so
+        every mismatch here would be a refused message at run time.
+        """
+        with_count: set[str] = set()
+        without: set[str] = set()
+        for module in (ROOT / "src" / "smomtrack").rglob("*.py"):
+            text = module.read_text(encoding="utf-8")
+            with_count |= set(re.findall(r"\bwords\(\s*\"([a-z0-9_]+)\"", text))
+            with_count |= set(
+                re.findall(r"\bMessage\(\s*\"([a-z0-9_]+)\",\s*(?![a-z_]+=|\*)[^\s)]", text)
+            )
+            without |= set(re.findall(r"\bword\(\s*\"([a-z0-9_]+)\"", text))
+            without |= set(
+                re.findall(r"\bMessage\(\s*\"([a-z0-9_]+)\"\s*(?:\)|,\s*[a-z_]+=)", text)
+            )
+        plural = {key for key, text in ENGLISH.items() if isinstance(text, tuple)}
+        assert with_count and without
+        assert with_count <= plural, sorted(with_count - plural)
+        assert not without & plural, sorted(without & plural)
+
+
+class TestTypography:
+    """What the catalogues write follows each language's rules, with one apostrophe."""
+
+    @staticmethod
+    def _texts(lang: str) -> list[tuple[str, str]]:
+        return [
+            (key, form)
+            for key, text in _catalogue(lang).items()
+            for form in (text if isinstance(text, tuple) else (text,))
+        ]
+
+    def test_french_spaces(self) -> None:
+        """French puts a no-break space before « : ; ? ! % » and inside guillemets, never a plain one."""
+        for key, text in self._texts("fr"):
+            assert not re.search(r" [:;?!%]", text), key
+            assert "« " not in text and " »" not in text, key
+            assert not re.search(r"\w[;?!]", text), key  # a space there, a narrow one
+            assert not re.search(r"[^\s\u00a0\u202f(]:(?!\d)", text) or "http" in text, key
+
+    @pytest.mark.parametrize("lang", OUTPUT_LANGUAGES)
+    def test_one_apostrophe(self, lang: str) -> None:
+        """Words use the typographic apostrophe, as the UN's names of States do (Côte d’Ivoire).
+
+        A command people type (pip install 'smomtrack[plot]') keeps its straight quotes.
+        """
+        for key, text in self._texts(lang):
+            assert "'" not in text.split("pip install")[0], key
+
+    def test_argparse_catalogues(self) -> None:
+        """argparse's words exist in French and Spanish, each one a word argparse writes."""
+        import argparse  # noqa: PLC0415
+        import inspect  # noqa: PLC0415
+
+        source = inspect.getsource(argparse)
+        french = _catalogue_of("fr", "argparse")
+        assert set(french) == set(_catalogue_of("es", "argparse"))
+        assert {"usage: ", "unrecognized arguments: %s", "expected one argument"} <= set(french)
+        for msgid in french:
+            assert repr(msgid)[1:-1] in source or msgid.replace("\n", "\\n") in source, msgid
+
+
+def _catalogue_of(lang: str, domain: str) -> dict[str, object]:
+    with (LOCALE / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as source:
+        return {
+            (m.id if isinstance(m.id, str) else m.id[0]): m.string for m in read_po(source) if m.id
+        }
 
 
 class TestWords:

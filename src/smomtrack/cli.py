@@ -59,7 +59,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="smomtrack", description=h("description"))
     parser.add_argument("--version", action="version", version=_version(), help=h("version"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar=word("cli_value_command", lang)
+    )
 
     catalogue = commands.add_parser("catalogue", help=h("catalogue"), description=h("catalogue"))
     catalogue.add_argument("--meeting", help=h("meeting_only"))
@@ -97,7 +99,20 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     _report_options(demo, h, lang)
 
     _file_commands(commands, h)
+    for command in commands.choices.values():
+        _name_values(command, lang)
     return parser
+
+
+def _name_values(command: argparse.ArgumentParser, lang: str) -> None:
+    """Name each value the usage line shows in *lang* (``--sheet FEUILLE``, ``FICHIER``).
+
+    argparse names a value by its option's destination unless told otherwise; the names
+    are set once the command's options are all made (argparse keeps them in ``_actions``).
+    """
+    for action in command._actions:  # noqa: SLF001 (argparse's list of a parser's options)
+        if action.metavar is None and action.choices is None and action.nargs != 0:
+            action.metavar = word(f"cli_value_{action.dest}", lang)
 
 
 Help = Callable[[str], str]

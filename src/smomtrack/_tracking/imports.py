@@ -10,7 +10,7 @@ import attrs
 from smomtrack._records.fields import to_tuple
 from smomtrack._records.responses import Response
 from smomtrack._tracking.columns import Columns
-from smomtrack._words import Labelled, Message, Quoted
+from smomtrack._words import Labelled, Listed, Message, Quoted
 from smomtrack.exceptions import (
     ConflictError,
     InvalidDateError,
@@ -201,6 +201,31 @@ class ImportResult:
     def ok(self) -> bool:
         """Whether every row was read."""
         return not self.errors
+
+    def describe(self, lang: str = "en") -> str:
+        r"""What was read, for a person, in *lang*: warnings and refused rows, then the counts.
+
+        >>> from smomtrack import read_responses
+        >>> read = read_responses("tests/data/reponses-excel-fr-cp1252.csv")
+        >>> print(read.describe("es").splitlines()[-1])
+        4 filas válidas, 3 filas erróneas, 1 fila en blanco
+        """
+        lines = [
+            Message("msg_warning", message=warning.describe(lang)).text(lang)
+            for warning in self.warnings
+        ]
+        lines += [error.describe(lang) for error in self.errors]
+        if self.ignored_columns:
+            columns = Listed(map(Quoted, self.ignored_columns))
+            lines.append(Message("msg_columns_ignored", columns=columns).text(lang))
+        counts = Message(
+            "msg_read_counts",
+            valid=Message("count_valid_rows", len(self.batch)),
+            bad=Message("count_bad_rows", len(self.errors)),
+            blank=Message("count_blank_rows", self.skipped),
+        )
+        lines.append(counts.text(lang))
+        return "\n".join(lines)
 
     def reasons(self) -> dict[str, int]:
         """How many rows were refused for each reason, most frequent first."""
