@@ -101,7 +101,8 @@ class TestCatalogues:
                 re.findall(r"\bMessage\(\s*\"([a-z0-9_]+)\"\s*(?:\)|,\s*[a-z_]+=)", text)
             )
         plural = {key for key, text in ENGLISH.items() if isinstance(text, tuple)}
-        assert with_count and without
+        assert with_count
+        assert without
         assert with_count <= plural, sorted(with_count - plural)
         assert not without & plural, sorted(without & plural)
 
@@ -121,7 +122,8 @@ class TestTypography:
         """French puts a no-break space before « : ; ? ! % » and inside guillemets, never a plain one."""
         for key, text in self._texts("fr"):
             assert not re.search(r" [:;?!%]", text), key
-            assert "« " not in text and " »" not in text, key
+            assert "« " not in text, key
+            assert " »" not in text, key
             assert not re.search(r"\w[;?!]", text), key  # a space there, a narrow one
             assert not re.search(r"[^\s\u00a0\u202f(]:(?!\d)", text) or "http" in text, key
 
