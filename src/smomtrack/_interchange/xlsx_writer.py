@@ -52,7 +52,8 @@ English writes the month's name, so that no reader takes 3/4 for the 4th of Marc
 3rd of April; French and Spanish write day, month, year in figures."""
 
 _INSTRUCTIONS_WIDTH = 88
-"""The Instructions sheet's column, in characters: the width of an A4 page in portrait."""
+"""The Instructions sheet's column, in characters of the workbook's font (Arial 10): 16.4 cm,
+within an A4 page in portrait (17.4 cm between margins of 1.8 cm)."""
 
 
 def _xlsxwriter() -> Any:
@@ -61,7 +62,18 @@ def _xlsxwriter() -> Any:
 
 def _workbook() -> tuple[Any, io.BytesIO]:
     buffer = io.BytesIO()
-    workbook = _xlsxwriter().Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    workbook = _xlsxwriter().Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            # Arial, which every office program has or replaces by a font of the same widths
+            # (Liberation Sans): columns and wrapped lines measure the same everywhere.
+            "default_format_properties": {"font_name": "Arial", "font_size": 10},
+            "default_row_height": 17,
+            "default_column_width": 64,
+        },
+    )
     return workbook, buffer
 
 
@@ -304,16 +316,24 @@ def questionnaire_workbook(  # noqa: PLR0913 (what a questionnaire is made of)
         _lines(header, int(width)) for (header, _, _), width in zip(layout, widths, strict=True)
     )
     sheet.set_row(0, 16 * header_lines + 2)
-    sheet.freeze_panes(1, 2)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)
-    sheet.autofilter(0, 0, max(row, 1), len(layout) - 1)
-    sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True})
+    _page_setup(sheet, row, len(layout))
     sheet.activate()
     _save(workbook, buffer, path)
     return row
+
+
+def _page_setup(sheet: Any, rows: int, columns: int) -> None:
+    """The responses sheet on screen (frozen keys, filters) and on A4 paper, protected."""
+    sheet.freeze_panes(1, 2)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    # Two pages wide, the State and the recommendation on each: the question, then the answer.
+    sheet.fit_to_pages(2, 0)
+    sheet.repeat_rows(0)
+    sheet.repeat_columns(0, 1)
+    sheet.print_across()  # a page of questions, then the page of their answers
+    sheet.autofilter(0, 0, max(rows, 1), columns - 1)
+    sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True})
 
 
 def _formats(workbook: Any, lang: str) -> dict[str, Any]:
@@ -332,11 +352,18 @@ def _formats(workbook: Any, lang: str) -> dict[str, Any]:
         "given": workbook.add_format(
             {"text_wrap": True, "valign": "top", "bg_color": "#F2F2F2", "locked": True}
         ),
-        "answer": workbook.add_format({"text_wrap": True, "valign": "top", "locked": False}),
+        # Answers in boxes, so that a printed questionnaire can be filled in by hand too.
+        "answer": workbook.add_format(
+            {**_BOX, "text_wrap": True, "valign": "top", "locked": False}
+        ),
         "date": workbook.add_format(
-            {"num_format": _DATE_FORMATS[lang], "valign": "top", "locked": False}
+            {**_BOX, "num_format": _DATE_FORMATS[lang], "valign": "top", "locked": False}
         ),
     }
+
+
+_BOX = {"border": 1, "border_color": "#A6A6A6"}
+"""The thin grey frame of a cell to fill in."""
 
 
 def _validations(sheet: Any, last: int, lang: str) -> None:
@@ -410,57 +437,50 @@ def _informational(column: str, lang: str) -> str:
 def _instructions(
     workbook: Any, lang: str, round_day: dt.date, deadline: dt.date | None, contact: str | None
 ) -> None:
-    """The Instructions sheet: one column as wide as an A4 page, every line's height set.
+    """The Instructions sheet: one column that fits an A4 page in portrait, every row's height set.
 
-    Spreadsheet programs do not size a row to its wrapped text when they print it (they
-    print it at the height the file gives), so each row's height is given here.
+    Spreadsheet programs print a row at the height the file gives (LibreOffice does not fit
+    wrapped text when it opens a file), so each row's height is given here, counted from
+    its text with room to spare. The workbook is set in Arial, which every office program
+    has or replaces by a font of the same widths (Liberation Sans), so that the lines wrap
+    where they were counted.
     """
     sheet = workbook.add_worksheet(word("sheet_instructions", lang))
-    size = 11
-    title = workbook.add_format({"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"})
-    heading = workbook.add_format(
-        {"bold": True, "font_size": size, "text_wrap": True, "valign": "top"}
-    )
-    wrap = workbook.add_format({"font_size": size, "text_wrap": True, "valign": "top"})
-    strong = workbook.add_format(
-        {"bold": True, "font_size": size, "text_wrap": True, "valign": "top"}
-    )
+    base = {"text_wrap": True, "valign": "top"}
+    title = workbook.add_format({**base, "bold": True, "font_size": 13})
+    strong = workbook.add_format({**base, "bold": True, "font_size": 10})
+    plain = workbook.add_format({**base, "font_size": 10})
     sheet.set_column(0, 0, _INSTRUCTIONS_WIDTH)
-    lines: list[tuple[str, Any, float]] = [
-        (word("instructions_title", lang), title, 14 * 1.35),
-        ("", wrap, 8),
-        (word("instructions_round", lang, day=format_date(round_day, lang)), wrap, size * 1.4),
+    # What a line holds, in characters, counted low (a wide font, capitals): never clipped.
+    capacity = {id(title): 66, id(strong): 88, id(plain): 98}
+    height = {id(title): 17.0, id(strong): 13.0, id(plain): 13.0}
+    rows: list[tuple[str, Any]] = [
+        (word("instructions_title", lang), title),
+        ("", None),
+        (word("instructions_round", lang, day=format_date(round_day, lang)), plain),
     ]
     if deadline is not None:
-        said = word("instructions_deadline", lang, day=format_date(deadline, lang))
-        lines.append((said, strong, size * 1.4))
+        rows.append((word("instructions_deadline", lang, day=format_date(deadline, lang)), strong))
     if contact is not None:
-        lines.append((word("instructions_contact", lang, contact=contact.strip()), strong, 15.4))
-    lines.append(("", wrap, 8))
+        rows.append((word("instructions_contact", lang, contact=contact.strip()), strong))
     for key in _INSTRUCTIONS:
-        lines.extend([(word(key, lang), wrap, size * 1.4), ("", wrap, 6)])
-    lines.append((word("instructions_statuses", lang), heading, size * 1.4))
+        rows.extend([("", None), (word(key, lang), plain)])
+    rows.extend([("", None), (word("instructions_statuses", lang), strong)])
     for status in Status:
-        if status is Status.NO_INFORMATION:
+        if status is not Status.NO_INFORMATION:
+            definition = word(f"definition_{status.value}", lang)
+            said = word(
+                "instructions_status_line", lang, label=status.label(lang), definition=definition
+            )
+            rows.append((said, plain))
+    for row, (text, fmt) in enumerate(rows):
+        if fmt is None:
+            sheet.set_row(row, 7)
             continue
-        said = word(
-            "instructions_status_line",
-            lang,
-            label=status.label(lang),
-            definition=word(f"definition_{status.value}", lang),
-        )
-        lines.append((said, wrap, size * 1.4))
-    # A bold or larger line takes more room than its characters say: count them wider.
-    for row, (text, fmt, line_height) in enumerate(lines):
-        if text:
-            wide = 1.3 if fmt is title else 1.1 if fmt in (heading, strong) else 1.0
-            count = _lines(text, int(_INSTRUCTIONS_WIDTH / wide) - 2)
-            sheet.write_string(row, 0, text, fmt)
-            sheet.set_row(row, round(count * line_height + 4, 1))
-        else:
-            sheet.set_row(row, line_height)
+        sheet.write_string(row, 0, text, fmt)
+        sheet.set_row(row, _lines(text, capacity[id(fmt)]) * height[id(fmt)] + 3)
     sheet.set_portrait()
     sheet.set_paper(9)  # A4
     sheet.set_margins(left=0.7, right=0.7, top=0.75, bottom=0.75)
-    sheet.print_area(0, 0, len(lines) - 1, 0)
+    sheet.print_area(0, 0, len(rows) - 1, 0)
     sheet.fit_to_pages(1, 0)
