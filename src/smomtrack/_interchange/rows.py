@@ -478,6 +478,7 @@ class _Reading:
             skipped=self.skipped,
             ignored_columns=ignored,
             warnings=warnings,
+            sheet=sheet,
         )
 
 

@@ -177,6 +177,8 @@ class ImportResult:
         ignored_columns: Columns of the file that smomtrack does not read.
         warnings: Rows read, but with something to check (a cell holding the text of a
             formula), in file order.
+        sheet: The sheet of a workbook the rows are on (``""`` for a CSV file or records
+            made elsewhere); the rows a tracker refuses when they are added name it too.
     """
 
     batch: Columns = attrs.field(hash=False)
@@ -186,6 +188,7 @@ class ImportResult:
     skipped: int = 0
     ignored_columns: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     warnings: tuple[RowError, ...] = attrs.field(default=(), converter=_errors)
+    sheet: str = ""
 
     @classmethod
     def of(cls, responses: Sequence[Response]) -> ImportResult:

@@ -8,6 +8,8 @@ import itertools
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import NotRequired, Required, Self, TypedDict, Unpack
 
+import attrs
+
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._records.recommendations import Recommendation
 from smomtrack._records.responses import Response
@@ -307,14 +309,16 @@ class Tracker:
             read = ImportResult.of(list(responses))
         batch, lines, refused = self._recode(read)
         result = self._commit(batch, lines, refused)
+        refused = [attrs.evolve(e, sheet=read.sheet) for e in result.errors] if read.sheet else []
         return ImportResult(
             batch=result.batch,
             lines=result.lines,
-            errors=sorted([*read.errors, *result.errors], key=lambda e: e.line),
+            errors=sorted([*read.errors, *(refused or result.errors)], key=lambda e: e.line),
             unchanged=result.unchanged,
             skipped=read.skipped,
             ignored_columns=read.ignored_columns,
             warnings=read.warnings,
+            sheet=read.sheet,
         )
 
     def _recode(self, read: ImportResult) -> tuple[Columns, Sequence[int], list[RowError]]:

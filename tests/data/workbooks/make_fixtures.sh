@@ -23,7 +23,7 @@ import sys
 
 import openpyxl
 
-from smomtrack.interchange.xlsx_writer import questionnaire
+from smomtrack import questionnaire
 
 work = sys.argv[1]
 questionnaire(f"{work}/questionnaire-fr.xlsx", states=["Mexique", "Maroc"], lang="fr",
@@ -51,3 +51,37 @@ PY
 mkdir -p "$work/out"
 soffice --headless --calc --convert-to xlsx --outdir "$work/out" "$work/questionnaire-fr-filled.xlsx"
 cp "$work/out/questionnaire-fr-filled.xlsx" questionnaire-fr-rempli.xlsx
+
+# A French focal point's answers for the how-to (docs/questionnaires.md): Morocco, the 7th
+# meeting, a misspelt status (row 3), a recommendation written "4" (row 5); then the same
+# questionnaire with recommendation 1 changed (a conflict, then a correction).
+../../../.venv/bin/python - "$work" <<'PY'
+import sys
+
+import openpyxl
+
+from smomtrack import questionnaire
+
+work = sys.argv[1]
+questionnaire(f"{work}/maroc.xlsx", states=["Maroc"], lang="fr", meeting="SOM7",
+              as_of="2024-06-30", deadline="2025-03-31",
+              contact="Secrétariat du Groupe de travail — adresse@exemple.org")
+book = openpyxl.load_workbook(f"{work}/maroc.xlsx")
+sheet = book["Réponses"]
+sheet["F2"] = "Mise en œuvre"
+sheet["I2"] = "Centres d'accueil ouverts à Nador et Oujda"
+sheet["F3"] = "Mise en euvre"
+sheet["F4"] = "En cours"
+sheet["B5"] = "4"
+sheet["F5"] = "Prévue"
+book.save(f"{work}/questionnaire-maroc-rempli.xlsx")
+book = openpyxl.load_workbook(f"{work}/maroc.xlsx")
+sheet = book["Réponses"]
+sheet["F2"] = "Partiellement mise en œuvre"
+sheet["I2"] = "Centres d'accueil ouverts à Nador et Oujda ; un troisième prévu"
+book.save(f"{work}/questionnaire-maroc-change.xlsx")
+PY
+for name in questionnaire-maroc-rempli questionnaire-maroc-change; do
+    soffice --headless --calc --convert-to xlsx --outdir "$work/out" "$work/$name.xlsx"
+    cp "$work/out/$name.xlsx" .
+done
