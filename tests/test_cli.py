@@ -285,6 +285,19 @@ class TestIngest:
             "SOM9",
             "Total",
         ]
+        # The catalogue just made is listed, and questionnaires are written on it.
+        status, output = run("catalogue", "--catalogue", str(catalogue), "--meeting", "SOM9")
+        assert status == 0
+        assert "SOM9-5" in output
+        assert "SOM7-1" not in output
+        assert run("catalogue", "--meeting", "SOM9")[0] == 2  # not in the built-in one
+        status, output = run("agenda", "SOM8", "--catalogue", str(catalogue))
+        assert (status, "14 October 2021" in output) == (0, True)
+        status, output = run(
+            "template", "-o", str(tmp_path / "q.csv"), "--catalogue", str(catalogue),
+            "--meeting", "SOM9", "--states", "MEX",
+        )  # fmt: skip
+        assert (status, output.endswith("5 rows to fill in\n")) == (0, True)
 
     def test_ingest_warnings_and_conflicts(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -52,6 +52,8 @@ class TestCatalogues:
             assert all(form.strip() for form in forms), f"{lang}: {key} is empty"
             english = ENGLISH[key]
             assert isinstance(text, tuple) == isinstance(english, tuple), key
+            if isinstance(text, tuple):  # one form for one, one for several (nplurals=2)
+                assert len(text) == 2, f"{lang}: {key} has {len(text)} plural forms"
 
     @pytest.mark.parametrize("lang", OUTPUT_LANGUAGES)
     def test_placeholders_are_the_english_ones(self, lang: str) -> None:

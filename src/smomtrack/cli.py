@@ -303,7 +303,7 @@ def _print_errors(
     lang = args.words
     for warning in result.warnings[: shown or len(result.warnings)]:
         text = Message("msg_warning", message=warning.describe(lang)).text(lang)
-        print(f"{name}: {text}", file=sys.stderr)
+        print(_in_file(name, text, lang), file=sys.stderr)
     errors = result.errors if shown is None else result.errors[:shown]
     for error in errors:
         print(_in_file(name, error.describe(lang), lang), file=sys.stderr)
@@ -336,7 +336,7 @@ class _Counts:
         self.counts = counts
 
     def label(self, lang: str) -> str:
-        return "; ".join(
+        return word("list_semicolon", lang).join(
             Message("msg_times", n, reason=reason).text(lang) for reason, n in self.counts
         )
 

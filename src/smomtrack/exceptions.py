@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from smomtrack._words import Labelled, Listed, Message, Quoted
+from smomtrack._words import Labelled, Listed, Message, Quoted, word
 
 __all__ = [
     "ConflictError",
@@ -283,7 +283,7 @@ class _Counts:
         self.counts = counts
 
     def label(self, lang: str) -> str:
-        return "; ".join(
+        return word("list_semicolon", lang).join(
             Message("msg_times", count, reason=reason).text(lang) for reason, count in self.counts
         )
 

@@ -10,7 +10,7 @@ import attrs
 from smomtrack._records.fields import to_tuple
 from smomtrack._records.responses import Response
 from smomtrack._tracking.columns import Columns
-from smomtrack._words import Labelled, Listed, Message, Quoted
+from smomtrack._words import Labelled, Listed, Message, Quoted, word
 from smomtrack.exceptions import (
     ConflictError,
     InvalidDateError,
@@ -139,7 +139,7 @@ class ColumnProblems:
         self.problems = tuple(problems)
 
     def label(self, lang: str) -> str:
-        return "; ".join(
+        return word("list_semicolon", lang).join(
             Message("msg_in_column", column=Quoted(column), message=said).text(lang)
             for column, said in self.problems
         )

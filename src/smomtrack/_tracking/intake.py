@@ -127,9 +127,9 @@ def outside_population(text: str, code: str, size: int) -> UnknownStateError:
         text,
         reason=("" if text == code else f"({code}) ")
         + f"is not in this tracker's population of {size} States",
-        said_reason=Message(
-            "msg_outside_population", size, text=Quoted(text), state=state_name(code)
-        ),
+        said_reason=Message("msg_not_in_population", size, state=state_name(code))
+        if text == code
+        else Message("msg_outside_population", size, text=Quoted(text), state=state_name(code)),
     )
 
 

@@ -247,7 +247,7 @@ def resolve_state(text: str) -> str:
                 suggestions,
                 reason=f"names {name} ({code}), a territory or other place that is not a State"
                 " and cannot be a party to the Protocol",
-                said_reason=Message("msg_territory", text=Quoted(text), name=name),
+                said_reason=Message("msg_territory", text=Quoted(text), code=code),
                 said_suggestions=near,
             )
     raise UnknownStateError(text, suggestions, said_suggestions=near)
