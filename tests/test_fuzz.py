@@ -13,6 +13,7 @@ import contextlib
 import io
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -228,3 +229,41 @@ class TestValues:
         )
         if len(tracker):  # what was recorded can be saved and read back
             assert from_json(to_json(tracker)) == tracker
+
+
+class TestMessages:
+    """Whatever was typed, a person can read the refusal in each language."""
+
+    @FUZZ
+    @given(anything, st.sampled_from([None, "en", "fr", "es"]))
+    def test_every_refusal_describes_itself(self, text: str, file_lang: str | None) -> None:
+        """Any text refused by a reader of values is described in English, French, Spanish."""
+        readers = (parse_date, parse_period, resolve_state, lambda t: Status.parse(t, file_lang))
+        for read in readers:
+            try:
+                read(text)
+            except SmomtrackError as error:
+                for lang in ("en", "fr", "es"):
+                    said = error.describe(lang)
+                    assert said.strip()
+                    left = set(re.findall(r"\{[a-z_]+\}", said)) - set(
+                        re.findall(r"\{[a-z_]+\}", text)
+                    )
+                    assert not left, said  # every placeholder filled
+
+    @FUZZ
+    @given(
+        st.dictionaries(
+            st.sampled_from(["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]), anything, max_size=4
+        ),
+        st.lists(anything, max_size=6),
+    )
+    def test_languages_found_anywhere(self, environ: dict[str, str], header: list[str]) -> None:
+        """Any locale setting, any command line and any header give a language or none."""
+        from smomtrack._interchange.rows import language_of  # noqa: PLC0415
+        from smomtrack._words import environment_language  # noqa: PLC0415
+        from smomtrack.cli import _language  # noqa: PLC0415
+
+        assert environment_language(environ) in {"en", "fr", "es"}
+        assert language_of(header) in {None, "en", "fr", "es"}
+        assert _language(["--lang", *header]) in {"en", "fr", "es"}
