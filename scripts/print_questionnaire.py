@@ -1,4 +1,4 @@
-"""Print the French questionnaire as LibreOffice prints it, to PNG pages: look at it as a ministry will.
+"""Print the French questionnaire as LibreOffice prints it, to PNG: look at it as a ministry will.
 
 The workbook is written as ``smomtrack template`` writes it (Morocco, the 7th meeting's
 recommendations, a deadline and a return address), turned into PDF by LibreOffice Calc
