@@ -5,7 +5,7 @@ from __future__ import annotations
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._presentation.labels import word
 from smomtrack._vocabulary.folding import fold
-from smomtrack._vocabulary.languages import Text
+from smomtrack._vocabulary.languages import Text, for_reader
 from smomtrack._vocabulary.regions import NO_GROUP, group_label
 from smomtrack._vocabulary.states import state_name
 from smomtrack._vocabulary.topics import topic_label
@@ -60,7 +60,8 @@ def group_columns(  # noqa: PLR0911 (one answer per grouping)
         return [word("total", lang), *[""] * (width - 1)]
     if by == "theme":
         theme = catalogue.get_theme(group)
-        return [group, "" if theme is None else shortened(marked(theme.title(lang), lang))]
+        title = None if theme is None else for_reader(theme.titles, lang)
+        return [group, shortened(marked(title, lang))]
     if by == "recommendation":
         rec = catalogue.get(group)
         return [group, "" if rec is None else marked(rec.title(lang), lang)]

@@ -2,35 +2,76 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from smomtrack._summaries.presentation import Presentable
 
-__all__ = ["Block", "Chart", "Heading", "Paragraph", "Table"]
+__all__ = ["Block", "Chart", "Heading", "Masthead", "Paragraph", "Quote", "Table"]
+
+
+@attrs.frozen
+class Masthead:
+    """What the first page of a United Nations document says above its title.
+
+    Attributes:
+        lang: The document's language (its original language, since it is written in it).
+        issued: The date of issue.
+        symbol: The document symbol, when one was given (never invented).
+        author: Who the document's properties name as its author (``""``: no one).
+    """
+
+    lang: str
+    issued: dt.date
+    symbol: str | None = None
+    author: str = ""
 
 
 @attrs.frozen
 class Heading:
-    """A heading: level 1 is the report's title."""
+    """A heading: level 1 is the report's title. An annex's heading starts a new page."""
 
     level: int
     text: str
+    annex: bool = False
 
 
 @attrs.frozen
 class Paragraph:
-    """A paragraph; ``**bold**`` marks emphasis. A note is smaller (editorial texts, sources)."""
+    """A paragraph; ``**bold**`` marks emphasis. A note is smaller (editorial texts, sources).
+
+    Attributes:
+        numbered: A paragraph of the narrative, numbered in documents (Word, HTML) as the
+            United Nations number theirs.
+    """
 
     text: str
     note: bool = False
+    numbered: bool = False
+
+
+@attrs.frozen
+class Quote:
+    """An official text quoted verbatim, in the language it is in (*lang*)."""
+
+    text: str
+    lang: str
 
 
 @attrs.frozen
 class Table:
-    """A result shown as a table in the report's language."""
+    """A result shown as a table in the report's language.
+
+    Attributes:
+        detailed: A summary whose every column (each status) a document moves to an annex,
+            keeping the figures that read on a page (Word, HTML); Markdown and text show
+            the whole table in place.
+    """
 
     result: Presentable
     lang: str
+    detailed: bool = False
 
 
 @attrs.frozen
@@ -42,4 +83,4 @@ class Chart:
     caption: str
 
 
-Block = Heading | Paragraph | Table | Chart
+Block = Masthead | Heading | Paragraph | Quote | Table | Chart

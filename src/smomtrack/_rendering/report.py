@@ -20,9 +20,9 @@ from smomtrack._presentation.labels import (
     word,
     words,
 )
-from smomtrack._presentation.names import marked
 from smomtrack._records.meetings import Meeting
-from smomtrack._rendering.blocks import Block, Chart, Heading, Paragraph, Table
+from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
+from smomtrack._rendering.heat_map import matrix_parts
 from smomtrack._rendering.writers import WRITERS
 from smomtrack._summaries.disagreements import disagreements
 from smomtrack._summaries.follow_up import FollowUp, follow_up
@@ -32,10 +32,13 @@ from smomtrack._summaries.scope import Filters, Scope
 from smomtrack._summaries.summary import summarize
 from smomtrack._tracking.synthetic import is_synthetic
 from smomtrack._tracking.tracker import Tracker
-from smomtrack._vocabulary.dates import parse_date
-from smomtrack._vocabulary.languages import pick
+from smomtrack._vocabulary.characters import text_problem
+from smomtrack._vocabulary.dates import as_of_date, parse_date
+from smomtrack._vocabulary.languages import for_reader
+from smomtrack._vocabulary.regions import group_label
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter, precedence
+from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["report"]
@@ -54,6 +57,9 @@ def report(
     format: Literal["docx"],
     stale_after: str = ...,
     limit: int = ...,
+    symbol: str | None = ...,
+    author: str | None = ...,
+    issued: dt.date | str | None = ...,
     **filters: Unpack[Filters],
 ) -> bytes: ...
 @overload
@@ -65,6 +71,9 @@ def report(
     format: Literal["markdown", "html", "text"] = ...,
     stale_after: str = ...,
     limit: int = ...,
+    symbol: str | None = ...,
+    author: str | None = ...,
+    issued: dt.date | str | None = ...,
     **filters: Unpack[Filters],
 ) -> str: ...
 @overload
@@ -76,6 +85,9 @@ def report(
     format: str = ...,
     stale_after: str = ...,
     limit: int = ...,
+    symbol: str | None = ...,
+    author: str | None = ...,
+    issued: dt.date | str | None = ...,
     **filters: Unpack[Filters],
 ) -> str | bytes: ...
 def report(  # noqa: PLR0913 (the choices of a report)
@@ -86,6 +98,9 @@ def report(  # noqa: PLR0913 (the choices of a report)
     format: str = "markdown",  # noqa: A002 (the word people use; as on the command line)
     stale_after: str = "12 months",
     limit: int = 25,
+    symbol: str | None = None,
+    author: str | None = None,
+    issued: dt.date | str | None = None,
     **filters: Unpack[Filters],
 ) -> str | bytes:
     """A whole compliance report, ready to circulate.
@@ -105,16 +120,32 @@ def report(  # noqa: PLR0913 (the choices of a report)
         scope: What the report covers (see :class:`~smomtrack.Scope`).
         stale_after: When a response counts as stale, for the follow-up list.
         limit: How many items of each list to show (all are counted).
+        symbol: The document symbol the Secretariat gave the report, for its masthead and
+            running header (``"CTOC/COP/WG.7/2025/2"``); none is ever made up.
+        author: Who the document's properties name as its author (no one by default).
+        issued: The date of issue in the masthead (any written date; today by default).
         **filters: Fields of the scope given instead of *scope*'s, as in
             :func:`~smomtrack.summarize`: ``as_of`` (today by default), ``meeting``,
             ``theme``, ``region``, ``reporter`` (the State's own first by default) and
             ``known_at`` (only the records recorded by then, to give a published report
             again).
 
+    Documents (Word, HTML) are laid out as documents of the Working Group: a masthead,
+    numbered paragraphs, tables that fit the page (every status in an annex), the State ×
+    recommendation heat map in parts that each fit a page, and an annex with the official
+    text of every recommendation covered.
+
     Raises:
-        InvalidDataError: Unknown language, format, region or reporter.
+        InvalidDataError: Unknown language, format, region or reporter; a symbol or author
+            that is not one line of text; a date of issue that is not a date.
     """
     check_language(lang)
+    masthead = Masthead(
+        lang=lang,
+        issued=as_of_date(issued),
+        symbol=_line("symbol", symbol),
+        author=_line("author", author) or "",
+    )
     writer = WRITERS.get(format)
     if writer is None:
         raise InvalidDataError(f"format: {format!r} is not one of {', '.join(WRITERS)}")
@@ -122,17 +153,40 @@ def report(  # noqa: PLR0913 (the choices of a report)
     charts: bool | None = writer.charts
     if charts and importlib.util.find_spec("matplotlib") is None:
         charts = None  # wanted, but the plot extra is not installed: said in the report
-    blocks = list(
-        _blocks(
+    blocks = [
+        masthead,
+        *_blocks(
             chosen.tracker(tracker),
             chosen,
             lang=lang,
             charts=charts,
             stale_after=stale_after,
             limit=limit,
-        )
-    )
+        ),
+    ]
     return writer.write(blocks, lang)
+
+
+def _line(name: str, value: object) -> str | None:
+    """*value*, if it is one line of text a document can keep (or ``None``).
+
+    Raises:
+        InvalidDataError: Not text, empty, several lines, or characters documents refuse.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or "\n" in value or len(value) > 200:
+        raise InvalidDataError(
+            f"{name}: expected one line of text, got {value!r}",
+            said=Message("msg_one_line", what=name, text=Quoted(value)),
+        )
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidDataError(
+            f"{name}: {value!r} {problem}",
+            said=Message("msg_text_problem", text=Quoted(value), problem=problem),
+        )
+    return value.strip()
 
 
 def _blocks(  # noqa: PLR0913 (what a report is made of)
@@ -157,9 +211,11 @@ def _blocks(  # noqa: PLR0913 (what a report is made of)
     meetings_with_recommendations = [catalogue.meeting(row.group) for row in overall if row.group]
     total = overall.total_row.tally
     yield Heading(2, _phrase("scope_heading", lang))
-    yield Paragraph(_dates(choice, day, lang))
+    yield Paragraph(_dates(choice, day, lang), numbered=True)
     if choice.region is not None:
-        yield Paragraph(_phrase("region_scope", lang, region=choice.region.label(lang)))
+        yield Paragraph(
+            _phrase("region_scope", lang, region=choice.region.label(lang)), numbered=True
+        )
     yield Paragraph(
         _phrase(
             "scope",
@@ -174,9 +230,10 @@ def _blocks(  # noqa: PLR0913 (what a report is made of)
             based_on=words("report_based_on", len(tracker.responses()), lang),
         )
         + " "
-        + _phrase("expected_note", lang)
+        + _phrase("expected_note", lang),
+        numbered=True,
     )
-    yield Paragraph(_precedence(choice, lang))
+    yield Paragraph(_precedence(choice, lang), numbered=True)
     if charts is None:
         yield Paragraph(_phrase("no_charts", lang), note=True)
     yield Heading(2, _phrase("overall_heading", lang))
@@ -193,10 +250,11 @@ def _blocks(  # noqa: PLR0913 (what a report is made of)
             applicable_responses=words("report_applicable_responses", total.applicable, lang),
             implementation_rate=format_percent(total.implementation_rate, lang),
             score=format_number(total.score, lang),
-        )
+        ),
+        numbered=True,
     )
     by_theme = summarize(tracker, "theme", inner)
-    yield Table(by_theme, lang)
+    yield Table(by_theme, lang, detailed=True)
     if charts:
         yield Chart(by_theme, lang, _phrase("chart_themes", lang))
 
@@ -207,21 +265,31 @@ def _blocks(  # noqa: PLR0913 (what a report is made of)
     yield from _follow_up_blocks(follow_up(tracker, inner, stale_after=stale_after), lang, limit)
     if precedence(choice.reporter)[0] is Reporter.STATE:
         yield from _disagreement_blocks(tracker, inner, lang=lang, limit=limit)
+    yield from _annex_blocks(tracker, inner, lang)
 
 
 def _meeting_blocks(tracker: Tracker, meeting: Meeting, lang: str, scope: Scope) -> Iterable[Block]:
-    """A meeting's section: each theme, what its heading is, its table per recommendation."""
+    """A meeting's section: each theme, its heading, its table per recommendation."""
     yield Heading(2, _meeting_name(meeting, lang))
+    original: set[str] = set()
+    editorial = False
     for theme in tracker.catalogue.themes(meeting.key):
-        title = theme.title(lang)
-        yield Heading(3, f"{theme.key} — {marked(title, lang)}")
-        if not title.official:
-            yield Paragraph(_phrase("editorial_heading", lang), note=True)
-        subject = pick(theme.subject, lang)
-        if subject is not None:
-            yield Paragraph(_phrase("subject", lang, subject=marked(subject, lang)), note=True)
+        title = for_reader(theme.titles, lang)
+        label = _phrase("section", lang, section=theme.section)
+        yield Heading(3, label if title is None else f"{label}. {title.value}")
+        if title is not None and title.lang != lang:
+            original.add(title.lang)
+        editorial = editorial or (title is not None and not title.official)
+        subject = next((t for t in theme.subject if t.lang == lang), None)
+        if subject is not None:  # the background paper's title, where known in this language
+            yield Paragraph(_phrase("subject", lang, subject=subject.value), note=True)
         by_recommendation = summarize(tracker, "recommendation", scope, theme=theme.key)
-        yield Table(by_recommendation, lang)
+        yield Table(by_recommendation, lang, detailed=True)
+    if editorial:
+        yield Paragraph(_phrase("editorial_headings", lang), note=True)
+    for language in sorted(original):
+        name = word(f"language_{language}", lang)
+        yield Paragraph(_phrase("original_headings", lang, language=name), note=True)
     yield Paragraph(_phrase("editorial", lang), note=True)
 
 
@@ -232,18 +300,22 @@ def _population_blocks(
     if choice.region is None:
         yield Heading(2, _phrase("regions_heading", lang))
         by_region = summarize(tracker, "region", choice)
-        yield Table(by_region, lang)
+        yield Table(by_region, lang, detailed=True)
         if charts:
             yield Chart(by_region, lang, _phrase("chart_regions", lang))
         yield Paragraph(_phrase("regions_note", lang), note=True)
     yield Heading(2, _phrase("states_heading", lang))
-    yield Table(summarize(tracker, "state", choice), lang)
+    yield Table(summarize(tracker, "state", choice), lang, detailed=True)
     yield Heading(2, _phrase("matrix_heading", lang))
     states_by_recommendation = matrix(tracker, choice)
-    if charts:
-        yield Chart(states_by_recommendation, lang, _phrase("chart_matrix", lang))
-    else:
+    if not charts:
         yield Table(states_by_recommendation, lang)
+        return
+    parts = matrix_parts(states_by_recommendation)
+    for index, (group, part) in enumerate(parts, start=1):
+        name = group_label(group, lang)
+        where = name if len(parts) == 1 else f"{name} ({index}/{len(parts)})"
+        yield Chart(part, lang, f"{_phrase('chart_matrix', lang)} — {where}")
 
 
 def _dates(choice: Scope, day: dt.date, lang: str) -> str:
@@ -273,7 +345,7 @@ def _disagreement_blocks(
     if not found.items:
         return
     yield Heading(2, _phrase("disagreements_heading", lang))
-    yield Paragraph(words("report_disagreements", len(found.items), lang))
+    yield Paragraph(words("report_disagreements", len(found.items), lang), numbered=True)
     if len(found.items) > limit:
         yield Paragraph(words("report_shown", limit, lang))
     yield Table(attrs.evolve(found, items=found.items[:limit]), lang)
@@ -312,7 +384,8 @@ def _progress_blocks(
             improved=totals["improved"],
             regressed=totals["regressed"],
             newly=totals["newly_reported"],
-        )
+        ),
+        numbered=True,
     )
     yield Table(result, lang)
     if charts:
@@ -336,7 +409,8 @@ def _follow_up_blocks(result: FollowUp, lang: str, limit: int) -> Iterable[Block
             stale=len(result.stale),
             period=wording,
             never=len(result.never_reported),
-        )
+        ),
+        numbered=True,
     )
     shown = attrs.evolve(
         result,
@@ -348,3 +422,46 @@ def _follow_up_blocks(result: FollowUp, lang: str, limit: int) -> Iterable[Block
         yield Paragraph(words("report_shown", limit, lang))
     if shown.overdue or shown.stale or shown.never_reported:
         yield Table(shown, lang)
+
+
+def _annex_blocks(tracker: Tracker, choice: Scope, lang: str) -> Iterable[Block]:
+    """The annex: the official text of every recommendation covered, verbatim, with its source.
+
+    A text is given in the report's language where an official version in it is known,
+    otherwise in its original language, which a note says once.
+    """
+    recommendations = choice.recommendations(tracker)
+    if not recommendations:
+        return
+    catalogue = tracker.catalogue
+    yield Heading(2, _phrase("annex_texts", lang), annex=True)
+    shown: set[str] = set()
+    quotes: list[Block] = []
+    last_theme = None
+    for recommendation in recommendations:
+        text = for_reader(recommendation.texts, lang, official=True)
+        if text is None:
+            continue
+        if recommendation.theme != last_theme:
+            last_theme = recommendation.theme
+            meeting = catalogue.meeting(recommendation.meeting)
+            theme = catalogue.theme(recommendation.theme)
+            source = _phrase(
+                "source",
+                lang,
+                report=_phrase("meeting", lang, ordinal=format_ordinal(meeting.ordinal, lang)),
+                section=theme.section,
+            )
+            if recommendation.source.document:
+                source += f" ({recommendation.source.document})"
+            quotes.append(Heading(3, source))
+        shown.add(text.lang)
+        quotes.append(
+            Heading(4, _phrase("recommendation_number", lang, number=recommendation.number))
+        )
+        quotes.append(Quote(text.value, text.lang))
+    others = sorted(language for language in shown if language != lang)
+    if others:
+        names = ", ".join(word(f"language_{language}", lang) for language in others)
+        yield Paragraph(_phrase("annex_original", lang, languages=names), note=True)
+    yield from quotes

@@ -1,118 +1,493 @@
-"""A report as a Word document (``.docx``), with python-docx (the optional ``docx`` extra).
+"""A report as a Word document (``.docx``), laid out as a document of the Working Group.
 
-Laid out as a document of the Working Group: A4 landscape, so that the wide tables fit the
-page; a title block with the date; headings by meeting, theme and regional group; tables
-in a small type with their header row repeated on every page; the matrix in the colours of
-the charts; charts as images; notes (editorial texts, sources, legends) in a smaller type.
-Word and LibreOffice Writer open it.
+With python-docx (the optional ``docx`` extra). What the United Nations Editorial Manual
+asks of a document's first page and what the Conference's own documents show: the
+masthead (United Nations, the document symbol when one is given, the Conference, the
+distribution, the date of issue, the original language), the Working Group and the
+title; then numbered paragraphs, headings that keep with what follows, tables that fit
+the page, and annexes. A4 in portrait; the annex of detailed tables in landscape. Every
+page after the first has the symbol in its header and its number in its footer (fields,
+which Word and LibreOffice Writer compute). The document's language is the report's
+(spelling, hyphenation), its properties name no program.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable
 from typing import Any
 
 from smomtrack._extras import require
 from smomtrack._presentation.colours import STATUS_COLOURS
-from smomtrack._rendering.blocks import Block, Chart, Heading, Paragraph, Table
+from smomtrack._presentation.labels import format_date, word
+from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
+from smomtrack._rendering.document_tables import NUMBER, for_document, is_total, widths
 from smomtrack._summaries.presentation import TableData
 
-__all__ = ["write_docx"]
+__all__ = ["PAGE", "write_docx"]
 
-_WIDE = 10
-"""Tables with more columns than this are set in the smallest type."""
+PAGE = {"portrait": (21.0, 29.7), "landscape": (29.7, 21.0)}
+"""A4, in centimetres (width, height)."""
+
+MARGIN = 2.0
+"""Every margin of the page, in centimetres."""
+
+_LOCALES = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+"""The language tag of each report language (United Nations English is British)."""
+
+_FONT = "Times New Roman"
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _docx() -> Any:
     return require("docx", "reports as Word documents (.docx)", "docx")
 
 
+def printable(orientation: str) -> tuple[float, float]:
+    """The width and height (cm) between the margins of an A4 page."""
+    width, height = PAGE[orientation]
+    return width - 2 * MARGIN, height - 2 * MARGIN
+
+
+class _Writer:
+    """One document being written, block after block."""
+
+    def __init__(self, lang: str) -> None:
+        docx = _docx()
+        self.lang = lang
+        self.document = docx.Document()
+        self.paragraphs = 0  # numbered paragraphs so far
+        self.annexes = 0
+        self.annex: list[tuple[str, TableData]] = []  # detailed tables, with their heading
+        self.heading = ""  # the last heading, to name an annex table
+        self.masthead: Masthead | None = None
+        _styles(self.document, lang)
+        section = self.document.sections[0]
+        _page(section, "portrait")
+
+    def write(self, block: Block) -> None:
+        if isinstance(block, Masthead):
+            self.masthead = block
+        elif isinstance(block, Heading):
+            self._heading(block)
+        elif isinstance(block, Paragraph):
+            self._paragraph(block)
+        elif isinstance(block, Quote):
+            paragraph = self.document.add_paragraph(block.text, style="Quote")
+            _language(paragraph.runs[0], block.lang)
+        elif isinstance(block, Table):
+            body, detailed = for_document(block)
+            self._table(body, "portrait")
+            if detailed is not None:
+                self.annex.append((self.heading, detailed))
+        elif isinstance(block, Chart):
+            self._chart(block)
+
+    def _heading(self, block: Heading) -> None:
+        if block.level == 1:
+            _properties(self.document, block.text, self.masthead, self.lang)
+            if self.masthead is not None:
+                _masthead(self.document, self.masthead, self.lang)
+            self.document.add_paragraph(block.text, style="Title")
+            return
+        if block.annex:
+            self.annexes += 1
+            number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
+            self.document.add_paragraph(number, style="Annex")
+        style = f"Heading {min(block.level - 1, 3)}"
+        self.document.add_paragraph(block.text, style=style)
+        self.heading = block.text
+
+    def _paragraph(self, block: Paragraph) -> None:
+        style = "Note" if block.note else "Normal"
+        paragraph = self.document.add_paragraph(style=style)
+        if block.numbered:
+            self.paragraphs += 1
+            paragraph.style = self.document.styles["Numbered"]
+            paragraph.add_run(f"{self.paragraphs}.\t")
+        for index, piece in enumerate(block.text.split("**")):
+            run = paragraph.add_run(piece)
+            run.bold = index % 2 == 1
+
+    def _table(self, data: TableData, orientation: str) -> None:
+        page = printable(orientation)[0]
+        for size in (8.0, 7.0, 6.5, 6.0):
+            columns = widths(data, page, size)
+            if columns is not None:
+                break
+        else:
+            size = 6.0
+            columns = [page / len(data.headers)] * len(data.headers)
+        _table(self.document, data, columns, size, self.lang)
+
+    def _chart(self, block: Chart) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 (with the extra)
+        from docx.shared import Cm  # noqa: PLC0415
+
+        ax = block.result.plot(block.lang)
+        figure = ax.figure
+        width_in, height_in = figure.get_size_inches()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=200)
+        import matplotlib.pyplot as plt  # noqa: PLC0415 (the chart's own library, loaded)
+
+        plt.close(figure)
+        buffer.seek(0)
+        room_width, room_height = printable("portrait")
+        room_height -= 3.0  # the heading and the caption beside it on the page
+        scale = min(1.0, room_width / (width_in * 2.54), room_height / (height_in * 2.54))
+        self.document.add_picture(buffer, width=Cm(width_in * 2.54 * scale))
+        picture = self.document.paragraphs[-1].paragraph_format
+        picture.keep_with_next = True
+        picture.line_spacing = 1.0  # not the text's exact 12 points: the picture whole
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.document.add_paragraph(block.caption, style="Caption")
+
+    def finish(self) -> bytes:
+        if self.annex:
+            self._detailed_annex()
+        symbol = None if self.masthead is None else self.masthead.symbol
+        for section in self.document.sections:
+            _running(section, symbol)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+    def _detailed_annex(self) -> None:
+        from docx.enum.section import WD_SECTION  # noqa: PLC0415 (with the extra)
+
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, "landscape")
+        self.annexes += 1
+        number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
+        self.document.add_paragraph(
+            number, style="Annex"
+        ).paragraph_format.page_break_before = False
+        self.document.add_paragraph(word("report_annex_tables", self.lang), style="Heading 1")
+        for heading, data in self.annex:
+            self.document.add_paragraph(heading, style="Heading 3")
+            self._table(data, "landscape")
+
+
 def write_docx(blocks: Iterable[Block], lang: str) -> bytes:
     """The blocks as a Word document in language *lang*; its bytes."""
-    docx = _docx()
-    from docx.enum.section import WD_ORIENT  # noqa: PLC0415 (with the extra)
-    from docx.shared import Mm, Pt  # noqa: PLC0415
-
-    document = docx.Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(15))
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(10)
-    document.core_properties.language = lang
-    width = Mm(297 - 30)
+    writer = _Writer(lang)
     for block in blocks:
-        if isinstance(block, Heading):
-            if block.level == 1:
-                document.core_properties.title = block.text
-                document.add_heading(block.text, level=0)
-            else:
-                document.add_heading(block.text, level=block.level - 1)
-        elif isinstance(block, Paragraph):
-            _paragraph(document, block, Pt)
-        elif isinstance(block, Table):
-            _table(document, block.result.table_data(block.lang), width, Pt)
-        elif isinstance(block, Chart):
-            _chart(document, block, width, Pt)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        writer.write(block)
+    return writer.finish()
 
 
-def _paragraph(document: Any, block: Paragraph, points: Any) -> None:
-    paragraph = document.add_paragraph()
-    for index, piece in enumerate(block.text.split("**")):
-        run = paragraph.add_run(piece)
-        run.bold = index % 2 == 1
-        if block.note:
-            run.italic = True
-            run.font.size = points(8.5)
+# -- the page, the styles, the properties ---------------------------------------------
 
 
-def _table(document: Any, data: TableData, width: Any, points: Any) -> None:
-    size = points(6.5) if len(data.headers) > _WIDE else points(8)
+def _page(section: Any, orientation: str) -> None:
+    from docx.enum.section import WD_ORIENT  # noqa: PLC0415 (with the extra)
+    from docx.shared import Cm  # noqa: PLC0415
+
+    width, height = PAGE[orientation]
+    section.orientation = WD_ORIENT.PORTRAIT if orientation == "portrait" else WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(width), Cm(height)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN))
+    section.header_distance = section.footer_distance = Cm(1.0)
+
+
+def _styles(document: Any, lang: str) -> None:
+    """United Nations-like styles instead of the library's: Times New Roman, black, bold heads."""
+    from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415 (with the extra)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.shared import Cm, Pt  # noqa: PLC0415
+
+    styles = document.styles
+    _default_language(document, _LOCALES[lang])
+    normal = styles["Normal"]
+    _font(normal, 10, bold=False)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = Pt(12)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name, size, before, after in (
+        ("Title", 14, 12, 12),
+        ("Heading 1", 12, 12, 6),
+        ("Heading 2", 11, 10, 6),
+        ("Heading 3", 10, 8, 4),
+    ):
+        style = styles[name]
+        _font(style, size, bold=True)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _no_border(style)
+    numbered = styles.add_style("Numbered", WD_STYLE_TYPE.PARAGRAPH)
+    numbered.base_style = normal
+    numbered.paragraph_format.left_indent = Cm(1.0)
+    numbered.paragraph_format.first_line_indent = Cm(-1.0)
+    numbered.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+    note = styles.add_style("Note", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = normal
+    _font(note, 9, bold=False)
+    quote = styles["Quote"]
+    _font(quote, 10, bold=False)
+    quote.font.italic = False
+    quote.paragraph_format.left_indent = Cm(1.0)
+    caption = styles["Caption"]
+    _font(caption, 9, bold=False)
+    caption.font.italic = False
+    caption.paragraph_format.space_after = Pt(10)
+    annex = styles.add_style("Annex", WD_STYLE_TYPE.PARAGRAPH)
+    annex.base_style = styles["Heading 1"]
+    annex.paragraph_format.page_break_before = True
+    annex.paragraph_format.space_after = Pt(0)
+
+
+def _font(style: Any, size: float, *, bold: bool) -> None:
+    """The style in Times New Roman, *size* points, black: no theme font, no theme colour."""
+    from docx.oxml.ns import qn  # noqa: PLC0415 (with the extra)
+    from docx.shared import Pt, RGBColor  # noqa: PLC0415
+
+    style.font.name = _FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+        fonts.set(qn("w:eastAsia"), _FONT)
+        fonts.set(qn("w:cs"), _FONT)
+    colour = rpr.find(qn("w:color"))
+    if colour is not None:
+        colour.attrib.pop(qn("w:themeColor"), None)
+        colour.attrib.pop(qn("w:themeShade"), None)
+
+
+def _no_border(style: Any) -> None:
+    """Drop the line the library's Title style draws under itself."""
+    from docx.oxml.ns import qn  # noqa: PLC0415 (with the extra)
+
+    ppr = style.element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _default_language(document: Any, tag: str) -> None:
+    """The document's language (for spelling and hyphenation): every run unless it says."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 (with the extra)
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    root = document.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        root.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    rpr = run_defaults.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run_defaults.append(rpr)
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), tag)
+    language.set(qn("w:eastAsia"), tag)
+    language.set(qn("w:bidi"), "ar-SA")
+    rpr.append(language)
+    # The library's template sets a language on some styles: the document's instead.
+    for element in root.iter(qn("w:lang")):
+        element.set(qn("w:val"), tag)
+
+
+def _language(run: Any, lang: str) -> None:
+    """A run in another language than the document's (an official text in its original)."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 (with the extra)
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), _LOCALES.get(lang, lang))
+    run._r.get_or_add_rPr().append(language)  # noqa: SLF001 (the documented way)
+
+
+def _properties(document: Any, title: str, masthead: Masthead | None, lang: str) -> None:
+    """Title, author (from the report's options, never the program), language, dates."""
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = word("masthead_body", lang)
+    properties.author = "" if masthead is None else masthead.author
+    properties.last_modified_by = properties.author
+    properties.comments = ""
+    properties.keywords = "" if masthead is None or masthead.symbol is None else masthead.symbol
+    properties.category = ""
+    properties.language = _LOCALES[lang]
+    properties.revision = 1
+    when = (
+        dt.datetime.now(dt.UTC)
+        if masthead is None
+        else (dt.datetime.combine(masthead.issued, dt.time(), dt.UTC))
+    )
+    properties.created = properties.modified = when
+
+
+# -- the masthead, the running header and footer ------------------------------------
+
+
+def _masthead(document: Any, masthead: Masthead, lang: str) -> None:
+    """United Nations and the symbol; the Conference and the distribution; the Working Group."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT  # noqa: PLC0415
+    from docx.shared import Cm, Pt  # noqa: PLC0415
+
+    width = printable("portrait")[0]
+    first = document.add_paragraph(style="Normal")
+    first.paragraph_format.tab_stops.add_tab_stop(Cm(width), WD_TAB_ALIGNMENT.RIGHT)
+    first.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _run(first, word("masthead_un", lang), 16, bold=True)
+    if masthead.symbol:
+        _run(first, "\t", 16, bold=False)
+        _run(first, masthead.symbol, 14, bold=True)
+    _rule(first, 12)
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    for cell, share in ((left, 0.62), (right, 0.38)):
+        cell.width = Cm(width * share)
+    organ = left.paragraphs[0]
+    organ.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _run(organ, word("masthead_body", lang), 13, bold=True)
+    lines = [
+        word("masthead_distribution", lang),
+        format_date(masthead.issued, lang),
+        "",
+        word("masthead_original", lang, language=word(f"language_{lang}", lang)),
+    ]
+    details = right.paragraphs[0]
+    details.paragraph_format.left_indent = Cm(1.0)
+    details.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for index, line in enumerate(lines):
+        _run(details, line, 10, bold=False, newline=index > 0)
+    after = document.add_paragraph(style="Normal")
+    after.paragraph_format.space_after = Pt(6)
+    _rule(after, 24)
+    group = document.add_paragraph(word("masthead_group", lang), style="Heading 1")
+    group.paragraph_format.space_before = Pt(6)
+
+
+def _run(paragraph: Any, text: str, size: float, *, bold: bool, newline: bool = False) -> None:
+    from docx.shared import Pt  # noqa: PLC0415 (with the extra)
+
+    if newline:
+        paragraph.add_run().add_break()
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+def _rule(paragraph: Any, size: int) -> None:
+    """A line under the paragraph (the masthead's rules); *size* in eighths of a point."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 (with the extra)
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (
+        ("w:val", "single"),
+        ("w:sz", str(size)),
+        ("w:space", "1"),
+        ("w:color", "000000"),
+    ):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)  # noqa: SLF001 (the documented way)
+
+
+def _running(section: Any, symbol: str | None) -> None:
+    """The symbol at the top of every page but the first; the page's number at its foot."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 (with the extra)
+
+    section.different_first_page_header_footer = True
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    header = section.header.paragraphs[0]
+    header.text = symbol or ""
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.text = ""
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(footer, "PAGE")
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A field Word and Writer compute when they lay the page out (``PAGE``)."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 (with the extra)
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)  # noqa: SLF001 (the documented way)
+
+
+# -- tables ------------------------------------------------------------------------
+
+
+def _table(document: Any, data: TableData, columns: list[float], size: float, lang: str) -> None:
+    """A table whose columns fit the page: figures right-aligned, totals bold, header repeated."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT  # noqa: PLC0415 (with the extra)
+    from docx.shared import Cm, Pt  # noqa: PLC0415
+
     table = document.add_table(rows=1, cols=len(data.headers))
     table.style = "Table Grid"
     table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _fixed(table)
     header = table.rows[0]
     _repeat_header(header)
     for cell, text in zip(header.cells, data.headers, strict=True):
-        _text(cell, text, size, bold=True)
+        _text(cell, text, Pt(size), bold=True, right=False)
         _shade(cell, "DDE5F0")
     for index, row in enumerate(data.rows):
         cells = table.add_row().cells
+        total = is_total(row, lang)
         for column, text in enumerate(row):
-            _text(cells[column], text, size, bold=False)
+            number = column > 0 and bool(NUMBER.match(text.strip()))
+            _text(cells[column], text, Pt(size), bold=total, right=number)
             if data.statuses is not None and column:
                 status = data.statuses[index][column - 1]
                 if status is not None:
                     _shade(cells[column], STATUS_COLOURS[status].lstrip("#").upper())
-    for column, share in zip(table.columns, _shares(data), strict=True):
-        column.width = int(width * share)  # the table's grid (what Writer reads)
+    for column, width in zip(table.columns, columns, strict=True):
+        column.width = Cm(width)  # the table's grid (what Writer reads)
         for cell in column.cells:
-            cell.width = int(width * share)  # and each cell's (what Word reads)
+            cell.width = Cm(width)  # and each cell's (what Word reads)
     for note in data.notes:
-        _paragraph(document, Paragraph(note, note=True), points)
+        document.add_paragraph(note, style="Note")
 
 
-def _shares(data: TableData) -> list[float]:
-    """Each column's share of the page: text columns wide, figures narrow."""
-    weights = []
-    for index, header in enumerate(data.headers):
-        longest = max([len(word) for word in header.split()] + [1])
-        cells = [len(row[index]) for row in data.rows if index < len(row)]
-        text = max(cells, default=0)
-        weights.append(min(max(longest, min(text, 40), 4), 40))
-    total = sum(weights)
-    return [weight / total for weight in weights]
+def _fixed(table: Any) -> None:
+    """Widths as given: Word does not widen a column past the page for a long word."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415 (with the extra)
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)  # noqa: SLF001 (the documented way)
 
 
-def _text(cell: Any, text: str, size: Any, *, bold: bool) -> None:
+def _text(cell: Any, text: str, size: Any, *, bold: bool, right: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 (with the extra)
+
     paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = 0
+    paragraph.paragraph_format.line_spacing = 1.0
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
     run = paragraph.add_run(text)
     run.font.size = size
     run.bold = bold
@@ -138,17 +513,3 @@ def _repeat_header(row: Any) -> None:
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(marker)  # noqa: SLF001 (the documented way)
-
-
-def _chart(document: Any, block: Chart, width: Any, points: Any) -> None:
-    ax = block.result.plot(block.lang)
-    figure = ax.figure
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
-    import matplotlib.pyplot as plt  # noqa: PLC0415 (the chart's own library, already loaded)
-
-    plt.close(figure)
-    buffer.seek(0)
-    inches = figure.get_size_inches()
-    document.add_picture(buffer, width=min(width, int(width * inches[0] / 11)))
-    _paragraph(document, Paragraph(block.caption, note=True), points)

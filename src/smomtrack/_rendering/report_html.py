@@ -1,10 +1,14 @@
 """A report as a standalone HTML document: one file, styles and charts inside, fit to print.
 
-The document has its doctype, character set and language; its styles are embedded (tables
-with borders, figures right-aligned, the matrix as a heat map in the colours of the
-charts) and print on A4 landscape, each main section on a new page; charts are inline SVG.
-Nothing is fetched from elsewhere, so the file opens the same in a browser, in Word and in
-LibreOffice Writer, online or not.
+Laid out as a document of the Working Group, on screen and on paper: the masthead, the
+title, numbered paragraphs, tables that fit the page (a summary keeps its main figures;
+every column is in an annex), the heat map in parts that each fit a page, and the annexes.
+Printed (by a browser) on A4 in portrait, with the symbol at the top of every page after
+the first and the page's number at its foot; headings keep with what follows them; the
+annex of complete tables on A4 in landscape. On a screen 800 pixels wide no table runs
+past the page: a wide one scrolls within itself. The document has its doctype, character
+set and language; its styles are embedded and its charts are inline SVG: nothing is
+fetched from elsewhere, so the file opens the same everywhere, online or not.
 """
 
 from __future__ import annotations
@@ -15,83 +19,192 @@ import re
 from collections.abc import Iterable
 
 from smomtrack._presentation.colours import STATUS_COLOURS
-from smomtrack._presentation.labels import word
-from smomtrack._rendering.blocks import Block, Chart, Heading, Paragraph, Table
+from smomtrack._presentation.labels import format_date, word
+from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
+from smomtrack._rendering.document_tables import NUMBER, for_document, is_total
 from smomtrack._summaries.presentation import TableData
 
 __all__ = ["write_html"]
 
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
-_NUMBER = re.compile(r"^[−\-+]?[\d\s.,\u202f\u00a0]*\d[\d\s.,\u202f\u00a0]*( ?%)?$|^—$")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 _STYLE = """
 :root { color-scheme: light; }
-body { font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt;
-       line-height: 1.4; color: #1a1a1a; max-width: 1200px; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 18pt; margin-bottom: 0.2em; }
-h2 { font-size: 14pt; margin-top: 1.8em; border-bottom: 1px solid #b0b8c4; }
-h3 { font-size: 11.5pt; margin-top: 1.4em; }
-p.note { font-size: 9pt; color: #444; }
-table { border-collapse: collapse; margin: 0.6em 0 0.4em; font-size: 9pt; }
-th, td { border: 1px solid #9aa3ad; padding: 2px 5px; vertical-align: top; }
-thead th { background: #dde5f0; text-align: left; }
+body { font-family: "Times New Roman", "Liberation Serif", Times, serif; font-size: 11pt;
+       line-height: 1.4; color: #111; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       counter-reset: paragraph; }
+header.masthead { border-bottom: 3px solid #000; margin-bottom: 0.8em; }
+header.masthead .top { display: flex; justify-content: space-between; align-items: baseline;
+       border-bottom: 1px solid #000; padding-bottom: 2px; }
+header.masthead .un { font-size: 16pt; font-weight: bold; }
+header.masthead .symbol { font-size: 14pt; font-weight: bold; }
+header.masthead .body { display: flex; justify-content: space-between; gap: 2em; padding: 0.4em 0; }
+header.masthead .organ { font-size: 13pt; font-weight: bold; max-width: 60%; }
+header.masthead .distribution { font-size: 10pt; min-width: 12em; }
+p.group { font-size: 12pt; font-weight: bold; margin: 0.4em 0; }
+h1 { font-size: 15pt; margin: 0.6em 0 0.4em; }
+h2 { font-size: 13pt; margin-top: 1.6em; }
+h3 { font-size: 11pt; margin-top: 1.2em; }
+h4 { font-size: 10.5pt; font-weight: normal; font-style: italic; margin: 0.8em 0 0.2em; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+p.annex { font-size: 13pt; font-weight: bold; margin: 0; }
+p.numbered { counter-increment: paragraph; padding-left: 2.5em; text-indent: -2.5em; }
+p.numbered::before { content: counter(paragraph) "."; display: inline-block; width: 2.5em;
+       text-indent: 0; }
+p.note { font-size: 9.5pt; color: #333; }
+blockquote { margin: 0.2em 0 0.8em 2.5em; }
+div.table { overflow-x: auto; max-width: 100%; margin: 0.6em 0 0.4em; }
+table { border-collapse: collapse; font-size: 9pt; }
+th, td { border: 1px solid #8a939d; padding: 2px 5px; vertical-align: top; }
+thead th { background: #dde5f0; text-align: left; hyphens: manual; overflow-wrap: normal;
+       word-break: keep-all; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.total td { font-weight: bold; background: #f2f4f7; }
-table.matrix td { text-align: center; min-width: 1.6em; padding: 1px 2px; }
+td.keep { white-space: nowrap; }
+tr.total td { font-weight: bold; }
+table.matrix td { text-align: center; min-width: 1.4em; padding: 1px 2px; }
 table.matrix th { white-space: nowrap; }
-figure { margin: 0.8em 0; }
+figure { margin: 0.8em 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
-figcaption { font-size: 9pt; color: #444; }
-@page { size: A4 landscape; margin: 14mm; }
+figcaption { font-size: 9.5pt; color: #333; }
+section.detailed table { font-size: 8pt; }
+@page { size: A4 portrait; margin: 20mm 20mm 18mm;
+        @bottom-center { content: counter(page); font-family: "Times New Roman", serif;
+                         font-size: 9pt; } }
+@page :first { @top-right { content: none; } @bottom-center { content: none; } }
+@page detailed { size: A4 landscape; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
-  h2 { page-break-before: always; break-before: page; }
-  h2.first { page-break-before: avoid; break-before: avoid; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  div.table { overflow: visible; }
   thead { display: table-header-group; }
-  tr, figure { page-break-inside: avoid; break-inside: avoid; }
-  table { font-size: 7.5pt; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  table { font-size: 8pt; }
+  .annex-start { break-before: page; page-break-before: always; }
+  section.detailed { page: detailed; break-before: page; }
 }
 """
 
 
+class _Writer:
+    """One document being written, block after block."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.parts: list[str] = []
+        self.title = ""
+        self.symbol: str | None = None
+        self.masthead: Masthead | None = None
+        self.annexes = 0
+        self.annex: list[tuple[str, TableData]] = []
+        self.heading = ""
+
+    def write(self, block: Block) -> None:
+        if isinstance(block, Masthead):
+            self.masthead, self.symbol = block, block.symbol
+            self.parts.append(_masthead(block, self.lang))
+        elif isinstance(block, Heading):
+            self._heading(block)
+        elif isinstance(block, Paragraph):
+            classes = [
+                name for name, on in (("note", block.note), ("numbered", block.numbered)) if on
+            ]
+            css = f' class="{" ".join(classes)}"' if classes else ""
+            self.parts.append(f"<p{css}>{_emphasis(block.text)}</p>")
+        elif isinstance(block, Quote):
+            self.parts.append(
+                f'<blockquote lang="{html.escape(block.lang)}"><p>{html.escape(block.text)}</p>'
+                "</blockquote>"
+            )
+        elif isinstance(block, Table):
+            body, detailed = for_document(block)
+            self.parts.append(_table(body, block.lang))
+            if detailed is not None:
+                self.annex.append((self.heading, detailed))
+        elif isinstance(block, Chart):
+            self.parts.append(_figure(block))
+
+    def _heading(self, block: Heading) -> None:
+        text = html.escape(block.text)
+        if block.level == 1:
+            self.title = block.text
+            if self.masthead is not None:
+                self.parts.append(
+                    f'<p class="group">{html.escape(word("masthead_group", self.lang))}</p>'
+                )
+            self.parts.append(f"<h1>{text}</h1>")
+            return
+        if block.annex:
+            self.annexes += 1
+            number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
+            self.parts.append(f'<p class="annex annex-start">{html.escape(number)}</p>')
+        level = min(block.level, 4)
+        self.parts.append(f"<h{level}>{text}</h{level}>")
+        self.heading = block.text
+
+    def finish(self) -> str:
+        if self.annex:
+            self.annexes += 1
+            number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
+            self.parts.append('<section class="detailed">')
+            self.parts.append(f'<p class="annex">{html.escape(number)}</p>')
+            self.parts.append(f"<h2>{html.escape(word('report_annex_tables', self.lang))}</h2>")
+            for heading, data in self.annex:
+                self.parts.append(f"<h3>{html.escape(heading)}</h3>")
+                self.parts.append(_table(data, self.lang))
+            self.parts.append("</section>")
+        running = ""
+        if self.symbol:
+            symbol = (  # a CSS string inside a <style>: no quote, backslash or tag can end it
+                self.symbol.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            )
+            running = (
+                f'\n@page {{ @top-right {{ content: "{symbol}"; font-family: "Times New Roman",'
+                " serif; font-size: 9pt; } }"
+            )
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{html.escape(self.lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(self.title or 'smomtrack')}</title>\n"
+            f"<style>{_STYLE}{running}</style>\n</head>\n"
+            f"<body>\n<article>\n{chr(10).join(self.parts)}\n</article>\n</body>\n</html>\n"
+        )
+
+
 def write_html(blocks: Iterable[Block], lang: str) -> str:
     """The blocks as one standalone HTML document in language *lang*."""
-    parts: list[str] = []
-    title = "smomtrack"
-    first_section = True
+    writer = _Writer(lang)
     for block in blocks:
-        if isinstance(block, Heading):
-            if block.level == 1:
-                title = block.text
-            css = ""
-            if block.level == 2 and first_section:
-                css, first_section = ' class="first"', False
-            parts.append(f"<h{block.level}{css}>{html.escape(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            css = ' class="note"' if block.note else ""
-            parts.append(f"<p{css}>{_emphasis(block.text)}</p>")
-        elif isinstance(block, Table):
-            parts.append(_table(block.result.table_data(block.lang), block.lang))
-        elif isinstance(block, Chart):
-            parts.append(_figure(block))
-    body = "\n".join(parts)
+        writer.write(block)
+    return writer.finish()
+
+
+def _masthead(masthead: Masthead, lang: str) -> str:
+    symbol = (
+        f'<span class="symbol">{html.escape(masthead.symbol)}</span>' if masthead.symbol else ""
+    )
+    original = word("masthead_original", lang, language=word(f"language_{lang}", lang))
+    lines = [word("masthead_distribution", lang), format_date(masthead.issued, lang), "", original]
+    details = "<br>".join(html.escape(line) for line in lines)
     return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
-        f"<body>\n<article>\n{body}\n</article>\n</body>\n</html>\n"
+        '<header class="masthead">\n'
+        f'<div class="top"><span class="un">{html.escape(word("masthead_un", lang))}</span>'
+        f"{symbol}</div>\n"
+        f'<div class="body"><div class="organ">{html.escape(word("masthead_body", lang))}</div>'
+        f'<div class="distribution">{details}</div></div>\n</header>'
     )
 
 
 def _table(data: TableData, lang: str) -> str:
     matrix = data.statuses is not None
-    lines = [f'<table class="{"matrix" if matrix else "figures"}">', "<thead><tr>"]
+    lines = [
+        f'<div class="table"><table class="{"matrix" if matrix else "figures"}">',
+        "<thead><tr>",
+    ]
     lines += [f"<th>{html.escape(header)}</th>" for header in data.headers]
     lines += ["</tr></thead>", "<tbody>"]
     for index, row in enumerate(data.rows):
-        last = index == len(data.rows) - 1
-        css = ' class="total"' if last and not matrix and row[0] == word("total", lang) else ""
+        css = ' class="total"' if not matrix and is_total(row, lang) else ""
         cells = []
         for column, cell in enumerate(row):
             if matrix and column and data.statuses is not None:
@@ -104,20 +217,20 @@ def _table(data: TableData, lang: str) -> str:
                     f'style="background:{STATUS_COLOURS[status]}">{html.escape(cell)}</td>'
                 )
             elif column == 0:
-                cells.append(
-                    f"<th>{html.escape(cell)}</th>" if matrix else _cell(cell, number=False)
-                )
+                cells.append(f"<th>{html.escape(cell)}</th>" if matrix else _cell(cell, kind=""))
+            elif NUMBER.match(cell.strip()):
+                cells.append(_cell(cell, kind="num"))
             else:
-                cells.append(_cell(cell, number=bool(_NUMBER.match(cell.strip()))))
+                cells.append(_cell(cell, kind="keep" if len(cell) <= 16 else ""))
         lines.append(f"<tr{css}>{''.join(cells)}</tr>")
-    lines += ["</tbody>", "</table>"]
+    lines += ["</tbody>", "</table></div>"]
     lines += [f'<p class="note">{html.escape(note)}</p>' for note in data.notes]
     return "\n".join(lines)
 
 
-def _cell(text: str, *, number: bool) -> str:
+def _cell(text: str, *, kind: str) -> str:
     body = html.escape(text).replace("\n", "<br>")
-    return f'<td class="num">{body}</td>' if number else f"<td>{body}</td>"
+    return f'<td class="{kind}">{body}</td>' if kind else f"<td>{body}</td>"
 
 
 def _figure(block: Chart) -> str:

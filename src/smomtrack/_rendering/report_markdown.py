@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smomtrack._presentation.tables import markdown_text
-from smomtrack._rendering.blocks import Block, Heading, Paragraph, Table
+from smomtrack._rendering.blocks import Block, Heading, Masthead, Paragraph, Quote, Table
 from smomtrack._summaries.matrix import Matrix
 
 __all__ = ["write_markdown", "write_text"]
@@ -25,7 +25,13 @@ _TABLE_FORMAT = {"markdown": "github", "text": "simple_grid"}
 def _write(blocks: list[Block], form: str) -> str:
     parts = []
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, Masthead):
+            if block.symbol:  # the symbol the Secretariat gave, above the title
+                parts.append(block.symbol)
+        elif isinstance(block, Quote):
+            quoted = "\n".join(f"> {line}" if line else ">" for line in block.text.split("\n"))
+            parts.append(markdown_text(quoted) if form == "markdown" else block.text)
+        elif isinstance(block, Heading):
             if form == "markdown":
                 parts.append(f"{'#' * block.level} {markdown_text(block.text)}")
             else:

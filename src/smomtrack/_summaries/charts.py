@@ -9,17 +9,30 @@ heat map of States by recommendations. Colours come from
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from smomtrack._extras import require
 from smomtrack._presentation.colours import OUTLINE
+from smomtrack._presentation.labels import format_ordinal, word
 from smomtrack._presentation.names import group_columns
+from smomtrack._records.meetings import Meeting
 from smomtrack._summaries.presentation import Grouped
 
-__all__ = ["axes", "group_label", "legend", "percent", "plain", "pyplot", "short", "stacked"]
+__all__ = [
+    "axes",
+    "group_label",
+    "legend",
+    "meeting_name",
+    "percent",
+    "plain",
+    "pyplot",
+    "stacked",
+    "wrapped",
+]
 
-_LABEL_WIDTH = 38
-"""Group labels longer than this are shortened on the chart (the tables give them whole)."""
+_LABEL_WIDTH = 30
+"""Group labels longer than this are wrapped on the chart, at a word (never cut)."""
 
 
 def pyplot() -> Any:
@@ -49,10 +62,19 @@ def plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def short(text: str) -> str:
-    """*text*, shortened with "…" to fit beside a bar, drawn as written."""
-    cut = text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1].rstrip() + "…"
-    return plain(cut)
+def wrapped(text: str) -> str:
+    """*text* on lines of at most 30 characters, cut at words, drawn as written.
+
+    >>> print(wrapped("États d’Amérique latine et des Caraïbes"))
+    États d’Amérique latine et des
+    Caraïbes
+    """
+    return plain(textwrap.fill(text, width=_LABEL_WIDTH) if len(text) > _LABEL_WIDTH else text)
+
+
+def meeting_name(meeting: Meeting, lang: str) -> str:
+    """``7th meeting``, as *lang* writes it."""
+    return word("report_meeting", lang, ordinal=format_ordinal(meeting.ordinal, lang))
 
 
 def group_label(result: Grouped, group: str, lang: str) -> str:
@@ -60,7 +82,7 @@ def group_label(result: Grouped, group: str, lang: str) -> str:
     cells = group_columns(result.catalogue, result.by, group, lang)
     if result.by in {"theme", "recommendation"}:
         return plain(cells[0])  # the key: the titles are in the table, not on a bar
-    return short(cells[-1])
+    return wrapped(cells[-1])
 
 
 def legend(ax: Any, title: str, handles: Any = None) -> None:
@@ -116,6 +138,6 @@ def percent(lang: str) -> Any:
 
     def show(value: float, _position: int) -> str:
         number = f"{value * 100:.0f}"
-        return f"{number}%" if lang == "en" else f"{number} %"
+        return f"{number}%" if lang == "en" else f"{number}\u00a0%"
 
     return FuncFormatter(show)

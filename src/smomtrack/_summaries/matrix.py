@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Unpack
@@ -12,7 +13,7 @@ import attrs
 
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._presentation.colours import OUTLINE, STATUS_COLOURS
-from smomtrack._presentation.labels import check_language, format_date, word, words
+from smomtrack._presentation.labels import check_language, word, words
 from smomtrack._presentation.names import in_reading_order
 from smomtrack._records.fields import FrozenMap, frozen_map
 from smomtrack._summaries import charts
@@ -133,7 +134,15 @@ class Matrix(Presentable):
         return "\n".join(lines)
 
     def plot(self, lang: str = "en", *, ax: Any = None) -> Any:
-        """A heat map of States (rows) by recommendations (columns), coloured by status."""
+        """A heat map of States (rows) by recommendations (columns), coloured by status.
+
+        Each cell also shows the status's symbol (:data:`MATRIX_SYMBOLS`), so that the map
+        reads in black and white; a pair not expected on the date is hatched grey, "no
+        information" is white with its dot. Names are wrapped, never cut; the legend is
+        under the map. Drawn at the size it is shown: 17 cm wide for 24 recommendations
+        (an A4 page in portrait) — :func:`smomtrack.extending.matrix_parts` cuts a larger
+        matrix into parts that fit.
+        """
         check_language(lang)
         plt = charts.pyplot()
         from matplotlib.colors import ListedColormap  # noqa: PLC0415 (with the extra)
@@ -141,9 +150,10 @@ class Matrix(Presentable):
 
         states = in_reading_order("state", list(self.states), lang)
         scale = list(Status)
+        columns = len(self.recommendations)
         if ax is None:
-            width = max(6.0, 0.32 * len(self.recommendations) + 4.5)
-            height = max(2.5, 0.24 * len(states) + 1.8)
+            width = 2.3 + 0.18 * max(columns, 8)
+            height = 1.55 + 0.2 * len(states) + 0.22 * math.ceil(len(scale) / 4)
             _, ax = plt.subplots(figsize=(width, height), layout="constrained")
         codes = [
             [
@@ -154,26 +164,92 @@ class Matrix(Presentable):
             ]
             for state in states
         ]
-        colours = ListedColormap([STATUS_COLOURS[s] for s in scale]).with_extremes(bad="#eeeeee")
-        ax.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(scale) - 0.5, aspect="auto")
-        ax.set_xticks(range(len(self.recommendations)), self.recommendations, rotation=90)
-        ax.set_yticks(range(len(states)), [charts.short(state_name(s, lang)) for s in states])
-        ax.tick_params(labelsize=8)
-        ax.set_xticks([x - 0.5 for x in range(1, len(self.recommendations))], minor=True)
-        ax.set_yticks([y - 0.5 for y in range(1, len(states))], minor=True)
-        ax.grid(which="minor", color="white", linewidth=0.8)
-        ax.tick_params(which="minor", length=0)
-        ax.set_title(
-            f"{word('implementation_status', lang)} — {format_date(self.as_of, lang)}",
-            loc="left",
-            fontsize=11,
+        colours = ListedColormap([STATUS_COLOURS[s] for s in scale]).with_extremes(
+            bad=_NOT_EXPECTED
         )
+        ax.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(scale) - 0.5, aspect="auto")
+        for y, row in enumerate(codes):
+            for x, code in enumerate(row):
+                if code != code:  # noqa: PLR0124 (NaN: not expected, hatched)
+                    ax.add_patch(_hatched(x, y))
+                    continue
+                status = scale[int(code)]
+                ink = "white" if status in _DARK else "black"
+                ax.text(
+                    x, y, MATRIX_SYMBOLS[status], ha="center", va="center", fontsize=6.5, color=ink
+                )
+        meetings = {key.rpartition("-")[0] for key in self.recommendations}
+        single = len(meetings) == 1
+        labels = [key.rpartition("-")[2] if single else key for key in self.recommendations]
+        ax.set_xticks(range(columns), labels, rotation=0 if single else 90)
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(states)), [_wrapped(state_name(s, lang)) for s in states])
+        ax.tick_params(labelsize=6.5, length=0)
+        ax.set_xticks([x - 0.5 for x in range(1, columns)], minor=True)
+        ax.set_yticks([y - 0.5 for y in range(1, len(states))], minor=True)
+        ax.grid(which="minor", color=OUTLINE, linewidth=0.4)
+        ax.tick_params(which="minor", length=0)
+        if single:
+            meeting = self.catalogue.get_meeting(next(iter(meetings)))
+            what = word("recommendation", lang)
+            ax.set_xlabel(
+                what if meeting is None else f"{what} — {charts.meeting_name(meeting, lang)}",
+                fontsize=7,
+            )
+            ax.xaxis.set_label_position("top")
         handles = [
-            Patch(facecolor=STATUS_COLOURS[s], edgecolor=OUTLINE, label=s.label(lang))
+            Patch(
+                facecolor=STATUS_COLOURS[s],
+                edgecolor=OUTLINE,
+                label=f"{MATRIX_SYMBOLS[s]} {s.label(lang)}",
+            )
             for s in scale
         ]
-        charts.legend(ax, word("status", lang), handles)
+        handles.append(
+            Patch(
+                facecolor=_NOT_EXPECTED,
+                edgecolor=OUTLINE,
+                hatch="////",
+                label=word("not_expected", lang),
+            )
+        )
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.01),
+            ncol=4,
+            frameon=False,
+            fontsize=6.5,
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
         return ax
+
+
+_NOT_EXPECTED = "#e6e6e6"
+"""A pair not expected on the date: light grey, hatched (told apart in black and white)."""
+
+_DARK = frozenset({Status.NOT_STARTED, Status.IMPLEMENTED})
+"""Statuses whose colour is dark: their symbol is written in white."""
+
+
+def _hatched(x: int, y: int) -> Any:
+    from matplotlib.patches import Rectangle  # noqa: PLC0415 (with the extra)
+
+    return Rectangle(
+        (x - 0.5, y - 0.5),
+        1,
+        1,
+        facecolor=_NOT_EXPECTED,
+        edgecolor="#9a9a9a",
+        hatch="////",
+        linewidth=0,
+    )
+
+
+def _wrapped(name: str) -> str:
+    """A State's name on two lines at most, at a word, never cut."""
+    return charts.wrapped(name)
 
 
 MATRIX_SYMBOLS: Mapping[Status, str] = MappingProxyType(

@@ -16,9 +16,10 @@ import attrs
 
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._extras import require
-from smomtrack._presentation.labels import check_language, words
+from smomtrack._presentation.labels import check_language, word, words
 from smomtrack._presentation.names import group_name, in_reading_order, marked
 from smomtrack._presentation.tables import check_format, table
+from smomtrack._vocabulary.languages import for_reader
 from smomtrack._vocabulary.statuses import Status
 from smomtrack.exceptions import SmomtrackError
 
@@ -169,5 +170,6 @@ def full_titles(result: Grouped, lang: str) -> list[str]:
     for row in result.rows:
         theme = None if row.group is None else result.catalogue.get_theme(row.group)
         if theme is not None:
-            notes.append(f"{theme.key}: {marked(theme.title(lang), lang)}")
+            title = marked(for_reader(theme.titles, lang), lang)
+            notes.append(word("note_title", lang, key=theme.key, title=title))
     return notes

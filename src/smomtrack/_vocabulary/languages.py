@@ -10,7 +10,7 @@ import attrs
 from smomtrack._vocabulary.characters import text_problem
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["FALLBACK_ORDER", "LANGUAGES", "OUTPUT_LANGUAGES", "Text", "pick"]
+__all__ = ["FALLBACK_ORDER", "LANGUAGES", "OUTPUT_LANGUAGES", "Text", "for_reader", "pick"]
 
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
 """The six official languages of the United Nations (ISO 639-1 codes)."""
@@ -74,6 +74,31 @@ class Text:
 
     def __str__(self) -> str:
         return self.value
+
+
+def for_reader(texts: Iterable[Text], lang: str, *, official: bool = False) -> Text | None:
+    """The text a reader of *lang* is shown: never a working translation into a third language.
+
+    In *lang* (the official text first), else an official text in its original language
+    (the caller says so to the reader), else ``None``. With *official*, only official texts.
+
+    >>> texts = [Text("fr", "Recommandations…", official=True),
+    ...          Text("en", "Recommendations…", official=False)]
+    >>> [for_reader(texts, lang).lang for lang in ("en", "es")]
+    ['en', 'fr']
+    >>> for_reader(texts, "en", official=True).lang
+    'fr'
+    """
+    candidates = [t for t in texts if t.official or not official]
+    in_lang = [t for t in candidates if t.lang == lang]
+    if in_lang:
+        return next((t for t in in_lang if t.official), in_lang[0])
+    originals = [t for t in candidates if t.official]
+    return min(
+        originals,
+        key=lambda t: FALLBACK_ORDER.index(t.lang) if t.lang in FALLBACK_ORDER else 9,
+        default=None,
+    )
 
 
 def pick(texts: Iterable[Text], lang: str) -> Text | None:
