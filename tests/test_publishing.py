@@ -85,17 +85,18 @@ class TestStandaloneHtml:
         assert "http://" not in page.replace("http://www.w3.org", "")  # only SVG namespaces
         assert 'src="' not in page  # nothing outside the file
         assert "<link" not in page
-        assert parsed.tags.count("svg") == 4  # themes, regions, States × recommendations, progress
-        assert "@page { size: A4 landscape" in page
-        assert "page-break-before: always" in page
+        # themes, regions, progress, and the heat map in one part per regional group
+        assert parsed.tags.count("svg") == 3 + 5
+        assert "@page { size: A4 portrait" in page
+        assert "@page detailed { size: A4 landscape; }" in page
         assert parsed.headings[0].startswith("Mise en œuvre des recommandations")
         assert "Par groupe régional" in parsed.headings
 
     def test_figures_right_aligned_and_one_legend(self, tracker: Tracker) -> None:
-        """Numbers are in right-aligned cells; the matrix legend is not printed twice."""
+        """Numbers are in right-aligned cells; each part of the heat map carries one legend."""
         page = report(tracker, lang="en", format="html", as_of=AS_OF)
         assert '<td class="num">' in page
-        assert page.count("● Implemented") <= 1
+        assert page.count("● Implemented") == page.count("<figcaption>Figure: status of each")
 
     def test_markdown_has_one_legend(self, tracker: Tracker) -> None:
         """The text report's matrix carries its legend, once."""
@@ -114,16 +115,18 @@ class TestWord:
             for p in document.paragraphs
             if p.style is not None and str(p.style.name).startswith(("Heading", "Title"))
         ]
-        assert headings[0].startswith("Mise en œuvre des recommandations")
+        assert headings[0] == "Groupe de travail sur le trafic illicite de migrants"
+        assert headings[1].startswith("Mise en œuvre des recommandations")
         assert "Par groupe régional" in headings
         assert any(h.startswith("7e réunion") for h in headings)
         assert len(document.tables) >= 6
-        assert len(document.inline_shapes) == 4
+        assert len(document.inline_shapes) == 3 + 5  # the heat map in a part per group
         section = document.sections[0]
         assert section.page_width is not None
         assert section.page_height is not None
-        assert section.page_width > section.page_height  # landscape
-        first = document.tables[0]
+        assert section.page_width < section.page_height  # portrait, as the Organization's
+        assert document.sections[-1].page_width > document.sections[-1].page_height  # annex
+        first = document.tables[1]  # after the masthead's
         assert first.rows[0].cells[0].text == "Thème"
 
     def test_matrix_cells_are_coloured(self, tracker: Tracker) -> None:
@@ -150,7 +153,8 @@ class TestWord:
         status = main(["report", "--synthetic-states", "8", "--as-of", AS_OF, "--format", "docx",
                        "-o", str(target), "--lang", "es"])  # fmt: skip
         assert status == 0
-        assert docx.Document(str(target)).paragraphs[0].text.startswith("Aplicación")
+        titles = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Title"]
+        assert titles[0].startswith("Aplicación")
         assert main(["report", "--format", "docx", "--synthetic-states", "3"]) == 2
         assert "needs a file: -o report.docx" in capsys.readouterr().err
 
@@ -174,8 +178,9 @@ class TestCharts:
         ax = result.plot("fr")
         names = [t.get_text() for t in ax.get_yticklabels()]
         assert names == sorted(names, key=fold)
-        assert [t.get_text() for t in ax.get_xticklabels()] == list(result.recommendations)
-        assert ax.get_legend().get_title().get_text() == "Statut"
+        numbers = [key.rpartition("-")[2] for key in result.recommendations]
+        assert [t.get_text() for t in ax.get_xticklabels()] == numbers  # one meeting: its numbers
+        assert "○ Non entamée" in [t.get_text() for t in ax.get_legend().get_texts()]
         ax.figure.clf()
 
     def test_progress_and_files(self, tracker: Tracker, tmp_path: Path) -> None:
@@ -233,7 +238,7 @@ class TestTablesThatFit:
         """Theme tables give the full titles of the themes in a note of the HTML report."""
         page = report(tracker, format="html", as_of=AS_OF)
         title = builtin_catalogue().theme("SOM7-B").title("en").value
-        assert f'<p class="note">SOM7-B: {title}</p>' in page.replace("&#x27;", "'")
+        assert f'<p class="note">II.B: {title}</p>' in page.replace("&#x27;", "'")
 
 
 def test_a_web_page_without_the_plot_extra(

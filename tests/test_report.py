@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from smomtrack import Catalogue, Tracker, report, synthetic
+from smomtrack import Catalogue, Tracker, builtin_catalogue, report, synthetic
 from smomtrack.exceptions import InvalidDataError
 
 
@@ -35,19 +35,26 @@ class TestReport:
             "## 7th meeting (Vienna, 8–9 September 2020)",
         ]
         assert headings[4].startswith(
-            "### SOM7-B — Recommendations on the impact of natural disasters"
+            "### Section II.B. Recommendations on the impact of natural disasters"
         )
-        assert headings[-4:] == [
+        annex = headings.index("## Official texts of the recommendations")
+        assert headings[annex - 4 : annex] == [
             "## By State",
             "## States and recommendations",
             "## Progress since 15 October 2021",
             "## Follow-up",
+        ]
+        assert headings[annex + 1 : annex + 3] == [
+            "### Report of the 7th meeting, section II.B",
+            "#### Recommendation 1",
         ]
         assert "Compliance report as of 31 January 2023" in text
         assert (
             "This report covers 3 States and 18 recommendations (7th meeting), that is 54" in text
         )
         assert "Information was received for 2 of 54 pairs (response rate 3.7%)" in text
+        official = builtin_catalogue().recommendation("SOM7-1").text("fr").value
+        assert f"> {official}" in text  # the official text, verbatim, in its original language
         assert "pairs that improved, 1; that regressed, 0; reported for the first time, 0." in text
         # Mexico's planned response was due in 2021, but it is implemented now: not overdue.
         assert "Responses past their due date and not implemented: 0." in text

@@ -204,6 +204,10 @@ def _report_options(command: argparse.ArgumentParser, h: Help, lang: str) -> Non
     )
     command.add_argument("-o", "--output", type=Path, help=h("output_report"))
     _force_option(command, h)
+    document = command.add_argument_group(h("document_group"))
+    document.add_argument("--symbol", help=h("symbol"))
+    document.add_argument("--author", help=h("author"))
+    document.add_argument("--issued", help=h("issued"))
 
 
 def _view_options(command: argparse.ArgumentParser, h: Help) -> None:
@@ -461,7 +465,15 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     scope = _scope(args)
     tracker, refused = _tracker(args)
     with tracker:
-        text = report(tracker, scope, lang=args.lang, format=args.report_format)
+        text = report(
+            tracker,
+            scope,
+            lang=args.lang,
+            format=args.report_format,
+            symbol=args.symbol,
+            author=args.author,
+            issued=args.issued,
+        )
     _emit(args, text, out)
     return 1 if refused else 0
 
@@ -563,7 +575,15 @@ def _follow_up(args: argparse.Namespace, out: TextIO) -> int:
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     _check_output(args)
-    text = report(synthetic(), lang=args.lang, format=args.report_format, as_of=DEMO_DATE)
+    text = report(
+        synthetic(),
+        lang=args.lang,
+        format=args.report_format,
+        as_of=DEMO_DATE,
+        symbol=args.symbol,
+        author=args.author,
+        issued=args.issued,
+    )
     _emit(args, text, out)
     return 0
 

@@ -178,7 +178,7 @@ def _line(name: str, value: object) -> str | None:
     if not isinstance(value, str) or not value.strip() or "\n" in value or len(value) > 200:
         raise InvalidDataError(
             f"{name}: expected one line of text, got {value!r}",
-            said=Message("msg_one_line", what=name, text=Quoted(value)),
+            said=Message("msg_one_line", what=Message(f"what_{name}"), text=Quoted(value)),
         )
     problem = text_problem(value)
     if problem is not None:

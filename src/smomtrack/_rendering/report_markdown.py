@@ -29,8 +29,8 @@ def _write(blocks: list[Block], form: str) -> str:
             if block.symbol:  # the symbol the Secretariat gave, above the title
                 parts.append(block.symbol)
         elif isinstance(block, Quote):
-            quoted = "\n".join(f"> {line}" if line else ">" for line in block.text.split("\n"))
-            parts.append(markdown_text(quoted) if form == "markdown" else block.text)
+            text = markdown_text(block.text) if form == "markdown" else block.text
+            parts.append("\n".join(f"> {line}" if line else ">" for line in text.split("\n")))
         elif isinstance(block, Heading):
             if form == "markdown":
                 parts.append(f"{'#' * block.level} {markdown_text(block.text)}")

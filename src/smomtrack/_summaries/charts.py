@@ -78,11 +78,26 @@ def meeting_name(meeting: Meeting, lang: str) -> str:
 
 
 def group_label(result: Grouped, group: str, lang: str) -> str:
-    """The label of a group's bar: a key for themes and recommendations, else its name."""
-    cells = group_columns(result.catalogue, result.by, group, lang)
+    """The label of a group's bar, as people name it.
+
+    A theme by its section (``II.B``), a recommendation by its number, each with its
+    meeting when the chart shows several meetings (the titles are in the table, not on a
+    bar); anything else by its name, wrapped.
+    """
+    catalogue = result.catalogue
     if result.by in {"theme", "recommendation"}:
-        return plain(cells[0])  # the key: the titles are in the table, not on a bar
-    return wrapped(cells[-1])
+        theme, rec = catalogue.get_theme(group), catalogue.get(group)
+        if theme is not None:
+            label, of = theme.section, theme.meeting
+        elif rec is not None:
+            label, of = str(rec.number), rec.meeting
+        else:
+            return plain(group)
+        meetings = {key.rpartition("-")[0] for key in (row.group for row in result.rows) if key}
+        if len(meetings) > 1:
+            label = f"{meeting_name(catalogue.meeting(of), lang)}, {label}"
+        return plain(label)
+    return wrapped(group_columns(catalogue, result.by, group, lang)[-1])
 
 
 def legend(ax: Any, title: str, handles: Any = None) -> None:
