@@ -25,7 +25,7 @@ from smomtrack._interchange.sqlite_store import open_tracker
 from smomtrack._interchange.system import reason
 from smomtrack._presentation.tables import check_format
 from smomtrack._rendering.catalogue_tables import agenda_table, recommendations_table
-from smomtrack._rendering.report import report
+from smomtrack._rendering.report import masthead, report
 from smomtrack._rendering.writers import WRITERS
 from smomtrack._summaries.follow_up import follow_up
 from smomtrack._summaries.scope import Scope
@@ -487,6 +487,7 @@ def _check_output(args: argparse.Namespace) -> None:
             Message("msg_needs_file", what=what, example=f"report{writer.suffixes[0]}")
         )
     _guard_output(args, writer.suffixes, what)
+    masthead(args.lang, symbol=args.symbol, author=args.author, issued=args.issued)
 
 
 def _guard_output(

@@ -105,6 +105,15 @@ def is_total(row: list[str], lang: str) -> bool:
     return bool(row) and row[0] == word("total", lang)
 
 
+CHAR = 0.0175
+"""The width of an average character of Times New Roman, in centimetres per point of size."""
+
+BOLD = 1.12
+"""How much wider a bold word is (a header's)."""
+
+PAD = 0.45
+"""A cell's margins in centimetres (0.19 cm each side in Word), and a little air."""
+
 _WHOLE = 16
 """A cell this short is kept on one line (a date, a status, a figure): never "30 juin|2021"."""
 
@@ -115,15 +124,18 @@ def widths(data: TableData, page: float, size: float) -> list[float] | None:
     Each column is at least as wide as its longest word (the header's in bold); the room
     left goes to the columns of long texts (titles, names), which wrap at words.
     """
-    char = size * 0.0185  # an average character of a serif face, in cm
-    pad = 0.5  # the cell's margins (0.19 cm each side in Word) and a little air
+    char = size * CHAR  # an average character of a serif face, in cm
+    pad = PAD
     least, wish = [], []
     for index, header in enumerate(data.headers):
         cells = [row[index] for row in data.rows if index < len(row)]
-        words_ = [len(w) * 1.2 for w in header.split()] + [
+        words_ = [len(w) * BOLD for w in header.split()] + [
             len(w) for cell in cells for w in (cell.split() if len(cell) > _WHOLE else [cell])
         ]
         least.append(max([*words_, 1]) * char + pad)
+        if all(NUMBER.match(cell.strip()) for cell in cells if cell.strip()):
+            wish.append(least[-1])  # figures: as wide as their header's longest word
+            continue
         longest = max([len(cell) for cell in cells] + [len(header) * 0.5])
         wish.append(min(longest, 48) * char + pad)
     if sum(least) > page:

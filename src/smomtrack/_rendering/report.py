@@ -41,7 +41,7 @@ from smomtrack._vocabulary.vocabularies import Reporter, precedence
 from smomtrack._words import Message, Quoted
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["report"]
+__all__ = ["masthead", "report"]
 
 
 def _phrase(key: str, lang: str, **values: object) -> str:
@@ -140,12 +140,7 @@ def report(  # noqa: PLR0913 (the choices of a report)
             that is not one line of text; a date of issue that is not a date.
     """
     check_language(lang)
-    masthead = Masthead(
-        lang=lang,
-        issued=as_of_date(issued),
-        symbol=_line("symbol", symbol),
-        author=_line("author", author) or "",
-    )
+    heading = masthead(lang, symbol=symbol, author=author, issued=issued)
     writer = WRITERS.get(format)
     if writer is None:
         raise InvalidDataError(f"format: {format!r} is not one of {', '.join(WRITERS)}")
@@ -154,7 +149,7 @@ def report(  # noqa: PLR0913 (the choices of a report)
     if charts and importlib.util.find_spec("matplotlib") is None:
         charts = None  # wanted, but the plot extra is not installed: said in the report
     blocks = [
-        masthead,
+        heading,
         *_blocks(
             chosen.tracker(tracker),
             chosen,
@@ -165,6 +160,27 @@ def report(  # noqa: PLR0913 (the choices of a report)
         ),
     ]
     return writer.write(blocks, lang)
+
+
+def masthead(
+    lang: str,
+    *,
+    symbol: str | None = None,
+    author: str | None = None,
+    issued: dt.date | str | None = None,
+) -> Masthead:
+    """The masthead of a report in *lang*, its options checked (before any work is done).
+
+    Raises:
+        InvalidDataError: A symbol or author that is not one line of text; a date of
+            issue that is not a date.
+    """
+    return Masthead(
+        lang=lang,
+        issued=as_of_date(issued),
+        symbol=_line("symbol", symbol),
+        author=_line("author", author) or "",
+    )
 
 
 def _line(name: str, value: object) -> str | None:
