@@ -148,8 +148,8 @@ class _Writer:
         if self.annex:
             self._detailed_annex()
         symbol = None if self.masthead is None else self.masthead.symbol
-        for section in self.document.sections:
-            _running(section, symbol)
+        for index, section in enumerate(self.document.sections):
+            _running(section, symbol, first=index == 0)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
@@ -404,11 +404,14 @@ def _rule(paragraph: Any, size: int) -> None:
     paragraph._p.get_or_add_pPr().append(borders)  # noqa: SLF001 (the documented way)
 
 
-def _running(section: Any, symbol: str | None) -> None:
-    """The symbol at the top of every page but the first; the page's number at its foot."""
+def _running(section: Any, symbol: str | None, *, first: bool) -> None:
+    """The symbol at the top of every page but the document's first; the number at the foot.
+
+    The first page carries the masthead instead (*first*: the section it is in).
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 (with the extra)
 
-    section.different_first_page_header_footer = True
+    section.different_first_page_header_footer = first
     section.header.is_linked_to_previous = False
     section.footer.is_linked_to_previous = False
     header = section.header.paragraphs[0]
