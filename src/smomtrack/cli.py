@@ -9,7 +9,7 @@ import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -53,9 +53,7 @@ DEMO_DATE = "2023-12-31"
 
 def _parser(lang: str) -> argparse.ArgumentParser:
     """The command line's parser, its help in *lang*."""
-
-    def h(key: str) -> str:
-        return word(f"cli_{key}", lang).replace("%", "%%")
+    h = Help(lang)
 
     parser = argparse.ArgumentParser(prog="smomtrack", description=h("description"))
     parser.add_argument("--version", action="version", version=_version(), help=h("version"))
@@ -115,8 +113,26 @@ def _name_values(command: argparse.ArgumentParser, lang: str) -> None:
             action.metavar = word(f"cli_value_{action.dest}", lang)
 
 
-Help = Callable[[str], str]
-"""A help text of the command line by its key, in the language of the command line."""
+class Help:
+    """The command line's help texts (and value checks) in its language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str) -> str:
+        """The help text *key* (``cli_{key}`` in the catalogues), escaped for argparse."""
+        return word(f"cli_{key}", self.lang).replace("%", "%%")
+
+    def count(self, text: str) -> int:
+        """A number of rows on the command line: 0 or more.
+
+        Raises:
+            argparse.ArgumentTypeError: Not one, said in the command line's language.
+        """
+        if not (text.isascii() and text.isdigit() and len(text) <= 12):
+            message = Message("msg_not_count", text=Quoted(text)).text(self.lang)
+            raise argparse.ArgumentTypeError(message)
+        return int(text)
 
 
 def _file_commands(commands: Any, h: Help) -> None:
@@ -246,7 +262,7 @@ def _source_options(command: argparse.ArgumentParser, h: Help, *, meeting: bool 
 
 def _max_errors_option(command: argparse.ArgumentParser, h: Help) -> None:
     command.add_argument(
-        "--max-errors", type=_count, default=1000, metavar="N", help=h("max_errors")
+        "--max-errors", type=h.count, default=1000, metavar="N", help=h("max_errors")
     )
 
 
@@ -264,19 +280,6 @@ def _say(args: argparse.Namespace, message: Message) -> None:
 def _tell(args: argparse.Namespace, message: Message, out: TextIO) -> None:
     """*message* on *out*, in the command line's language."""
     print(message.text(args.words), file=out)
-
-
-def _count(text: str) -> int:
-    """A number of rows on the command line: 0 or more."""
-    if not (text.isascii() and text.isdigit() and len(text) <= 12):
-        raise argparse.ArgumentTypeError(
-            Message("msg_not_count", text=Quoted(text)).text(_COMMAND_LINE[0])
-        )
-    return int(text)
-
-
-_COMMAND_LINE = ["en"]
-"""The language of the command line being parsed (argparse calls :func:`_count` alone)."""
 
 
 def _states(text: str) -> list[str]:
@@ -859,7 +862,6 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         _tolerant(stream)
     argv = list(sys.argv[1:] if argv is None else argv)
     words = _language(argv)
-    _COMMAND_LINE[0] = words
     with _argparse_speaks(words):
         args = _parser(words).parse_args(argv)
     args.words = words
