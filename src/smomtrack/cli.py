@@ -16,8 +16,8 @@ from typing import Any, TextIO
 from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._interchange.atomic import write_atomically
-from smomtrack._interchange.files import SUFFIXES, load, save
-from smomtrack._interchange.json_format import from_json, to_json
+from smomtrack._interchange.files import SUFFIXES, load, load_catalogue, save
+from smomtrack._interchange.json_format import to_json
 from smomtrack._interchange.report_text import parse_report
 from smomtrack._interchange.rows import Progress, ReadOptions
 from smomtrack._interchange.spreadsheets import questionnaire, read_responses, write_responses
@@ -378,7 +378,7 @@ def _tracker(args: argparse.Namespace) -> tuple[Tracker, int]:
 def _catalogue_of(args: argparse.Namespace) -> Catalogue:
     """The catalogue --catalogue names, or the built-in one."""
     path: Path | None = getattr(args, "catalogue", None)
-    return _catalogue_file(path) if path is not None else builtin_catalogue()
+    return load_catalogue(path) if path is not None else builtin_catalogue()
 
 
 def _read(
@@ -691,28 +691,10 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _catalogue_file(path: Path) -> Catalogue:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
-    try:
-        loaded = from_json(data)
-    except InvalidDataError as exc:
-        said = exc.said or Message("msg_plain", text=str(exc))
-        raise InvalidDataError(
-            (f"{path}: {problem}" for problem in exc.problems),
-            said=Message("msg_in_file", file=str(path), message=said),
-        ) from exc
-    if not isinstance(loaded, Catalogue):
-        raise InvalidDataError(Message("msg_tracker_not_catalogue", file=str(path)))
-    return loaded
-
-
 def _ingest(args: argparse.Namespace, out: TextIO) -> int:
     _guard_output(args, (".json",), Message("what_catalogue"), replaces="catalogue")
     parsed = parse_report(args.report, meeting=args.meeting, lang=args.lang, document=args.document)
-    base = _catalogue_file(args.base) if args.base else builtin_catalogue()
+    base = load_catalogue(args.base) if args.base else builtin_catalogue()
     extended = base.with_report(parsed)
     # What was read, before anything is written.
     _tell(

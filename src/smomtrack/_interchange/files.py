@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._interchange.atomic import write_atomically
 from smomtrack._interchange.json_format import from_json, to_json
 from smomtrack._interchange.sqlite_store import open_tracker
@@ -13,7 +14,7 @@ from smomtrack._tracking.tracker import Tracker
 from smomtrack._words import Message
 from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
 
-__all__ = ["SUFFIXES", "load", "save"]
+__all__ = ["SUFFIXES", "load", "load_catalogue", "save"]
 
 SUFFIXES = (".json", ".sqlite")
 
@@ -75,21 +76,41 @@ def load(path: str | Path) -> Tracker:
         )
     if kind == ".sqlite":
         return open_tracker(source)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise StorageError(source, Message("storage_cannot_read", reason=reason(exc))) from exc
-    try:
-        loaded = from_json(data)
-    except InvalidDataError as exc:
-        said = exc.said or Message("msg_plain", text=str(exc))
-        raise InvalidDataError(
-            (f"{source}: {problem}" for problem in exc.problems),
-            said=Message("msg_in_file", file=str(source), message=said),
-        ) from exc
+    loaded = _document(source)
     if not isinstance(loaded, Tracker):
         raise InvalidDataError(
             f"{source}: a catalogue, not a tracker",
             said=Message("msg_catalogue_not_tracker", file=str(source)),
         )
     return loaded
+
+
+def load_catalogue(path: str | Path) -> Catalogue:
+    """The catalogue a JSON document at *path* holds (one ``ingest`` wrote, say).
+
+    Raises:
+        StorageError: The file cannot be read.
+        InvalidDataError: Not a smomtrack document, or a tracker (every problem named in
+            the file).
+    """
+    source = Path(path)
+    loaded = _document(source)
+    if not isinstance(loaded, Catalogue):
+        raise InvalidDataError(Message("msg_tracker_not_catalogue", file=str(source)))
+    return loaded
+
+
+def _document(source: Path) -> Tracker | Catalogue:
+    """The tracker or catalogue of the JSON document at *source*, its errors naming the file."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise StorageError(source, Message("storage_cannot_read", reason=reason(exc))) from exc
+    try:
+        return from_json(data)
+    except InvalidDataError as exc:
+        said = exc.said or Message("msg_plain", text=str(exc))
+        raise InvalidDataError(
+            (f"{source}: {problem}" for problem in exc.problems),
+            said=Message("msg_in_file", file=str(source), message=said),
+        ) from exc
