@@ -31,6 +31,7 @@ from smomtrack import (
     parse_agenda,
     parse_date,
     parse_report,
+    report,
     resolve_state,
     synthetic,
     to_json,
@@ -267,3 +268,24 @@ class TestMessages:
         assert environment_language(environ) in {"en", "fr", "es"}
         assert language_of(header) in {None, "en", "fr", "es"}
         assert _language(["--lang", *header]) in {"en", "fr", "es"}
+
+
+REPORTS = settings(FUZZ, max_examples=max(EXAMPLES // 20, 5))
+"""A whole report takes a quarter of a second: fewer examples (500 in the long profile)."""
+
+
+class TestReportDocuments:
+    """Whatever symbol or author is given, a document or a smomtrack error: never a broken file."""
+
+    @REPORTS
+    @given(anything, anything)
+    def test_any_symbol_and_author(self, symbol: str, author: str) -> None:
+        tracker = Tracker(builtin_catalogue(), ["MEX"])
+        try:
+            page = report(tracker, format="html", as_of="2022-01-01", symbol=symbol, author=author)
+        except SmomtrackError:
+            return
+        assert page.count("<style") == page.count("</style>")
+        assert "<script" not in page.lower().replace("&lt;script", "")
+        document = report(tracker, format="docx", as_of="2022-01-01", symbol=symbol, author=author)
+        assert document[:2] == b"PK"
