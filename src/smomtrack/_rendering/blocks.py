@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from smomtrack._presentation.labels import format_date, word
 from smomtrack._summaries.presentation import Presentable
 
 __all__ = ["Block", "Chart", "Heading", "Masthead", "Paragraph", "Quote", "Table"]
@@ -26,6 +27,20 @@ class Masthead:
     issued: dt.date
     symbol: str | None = None
     author: str = ""
+
+    def details(self) -> list[str]:
+        r"""The block beside the masthead: distribution, date of issue, original language.
+
+        >>> Masthead("fr", dt.date(2024, 2, 15)).details()
+        ['Distr. générale', '15 février 2024', '', 'Original\xa0: français']
+        """
+        language = word(f"language_{self.lang}", self.lang)
+        return [
+            word("masthead_distribution", self.lang),
+            format_date(self.issued, self.lang),
+            "",
+            word("masthead_original", self.lang, language=language),
+        ]
 
 
 @attrs.frozen

@@ -20,7 +20,7 @@ from typing import Any
 
 from smomtrack._extras import require
 from smomtrack._presentation.colours import STATUS_COLOURS
-from smomtrack._presentation.labels import format_date, word
+from smomtrack._presentation.labels import word
 from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
 from smomtrack._rendering.document_tables import NUMBER, for_document, is_total, widths
 from smomtrack._summaries.presentation import TableData
@@ -92,12 +92,15 @@ class _Writer:
             self.document.add_paragraph(block.text, style="Title")
             return
         if block.annex:
-            self.annexes += 1
-            number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
-            self.document.add_paragraph(number, style="Annex")
+            self.document.add_paragraph(self._annex(), style="Annex")
         style = f"Heading {min(block.level - 1, 3)}"
         self.document.add_paragraph(block.text, style=style)
         self.heading = block.text
+
+    def _annex(self) -> str:
+        """The next annex's number: "Annexe I", "Annexe II"."""
+        self.annexes += 1
+        return word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
 
     def _paragraph(self, block: Paragraph) -> None:
         style = "Note" if block.note else "Normal"
@@ -159,11 +162,8 @@ class _Writer:
 
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         _page(section, "landscape")
-        self.annexes += 1
-        number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
-        self.document.add_paragraph(
-            number, style="Annex"
-        ).paragraph_format.page_break_before = False
+        number = self.document.add_paragraph(self._annex(), style="Annex")
+        number.paragraph_format.page_break_before = False  # the new section starts the page
         self.document.add_paragraph(word("report_annex_tables", self.lang), style="Heading 1")
         for heading, data in self.annex:
             self.document.add_paragraph(heading, style="Heading 3")
@@ -358,12 +358,7 @@ def _masthead(document: Any, masthead: Masthead, lang: str) -> None:
     organ = left.paragraphs[0]
     organ.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(organ, word("masthead_body", lang), 13, bold=True)
-    lines = [
-        word("masthead_distribution", lang),
-        format_date(masthead.issued, lang),
-        "",
-        word("masthead_original", lang, language=word(f"language_{lang}", lang)),
-    ]
+    lines = masthead.details()
     details = right.paragraphs[0]
     details.paragraph_format.left_indent = Cm(1.0)
     details.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT

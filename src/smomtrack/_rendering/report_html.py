@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from smomtrack._presentation.colours import STATUS_COLOURS
-from smomtrack._presentation.labels import format_date, word
+from smomtrack._presentation.labels import word
 from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
 from smomtrack._rendering.document_tables import NUMBER, for_document, is_total
 from smomtrack._summaries.presentation import TableData
@@ -134,19 +134,20 @@ class _Writer:
             self.parts.append(f"<h1>{text}</h1>")
             return
         if block.annex:
-            self.annexes += 1
-            number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
-            self.parts.append(f'<p class="annex annex-start">{html.escape(number)}</p>')
+            self.parts.append(f'<p class="annex annex-start">{html.escape(self._annex())}</p>')
         level = min(block.level, 4)
         self.parts.append(f"<h{level}>{text}</h{level}>")
         self.heading = block.text
 
+    def _annex(self) -> str:
+        """The next annex's number: "Annexe I", "Annexe II"."""
+        self.annexes += 1
+        return word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
+
     def finish(self) -> str:
         if self.annex:
-            self.annexes += 1
-            number = word("report_annex", self.lang, number=_ROMAN[self.annexes - 1])
             self.parts.append('<section class="detailed">')
-            self.parts.append(f'<p class="annex">{html.escape(number)}</p>')
+            self.parts.append(f'<p class="annex">{html.escape(self._annex())}</p>')
             self.parts.append(f"<h2>{html.escape(word('report_annex_tables', self.lang))}</h2>")
             for heading, data in self.annex:
                 self.parts.append(f"<h3>{html.escape(heading)}</h3>")
@@ -183,9 +184,7 @@ def _masthead(masthead: Masthead, lang: str) -> str:
     symbol = (
         f'<span class="symbol">{html.escape(masthead.symbol)}</span>' if masthead.symbol else ""
     )
-    original = word("masthead_original", lang, language=word(f"language_{lang}", lang))
-    lines = [word("masthead_distribution", lang), format_date(masthead.issued, lang), "", original]
-    details = "<br>".join(html.escape(line) for line in lines)
+    details = "<br>".join(html.escape(line) for line in masthead.details())
     return (
         '<header class="masthead">\n'
         f'<div class="top"><span class="un">{html.escape(word("masthead_un", lang))}</span>'
