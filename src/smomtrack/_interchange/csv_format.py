@@ -28,6 +28,7 @@ from smomtrack._interchange.rows import (
     ReadFields,
     ReadOptions,
     intake_for,
+    intake_of,
     read_table,
 )
 from smomtrack._interchange.system import reason
@@ -35,7 +36,7 @@ from smomtrack._presentation.labels import check_language, word
 from smomtrack._records.responses import Response
 from smomtrack._tracking.columns import paused_gc
 from smomtrack._tracking.imports import ImportResult
-from smomtrack._tracking.intake import FIELDS, Intake
+from smomtrack._tracking.intake import FIELDS
 from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.dates import as_of_date
@@ -241,18 +242,7 @@ def read_csv(
             per reason).
     """
     chosen = ReadOptions.of(options, **fields)
-    population = None if states is None else Population.of(states).states
-    return _read_source(
-        source,
-        lambda clean: Intake(
-            catalogue or builtin_catalogue(),
-            population,
-            clean=clean,
-            meeting=chosen.meeting,
-            lang=chosen.lang,
-        ),
-        chosen,
-    )
+    return _read_source(source, intake_of(catalogue, states, chosen), chosen)
 
 
 def _read_source(

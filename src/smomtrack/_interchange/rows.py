@@ -16,9 +16,12 @@ from typing import TypedDict, Unpack
 
 import attrs
 
+from smomtrack._catalogue.builtin import builtin_catalogue
+from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.imports import ColumnProblems, ImportResult, RowError
 from smomtrack._tracking.intake import REQUIRED, FieldError, Intake
+from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.languages import OUTPUT_LANGUAGES
@@ -35,6 +38,7 @@ __all__ = [
     "find_header",
     "headers",
     "intake_for",
+    "intake_of",
     "language_of",
     "read_table",
 ]
@@ -199,6 +203,24 @@ IntakeFor = Callable[[Callable[[str], str] | None], Intake]
 def intake_for(tracker: Tracker, options: ReadOptions) -> IntakeFor:
     """The intake of *tracker* itself: rows read straight into its own codes."""
     return lambda clean: tracker.intake(clean=clean, meeting=options.meeting, lang=options.lang)
+
+
+def intake_of(
+    catalogue: Catalogue | None, states: Iterable[str] | str | None, options: ReadOptions
+) -> IntakeFor:
+    """A new intake for rows that may name *catalogue*'s recommendations and *states*.
+
+    The built-in catalogue by default; any State that can be a party when *states* is
+    ``None``; the meeting and the language of *options*.
+    """
+    population = None if states is None else Population.of(states).states
+    return lambda clean: Intake(
+        catalogue or builtin_catalogue(),
+        population,
+        clean=clean,
+        meeting=options.meeting,
+        lang=options.lang,
+    )
 
 
 def columns_of(

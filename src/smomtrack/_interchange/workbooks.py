@@ -24,7 +24,6 @@ from xml.etree import ElementTree as ET
 
 import attrs
 
-from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._extras import require
 from smomtrack._interchange.rows import (
@@ -32,14 +31,13 @@ from smomtrack._interchange.rows import (
     ReadFields,
     ReadOptions,
     find_header,
+    intake_of,
     missing_columns,
     read_table,
 )
 from smomtrack._interchange.system import reason
 from smomtrack._tracking.columns import paused_gc
 from smomtrack._tracking.imports import ImportResult, RowError
-from smomtrack._tracking.intake import Intake
-from smomtrack._tracking.population import Population
 from smomtrack._vocabulary.folding import fold
 from smomtrack._words import Listed, Message, Quoted
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, StorageError
@@ -95,18 +93,7 @@ def read_workbook(
         TooManyBadRowsError: More than *max_errors* rows refused.
     """
     chosen = ReadOptions.of(options, **fields)
-    population = None if states is None else Population.of(states).states
-    return read_sheets(
-        Path(source),
-        lambda clean: Intake(
-            catalogue or builtin_catalogue(),
-            population,
-            clean=clean,
-            meeting=chosen.meeting,
-            lang=chosen.lang,
-        ),
-        chosen,
-    )
+    return read_sheets(Path(source), intake_of(catalogue, states, chosen), chosen)
 
 
 def read_sheets(path: Path, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:

@@ -79,7 +79,7 @@ class RowError:
     @property
     def said_reason(self) -> Message:
         """:attr:`reason` for a person, in any language."""
-        kind = next((key for cls, key in _SAID_REASONS if isinstance(self.error, cls)), None)
+        kind = next((key for cls, key in _REASONS if isinstance(self.error, cls)), None)
         if kind is None:
             said = self.said or (self.error.said if self.error is not None else None)
             return Message("msg_plain", text=self.message if said is None else said)
@@ -93,9 +93,8 @@ class RowError:
 
         Used to count refused rows per cause (``"status: not an implementation status"``).
         """
-        kind = next(
-            (phrase for cls, phrase in _REASONS if isinstance(self.error, cls)), self.message
-        )
+        key = next((key for cls, key in _REASONS if isinstance(self.error, cls)), None)
+        kind = self.message if key is None else word(key, "en")
         return f"{self.column}: {kind}" if self.column else kind
 
     @property
@@ -111,16 +110,7 @@ class RowError:
 
 
 _REASONS: tuple[tuple[type[SmomtrackError], str], ...] = (
-    (UnknownRecommendationError, "not a recommendation of the catalogue"),
-    (UnknownStateError, "not a State of the population"),
-    (UnknownKeyError, "unknown key"),
-    (InvalidStatusError, "not an implementation status"),
-    (InvalidDateError, "not a date"),
-    (ConflictError, "conflicts with a recorded response"),
-)
-
-
-_SAID_REASONS: tuple[tuple[type[SmomtrackError], str], ...] = (
+    # The catalogues' key of each cause of refusal (English for reason, any for said_reason).
     (UnknownRecommendationError, "reason_unknown_recommendation"),
     (UnknownStateError, "reason_unknown_state"),
     (UnknownKeyError, "reason_unknown_key"),
