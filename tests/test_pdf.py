@@ -192,7 +192,9 @@ class TestParagraphNumberedReports:
         assert [r.heading[0].value if r.heading else None for r in recs] == [
             general, general, None,
         ]  # fmt: skip
-        assert str(recs[0].source) == "SOM3, section II.A, para. 3, CTOC/COP/WG.7/2017/4"
+        assert str(recs[0].source) == (
+            f"SOM3, section II.A, para. 3, CTOC/COP/WG.7/2017/4, {lang} version, page 1"
+        )
         assert [r.modality for r in recs] == [
             Modality.SHOULD,
             Modality.ENCOURAGED,
@@ -207,7 +209,7 @@ class TestParagraphNumberedReports:
         catalogue = builtin_catalogue().with_report(parsed)
         new = [r for r in catalogue if r.meeting == "SOM3"]
         suggested = {r.key for r in new if r.suggested_topics}
-        assert len(suggested) >= 2
+        assert suggested  # those above the threshold only
         assert not any(r.topics for r in new)  # suggestions are not tags: to be confirmed
         records = compile_by_topic(catalogue).to_records()
         placed = {r["recommendation"] for r in records if r["suggested"]}

@@ -725,9 +725,17 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
     for rec in parsed.recommendations:
-        topics = added[rec.key].suggested_topics
-        if topics:
-            _tell(args, Message("msg_topics_suggested", key=rec.key, topics=", ".join(topics)), out)
+        suggested = added[rec.key].suggested_topics
+        if suggested:
+            topics = ", ".join(
+                Message(
+                    "msg_topic_confidence",
+                    tag=s.tag,
+                    percent=round(100 * s.confidence) if s.confidence is not None else "?",
+                ).text(args.words)
+                for s in suggested
+            )
+            _tell(args, Message("msg_topics_suggested", key=rec.key, topics=topics), out)
     for warning in parsed.warnings:
         print(_in_file(args.report, warning.describe(args.words), args.words), file=out)
     write_atomically(args.output, to_json(extended))

@@ -25,7 +25,12 @@ from cattrs.v import format_exception
 
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._records.meetings import Meeting
-from smomtrack._records.recommendations import Citation, Recommendation, Theme
+from smomtrack._records.recommendations import (
+    Citation,
+    Recommendation,
+    SuggestedTopic,
+    Theme,
+)
 from smomtrack._vocabulary.languages import Text
 from smomtrack.exceptions import InvalidDataError, SmomtrackError
 
@@ -96,11 +101,42 @@ _converter.register_unstructure_hook(
 )
 _converter.register_unstructure_hook(
     Theme,
-    make_dict_unstructure_fn(Theme, _converter, subject=override(omit_if_default=True)),
+    make_dict_unstructure_fn(
+        Theme,
+        _converter,
+        subject=override(omit_if_default=True),
+        footnotes=override(omit_if_default=True),
+    ),
 )
 _converter.register_unstructure_hook(
     Citation,
-    make_dict_unstructure_fn(Citation, _converter, paragraph=override(omit_if_default=True)),
+    make_dict_unstructure_fn(
+        Citation,
+        _converter,
+        **{
+            name: override(omit_if_default=True)
+            for name in ("paragraph", "title", "issued", "lang", "original", "page", "url")
+        },
+    ),
+)
+_structure_suggestion = _converter.gen_structure_attrs_fromdict(SuggestedTopic)
+
+
+def _suggestion(value: object, kind: type[SuggestedTopic]) -> SuggestedTopic:
+    """A suggested topic: ``{"tag": …, "confidence": …}``, or a bare tag (documents before 1.3)."""
+    if isinstance(value, str):
+        return SuggestedTopic(value)
+    if not isinstance(value, dict):
+        raise InvalidDataError(f"expected a topic tag or an object, got {value!r}")
+    return _structure_suggestion(value, kind)  # type: ignore[no-any-return]
+
+
+_converter.register_structure_hook(SuggestedTopic, _suggestion)
+_converter.register_unstructure_hook(
+    SuggestedTopic,
+    make_dict_unstructure_fn(
+        SuggestedTopic, _converter, confidence=override(omit_if_default=True)
+    ),
 )
 _converter.register_unstructure_hook(
     Recommendation,
@@ -109,6 +145,7 @@ _converter.register_unstructure_hook(
         _converter,
         heading=override(omit_if_default=True),
         suggested_topics=override(omit_if_default=True),
+        footnotes=override(omit_if_default=True),
     ),
 )
 

@@ -8,7 +8,7 @@ import attrs
 
 from smomtrack._records.fields import check_pattern, to_tuple
 from smomtrack._records.meetings import MEETING_KEY
-from smomtrack._records.recommendations import Recommendation, Theme
+from smomtrack._records.recommendations import Footnote, Recommendation, Theme
 from smomtrack._words import Labelled, Message
 
 __all__ = ["ParseWarning", "ParsedReport"]
@@ -64,7 +64,10 @@ class ParsedReport:
         recommendations: The recommendations, with their official texts in *lang*.
         warnings: Problems found, each with its line: a gap or repeat in the numbering,
             a recommendation outside any section (left out, and said so), an empty text,
-            a wording whose modality or addressee was not recognised.
+            a wording whose modality or addressee was not recognised, a footnote marker
+            without its note, text at the foot of a page that is not understood.
+        footnotes: Every footnote of the document, verbatim, each with where it stands;
+            those of the recommendations and themes are in their records too.
     """
 
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
@@ -72,3 +75,4 @@ class ParsedReport:
     themes: tuple[Theme, ...] = attrs.field(converter=_themes)
     recommendations: tuple[Recommendation, ...] = attrs.field(converter=_recommendations)
     warnings: tuple[ParseWarning, ...] = attrs.field(default=(), converter=_warnings)
+    footnotes: tuple[Footnote, ...] = attrs.field(default=(), converter=to_tuple)

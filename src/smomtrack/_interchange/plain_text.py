@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-__all__ = ["Line", "clean_lines", "join_paragraphs"]
+__all__ = ["Line", "clean_lines", "is_furniture", "join_paragraphs"]
 
 _TAGS = re.compile(r"</?[a-zA-Z]+[^>]*>")
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")
@@ -28,6 +28,11 @@ _FURNITURE = (
     ),
 )
 _FOOTNOTE = re.compile(r"^(?:<sup>)?\d{1,2}(?:</sup>)?\s+\[?(?:www\.|https?://)")
+_NOTE_LINE = re.compile(r"^<sup>\s*(\d{1,3})\s*</sup>\s*(\S.*)$")
+_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Where :meth:`str.splitlines` cuts, except at a form feed: a page break, counted."""
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 
 
@@ -39,12 +44,32 @@ class Line:
         number: Its line number in the source (1 is the first).
         text: The text without markup, stripped; empty for a blank line.
         heading: Whether the source marked it as a heading (Markdown ``#`` or a bold line).
+        markers: The numbers of the footnotes the line calls (``<sup>2</sup>``), in order.
+        note: For a footnote's own line (``<sup>2</sup> Voir…``): its number. Such a line
+            is not part of the document's flow: its :attr:`text` is empty and its
+            footnote's text is :attr:`note_text`.
+        page: The page the line is on, counting form feeds (1 is the first).
+        note_text: The footnote's text, for a footnote's line.
     """
 
     number: int
     text: str
     heading: bool = False
     raw: str = attrs.field(default="", eq=False, repr=False)
+    markers: tuple[int, ...] = ()
+    note: int | None = None
+    page: int = 1
+    note_text: str = ""
+
+
+def is_furniture(text: str) -> bool:
+    """Whether *text* is a line of page furniture: a symbol, job number, page number, bar code.
+
+    >>> is_furniture("V.20-04785 (F)"), is_furniture("2/5   V.20-04826   *2004826*")
+    (True, True)
+    """
+    plain = " ".join(text.split())
+    return any(p.match(plain) for p in _FURNITURE)
 
 
 def _clean(raw: str) -> tuple[str, bool]:
@@ -70,34 +95,52 @@ def clean_lines(text: str) -> list[Line]:
     capital (``COVID-`` + ``19``).
     """
     lines: list[Line] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    page = 1
+    for number, raw in enumerate(_LINE_BREAK.split(text.removesuffix("\n")), start=1):
+        page += raw.count("\f")
+        raw = raw.replace("\f", "")  # noqa: PLW2901 (the form feed counted, not text)
+        note = _NOTE_LINE.match(raw.strip().lstrip("#").strip())
+        if note is not None:
+            body, _ = _clean(_LINK.sub(r"\1", note[2]))
+            lines.append(Line(number, "", raw=raw, note=int(note[1]), page=page, note_text=body))
+            continue
+        markers = tuple(int(m) for m in _MARKER.findall(raw))
         cleaned, heading = _clean(raw)
         plain = " ".join(raw.split())  # as written: a bar code's stars are not emphasis
         furniture = any(p.match(cleaned) or p.match(plain) for p in _FURNITURE)
         if furniture or _FOOTNOTE.match(raw.strip()):
             cleaned = ""
-        lines.append(Line(number, cleaned, heading, raw))
+        lines.append(Line(number, cleaned, heading, raw, markers=markers if cleaned else (), page=page))
     joined: list[Line] = []
     carry: Line | None = None
     parts: list[str] = []  # the pieces of a line hyphenated over several: joined once, at the end
+    markers: list[int] = []
     for line in lines:
+        if line.note is not None:
+            joined.append(line)  # a footnote: outside the flow, wherever it stands
+            continue
         if carry is not None:
             if line.text:
                 parts[-1] = parts[-1][:-1] if line.text[0].islower() else parts[-1]
                 parts.append(line.text)
+                markers.extend(line.markers)
             if line.text and _HYPHENATED.search(line.text):
                 continue  # hyphenated again: keep gathering
-            joined.append(Line(carry.number, "".join(parts), carry.heading))
-            carry, parts = None, []
+            joined.append(_gathered(carry, parts, markers))
+            carry, parts, markers = None, [], []
             if line.text:
                 continue
         if _HYPHENATED.search(line.text):
-            carry, parts = line, [line.text]
+            carry, parts, markers = line, [line.text], list(line.markers)
             continue
         joined.append(line)
     if carry is not None:
-        joined.append(Line(carry.number, "".join(parts), carry.heading))
+        joined.append(_gathered(carry, parts, markers))
     return joined
+
+
+def _gathered(first: Line, parts: list[str], markers: list[int]) -> Line:
+    return attrs.evolve(first, text="".join(parts), markers=tuple(markers))
 
 
 def join_paragraphs(lines: list[Line]) -> list[str]:
@@ -109,6 +152,8 @@ def join_paragraphs(lines: list[Line]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in [*lines, Line(0, "")]:
+        if line.note is not None:
+            continue  # a footnote is not part of the flow
         if line.text:
             if (
                 not current

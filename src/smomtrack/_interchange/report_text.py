@@ -9,9 +9,9 @@ from pathlib import Path
 import attrs
 
 from smomtrack._catalogue.reports import ParsedReport, ParseWarning
-from smomtrack._interchange.pdf_text import document_text
+from smomtrack._interchange.pdf_text import DocumentText, read_document
 from smomtrack._interchange.plain_text import Line, clean_lines, join_paragraphs
-from smomtrack._records.recommendations import Citation, Recommendation, Theme
+from smomtrack._records.recommendations import Citation, Footnote, Recommendation, Theme
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.keys import meeting_key
 from smomtrack._vocabulary.languages import Text
@@ -126,6 +126,8 @@ class _Section:
     line: int
     title: list[str]
     chapter: str | None
+    markers: list[int] = attrs.Factory(list)
+    page: int = 1
 
 
 @attrs.define
@@ -136,6 +138,7 @@ class _Entry:
     lines: list[Line] = attrs.Factory(list)
     heading: str | None = None
     paragraph: bool = False
+    page: int = 1
 
 
 def _heading_language(line: Line) -> tuple[str, int] | None:
@@ -196,7 +199,9 @@ def parse_report(
         raise InvalidDataError(f"lang: {lang!r} is not one of {', '.join(REPORT_LANGUAGES)}")
     if not isinstance(text, str | Path):
         raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
-    lines = clean_lines(document_text(text))
+    read = read_document(text)
+    lines = clean_lines(read.text)
+    where = _Where(read, text.name if isinstance(text, Path) else None, document)
     found = [h for line in lines if (h := _heading_language(line))]
     languages = Counter(h[0] for h in found if lang is None or h[0] == lang)
     if not languages:
@@ -210,10 +215,31 @@ def parse_report(
             )
         chosen, start, chapter = adopted
         entries, sections = _scan_paragraphs(lines[start + 1 :], chosen, chapter)
-        return _build(key, chosen, entries, sections, document)
+        return _build(key, chosen, entries, sections, where, lines)
     chosen = languages.most_common(1)[0][0]
     entries, sections = _scan(lines, chosen)
-    return _build(key, chosen, entries, sections, document)
+    return _build(key, chosen, entries, sections, where, lines)
+
+
+@attrs.frozen
+class _Where:
+    """What names the document a text is read from: given, or read on its pages."""
+
+    read: DocumentText
+    file: str | None
+    given: str | None
+
+    @property
+    def symbol(self) -> str | None:
+        return self.given or self.read.symbol
+
+    def source(self, page: int) -> str | None:
+        """Where a text stands, said in its source: the symbol and page of a PDF."""
+        if not self.read.pages:
+            return f"{self.symbol}" if self.symbol else None
+        named = self.symbol or self.file or "PDF"
+        file = f" ({self.file})" if self.file and self.symbol else ""
+        return f"{named}, page {page}{file}"
 
 
 def _adopted(lines: list[Line], lang: str | None) -> tuple[str, int, str | None] | None:
@@ -245,7 +271,10 @@ def _scan_paragraphs(
             break  # the next chapter: the recommendations are over
         letter = _SECTION.match(line.text)
         if letter and not line.text.endswith("."):
-            section = _Section(letter[1], line.number, [_CONTINUED.sub("", letter[2])], chapter)
+            section = _Section(
+                letter[1], line.number, [_CONTINUED.sub("", letter[2])], chapter, [*line.markers]
+            )
+            section.page = line.page
             sections.append(section)
             current, heading, in_title = None, None, True
             continue
@@ -256,14 +285,18 @@ def _scan_paragraphs(
                 heading, current, in_title = body, None, False
                 continue
             current = _Entry(int(numbered[1]), line.number, section, heading=heading)
+            current.page = line.page
             current.paragraph = True
             current.lines.append(line)
             entries.append(current)
             in_title = False
             continue
         if in_title and section is not None:
+            if line.note is not None:
+                continue
             if line.text:
                 section.title.append(line.text)
+                section.markers.extend(line.markers)
             else:
                 in_title = False
             continue
@@ -288,11 +321,15 @@ def _scan(lines: list[Line], lang: str) -> tuple[list[_Entry], list[_Section]]:
         heading = _heading_language(line)
         if heading and heading[0] == lang:
             current = _Entry(heading[1], line.number, section)
+            current.page = line.page
             entries.append(current)
             in_title = False
             continue
         if (match := _is_section(line, lang)) is not None:
-            section = _Section(match[1], line.number, [_CONTINUED.sub("", match[2])], chapter)
+            section = _Section(
+                match[1], line.number, [_CONTINUED.sub("", match[2])], chapter, [*line.markers]
+            )
+            section.page = line.page
             sections.append(section)
             current, in_title = None, True
             continue
@@ -302,8 +339,11 @@ def _scan(lines: list[Line], lang: str) -> tuple[list[_Entry], list[_Section]]:
             current, section, in_title = None, None, False
             continue
         if in_title and section is not None:
+            if line.note is not None:
+                continue
             if line.text:
                 section.title.append(line.text)
+                section.markers.extend(line.markers)
             else:
                 in_title = False
             continue
@@ -312,10 +352,54 @@ def _scan(lines: list[Line], lang: str) -> tuple[list[_Entry], list[_Section]]:
     return entries, sections
 
 
+def _footnotes(
+    lines: list[Line], lang: str, where: _Where, warnings: list[ParseWarning]
+) -> dict[int, Footnote]:
+    """The document's footnotes by number, verbatim, each saying where it stands."""
+    notes: dict[int, Footnote] = {}
+    for line in lines:
+        if line.note is None:
+            continue
+        if line.note in notes:
+            warnings.append(ParseWarning.of(line.number, Message("parse_note_again", number=line.note)))
+            continue
+        if not line.note_text:
+            warnings.append(ParseWarning.of(line.number, Message("parse_note_empty", number=line.note)))
+            continue
+        at = where.source(line.page)
+        notes[line.note] = Footnote(
+            number=line.note,
+            text=Text(lang, line.note_text, official=True, source=f"footnote {line.note}, {at}" if at else f"footnote {line.note}"),
+        )
+    return notes
+
+
+def _called(
+    markers: list[int], notes: dict[int, Footnote], line: int, warnings: list[ParseWarning]
+) -> tuple[Footnote, ...]:
+    called: list[Footnote] = []
+    for number in dict.fromkeys(markers):
+        note = notes.get(number)
+        if note is None:
+            warnings.append(ParseWarning.of(line, Message("parse_note_missing", number=number)))
+        else:
+            called.append(note)
+    return tuple(called)
+
+
 def _build(
-    meeting: str, lang: str, entries: list[_Entry], sections: list[_Section], document: str | None
+    meeting: str,
+    lang: str,
+    entries: list[_Entry],
+    sections: list[_Section],
+    where: _Where,
+    lines: list[Line],
 ) -> ParsedReport:
-    warnings: list[ParseWarning] = []
+    warnings: list[ParseWarning] = [
+        ParseWarning.of(_page_line(lines, problem), problem) for problem in where.read.problems
+    ]
+    notes = _footnotes(lines, lang, where, warnings)
+    document = where.symbol
     themes: dict[str, Theme] = {}
     for section in sections:
         if section.letter in themes:
@@ -323,12 +407,14 @@ def _build(
                 ParseWarning.of(section.line, Message("parse_section_again", letter=section.letter))
             )
             continue
+        title = " ".join(section.title).strip()
         themes[section.letter] = Theme(
             key=f"{meeting}-{section.letter}",
             meeting=meeting,
             letter=section.letter,
             section=f"{section.chapter}.{section.letter}" if section.chapter else section.letter,
-            titles=[Text(lang, " ".join(section.title).strip(), official=True)],
+            titles=[Text(lang, title, official=True, source=where.source(section.page))],
+            footnotes=_called(section.markers, notes, section.line, warnings),
         )
     recommendations: list[Recommendation] = []
     seen: set[int] = set()
@@ -372,13 +458,15 @@ def _build(
                 ParseWarning.of(entry.line, Message("parse_wording", number=entry.number))
             )
         theme = themes[entry.section.letter]
+        page = next((line.page for line in entry.lines if line.text), entry.page)
+        markers = [m for line in entry.lines for m in line.markers]
         recommendations.append(
             Recommendation(
                 key=f"{meeting}-{entry.number}",
                 meeting=meeting,
                 theme=theme.key,
                 number=entry.number,
-                texts=[Text(lang, body, official=True)],
+                texts=[Text(lang, body, official=True, source=where.source(page))],
                 modality=modality,
                 addressee=addressee,
                 source=Citation(
@@ -386,8 +474,11 @@ def _build(
                     section=theme.section,
                     document=document,
                     paragraph=entry.number if entry.paragraph else None,
+                    lang=lang,
+                    page=page if where.read.pages else None,
                 ),
                 heading=[Text(lang, entry.heading, official=True)] if entry.heading else [],
+                footnotes=_called(markers, notes, entry.line, warnings),
             )
         )
     return ParsedReport(
@@ -396,4 +487,11 @@ def _build(
         themes=list(themes.values()),
         recommendations=recommendations,
         warnings=sorted(warnings, key=lambda w: w.line),
+        footnotes=tuple(notes.values()),
     )
+
+
+def _page_line(lines: list[Line], problem: Message) -> int:
+    """The first line of the page a problem names."""
+    page = problem.values.get("page")
+    return next((line.number for line in lines if line.page == page), 1)

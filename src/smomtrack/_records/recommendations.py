@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import attrs
 
 from smomtrack._records.fields import (
+    check_optional_date,
     check_pattern,
     check_texts,
     optional_str,
     some_texts,
     to_strings,
     to_texts,
+    to_tuple,
     tuple_of,
 )
 from smomtrack._records.meetings import MEETING_KEY
@@ -19,7 +24,7 @@ from smomtrack._vocabulary.topics import TAG_PATTERN
 from smomtrack._vocabulary.vocabularies import Addressee, Modality
 from smomtrack.exceptions import InvalidDataError
 
-__all__ = ["SECTION", "Citation", "Recommendation", "Theme"]
+__all__ = ["SECTION", "Citation", "Footnote", "Recommendation", "SuggestedTopic", "Theme"]
 
 SECTION = r"([IVX]+\.)?[A-Z]"
 """A section of a report: ``II.B``, or ``B`` where the chapter is not known."""
@@ -35,6 +40,13 @@ class Citation:
         document: The document's symbol, where known (``None`` otherwise: never invented).
         paragraph: The paragraph's number in the report, for reports that number their
             paragraphs (``None`` otherwise).
+        title: The document as it names itself on its first page, in the language of the
+            version cited (``"Projet de rapport. Additif"``), where known.
+        issued: The date the document bears, where known.
+        lang: The language of the version cited (the text is verbatim in it).
+        original: The language the document was written in, where the document says.
+        page: The page of that version where the text stands (a PDF read), where known.
+        url: Where the document is published or listed, as its source gives it.
     """
 
     meeting: str = attrs.field(validator=check_pattern(MEETING_KEY))
@@ -43,11 +55,97 @@ class Citation:
     paragraph: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
     )
+    title: str | None = attrs.field(default=None, validator=optional_str)
+    issued: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+    lang: str | None = attrs.field(default=None, validator=optional_str)
+    original: str | None = attrs.field(default=None, validator=optional_str)
+    page: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
+    )
+    url: str | None = attrs.field(default=None, validator=optional_str)
 
     def __str__(self) -> str:
         where = f"{self.meeting}, section {self.section}"
         where += f", para. {self.paragraph}" if self.paragraph is not None else ""
-        return f"{where}, {self.document}" if self.document else where
+        named = ", ".join(
+            part
+            for part in (
+                self.document,
+                self.title,
+                self.issued.isoformat() if self.issued else None,
+                f"{self.lang} version" if self.lang else None,
+                f"page {self.page}" if self.page is not None else None,
+                self.url,
+            )
+            if part
+        )
+        return f"{where}, {named}" if named else where
+
+    @property
+    def names_document(self) -> bool:
+        """Whether the citation names its document (by symbol, or by title and date)."""
+        return bool(self.document) or (bool(self.title) and self.issued is not None)
+
+
+@attrs.frozen(kw_only=True)
+class Footnote:
+    """A footnote of an official text, as the document prints it at the foot of a page.
+
+    Attributes:
+        number: Its number in the document (the marker that calls it).
+        text: Its text, verbatim (official), with where it stands (``source``).
+    """
+
+    number: int = attrs.field(validator=attrs.validators.instance_of(int))
+    text: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.text.value}"
+
+
+_TAG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@attrs.frozen
+class SuggestedTopic:
+    """A topic suggested for a recommendation (editorial, to be confirmed), with its confidence.
+
+    Attributes:
+        tag: The topic's tag.
+        confidence: How sure the suggestion is, from 0 to 1 (the similarity of the
+            recommendation's text with the topic's); ``None`` where not known (a document
+            written before confidences were kept).
+    """
+
+    tag: str = attrs.field(validator=attrs.validators.instance_of(str))
+    confidence: float | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(float)),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not _TAG.fullmatch(self.tag):
+            raise InvalidDataError(f"tag: {self.tag!r} is not a topic tag")
+
+    def __str__(self) -> str:
+        return self.tag if self.confidence is None else f"{self.tag} ({self.confidence:.2f})"
+
+
+def _to_suggestions(values: object) -> tuple[SuggestedTopic, ...]:
+    if isinstance(values, str) or not isinstance(values, tuple | list):
+        raise InvalidDataError(f"suggested_topics: expected a list, got {values!r}")
+    return tuple(SuggestedTopic(v) if isinstance(v, str) else v for v in values)
+
+
+def _check_suggestions(
+    _instance: object, attribute: attrs.Attribute[object], value: tuple[object, ...]
+) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, SuggestedTopic):
+            raise InvalidDataError(f"{attribute.name}[{index}]: {item!r} is not a suggested topic")
+    tags = [item.tag for item in value if isinstance(item, SuggestedTopic)]
+    if len(set(tags)) != len(tags):
+        raise InvalidDataError(f"{attribute.name}: a tag appears twice in {tags}")
 
 
 @attrs.frozen(kw_only=True)
@@ -60,6 +158,7 @@ class Theme:
         letter: The section letter (``"B"``).
         titles: The section's heading in the report, per language: official, or a working
             translation (editorial); each text says which, and where it comes from.
+        footnotes: The footnotes its heading calls, verbatim.
         section: The section in the report (``"II.B"``).
         subject: The topic of the meeting that the section's recommendations answer, as
             the Secretariat's background paper on it is titled (official, with its source),
@@ -72,6 +171,9 @@ class Theme:
     titles: tuple[Text, ...] = attrs.field(converter=to_texts, validator=some_texts)
     section: str = attrs.field(validator=check_pattern(SECTION))
     subject: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
+    footnotes: tuple[Footnote, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Footnote)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.key != f"{self.meeting}-{self.letter}":
@@ -121,8 +223,10 @@ class Recommendation:
         source: Where the official text comes from.
         heading: The numbered sub-heading of the report the recommendation stands under
             ("1. General recommendations"), per language, official; empty where none.
-        suggested_topics: Topic tags suggested by similarity with tagged recommendations
-            (editorial, to be confirmed), for a recommendation read from a new report.
+        suggested_topics: Topics suggested by similarity with tagged recommendations
+            (editorial, to be confirmed), for a recommendation read from a new report, most
+            likely first, each with its confidence.
+        footnotes: The footnotes its official text calls, verbatim, in the order called.
     """
 
     key: str = attrs.field(validator=check_pattern(MEETING_KEY + r"-[1-9][0-9]*"))
@@ -142,8 +246,11 @@ class Recommendation:
     )
     source: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
     heading: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
-    suggested_topics: tuple[str, ...] = attrs.field(
-        default=(), converter=to_strings, validator=[tuple_of(str), _check_topics]
+    suggested_topics: tuple[SuggestedTopic, ...] = attrs.field(
+        default=(), converter=_to_suggestions, validator=_check_suggestions
+    )
+    footnotes: tuple[Footnote, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Footnote)
     )
 
     def __attrs_post_init__(self) -> None:

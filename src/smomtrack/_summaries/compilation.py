@@ -161,7 +161,7 @@ def compile_by_topic(catalogue: Catalogue, *, lang: str = "en") -> Compilation:
 
 def _topics(rec: Recommendation) -> tuple[str, ...]:
     """A recommendation's topics, or the ones suggested for it when it has none."""
-    return rec.topics or rec.suggested_topics
+    return rec.topics or tuple(s.tag for s in rec.suggested_topics)
 
 
 def _group(catalogue: Catalogue, tag: str | None) -> TopicGroup:
