@@ -206,7 +206,7 @@ def office_pdf(blocks: Iterable[Block], path: Path, *, lang: str) -> Path:
     source = path.with_suffix(".fodt")
     source.write_text(fodt(blocks, lang=lang), encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(  # noqa: S603 (a program of the system, arguments of ours)
+        subprocess.run(
             [
                 program,
                 f"-env:UserInstallation=file://{profile}",
@@ -245,7 +245,10 @@ FRENCH_NOTES = {
 
 _BEFORE_NOTES = (
     Note("septembre 2020", "Note d’essai hors de la section des recommandations."),
-    Note("réunion", "www.unodc.org/unodc/en/treaties/CTOC/working-group-on-the-smuggling-of-migrants-2020.html."),
+    Note(
+        "réunion",
+        "www.unodc.org/unodc/en/treaties/CTOC/working-group-on-the-smuggling-of-migrants-2020.html.",
+    ),
 )
 _AFTER_NOTE = Note("travaux", "Note d’essai du chapitre III, hors de la section.")
 
@@ -293,7 +296,9 @@ def french_report() -> list[Block]:
         blocks.append(Block(kind, text, notes))
     blocks += [
         Block("heading", "III. Organisation de la réunion"),
-        Block("para", "Le Groupe de travail a adopté l’organisation de ses travaux.", (_AFTER_NOTE,)),
+        Block(
+            "para", "Le Groupe de travail a adopté l’organisation de ses travaux.", (_AFTER_NOTE,)
+        ),
         *(Block("para", _FILLER) for _ in range(3)),
     ]
     return blocks
@@ -352,15 +357,15 @@ def english_report() -> list[Block]:
     return blocks
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    """Write the committed fixtures (LibreOffice needed)."""
+def main() -> int:
+    """Write the committed fixtures (LibreOffice needed) and name them."""
     OFFICE.mkdir(exist_ok=True)
     office_pdf(french_report(), OFFICE / "rapport-notes.fr.pdf", lang="fr")
     office_pdf(english_report(), OFFICE / "report-notes.en.pdf", lang="en")
     for made in sorted(OFFICE.glob("*.pdf")):
-        print(made.relative_to(DATA.parent.parent))
+        sys.stdout.write(f"{made.relative_to(DATA.parent.parent)}\n")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

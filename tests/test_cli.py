@@ -255,10 +255,14 @@ class TestIngest:
             f"{DATA / 'report-recommendations.en.txt'}: 2 themes and 5 recommendations of SOM9 (en)",
             "  SOM9-B (II.B): recommendations 1–3",
             "  SOM9-C (II.C): recommendations 4–5",
-            "  SOM9-4: topics suggested: information-exchange (confidence 23%),"
-            " specialized-prosecution (confidence 20%)",
-            "  SOM9-5: topics suggested: human-rights (confidence 20%),"
-            " specialized-prosecution (confidence 16%)",
+            (
+                "  SOM9-4: topics suggested: information-exchange (confidence 23%),"
+                " specialized-prosecution (confidence 20%)"
+            ),
+            (
+                "  SOM9-5: topics suggested: human-rights (confidence 20%),"
+                " specialized-prosecution (confidence 16%)"
+            ),
             f"{catalogue}: a catalogue of 23 recommendations",
         ]
         sheet = tmp_path / "r.csv"

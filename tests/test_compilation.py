@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smomtrack._catalogue.overlaps import SUGGESTION_THRESHOLD
 from smomtrack import Catalogue, compile_by_topic, parse_report
+from smomtrack._catalogue.overlaps import SUGGESTION_THRESHOLD
 
 DATA = Path(__file__).parent / "data"
 
@@ -60,7 +60,7 @@ class TestCompilation:
             "text": catalogue.recommendation("SOM7-4").text("fr").value,
             "text_lang": "fr",
             "official": True,
-            "citation": "SOM7, section II.B",
+            "citation": "SOM7, section II.B, Projet de rapport. Additif, 2020-09-09",
             "suggested": False,
         }
 
@@ -68,7 +68,7 @@ class TestCompilation:
         """render() gives a Markdown document; fallback texts are marked with their language."""
         text = compile_by_topic(catalogue, lang="en").render()
         assert text.startswith(
-            "# Recommendations of the Working Group on the Smuggling of Migrants, by topic\n\n## Awareness raising\n\n### SOM7\n\n**SOM7-4** (SOM7, section II.B) [fr]"
+            "# Recommendations of the Working Group on the Smuggling of Migrants, by topic\n\n## Awareness raising\n\n### SOM7\n\n**SOM7-4** (SOM7, section II.B, Projet de rapport. Additif, 2020-09-09) [fr]"
         )
         french = compile_by_topic(catalogue, lang="fr").render("markdown")
         assert "## Renforcement des capacités" in french

@@ -725,6 +725,13 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
     for rec in parsed.recommendations:
+        if rec.footnotes:
+            called = ", ".join(str(note.number) for note in rec.footnotes)
+            _tell(
+                args,
+                Message("msg_footnotes_kept", len(rec.footnotes), key=rec.key, numbers=called),
+                out,
+            )
         suggested = added[rec.key].suggested_topics
         if suggested:
             topics = ", ".join(

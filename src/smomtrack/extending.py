@@ -8,14 +8,23 @@
 - **Reports in a new format**: a :class:`Writer` in :data:`WRITERS`, writing the
   :data:`Block` s of a report (a :class:`Masthead` first); :func:`matrix_parts` cuts the
   heat map into parts that fit a page.
-- **Documents as published**: :func:`pdf_text`, :func:`document_text` and
-  :func:`suggest_topics`.
+- **Documents as published**: :func:`pdf_text`, :func:`document_text`,
+  :func:`read_document` (a :class:`DocumentText`: the text, what was not understood on
+  which page, the symbol the pages carry) and
+  :func:`suggest_topics` (with :func:`topic_scores` and :func:`leave_one_out`, which
+  tuned :data:`SUGGESTION_THRESHOLD`).
 """
 
 from __future__ import annotations
 
-from smomtrack._catalogue.overlaps import suggest_topics
-from smomtrack._interchange.pdf_text import document_text, pdf_text
+from smomtrack._catalogue.overlaps import (
+    SUGGESTION_THRESHOLD,
+    TopicTrial,
+    leave_one_out,
+    suggest_topics,
+    topic_scores,
+)
+from smomtrack._interchange.pdf_text import DocumentText, document_text, pdf_text, read_document
 from smomtrack._interchange.rows import ReadFields
 from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
 from smomtrack._rendering.heat_map import matrix_parts
@@ -27,10 +36,12 @@ from smomtrack._tracking.intake import FieldError, Intake
 from smomtrack._tracking.stores import ResponseStore
 
 __all__ = [
+    "SUGGESTION_THRESHOLD",
     "WRITERS",
     "Block",
     "Chart",
     "Columns",
+    "DocumentText",
     "FieldError",
     "Filters",
     "Heading",
@@ -42,10 +53,14 @@ __all__ = [
     "ReadFields",
     "ResponseStore",
     "Table",
+    "TopicTrial",
     "Writer",
     "counts",
     "document_text",
+    "leave_one_out",
     "matrix_parts",
     "pdf_text",
+    "read_document",
     "suggest_topics",
+    "topic_scores",
 ]

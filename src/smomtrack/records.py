@@ -7,7 +7,13 @@ The most used ones are also in the top-level package (``smomtrack.Recommendation
 from __future__ import annotations
 
 from smomtrack._records.meetings import AgendaItem, Document, Meeting, Session
-from smomtrack._records.recommendations import Citation, Recommendation, Theme
+from smomtrack._records.recommendations import (
+    Citation,
+    Footnote,
+    Recommendation,
+    SuggestedTopic,
+    Theme,
+)
 from smomtrack._records.responses import Response
 from smomtrack._tracking.population import Population
 from smomtrack._vocabulary.languages import Text
@@ -28,6 +34,7 @@ __all__ = [
     "Citation",
     "Document",
     "DocumentKind",
+    "Footnote",
     "Meeting",
     "MeetingFormat",
     "Modality",
@@ -40,6 +47,7 @@ __all__ = [
     "Response",
     "Session",
     "Status",
+    "SuggestedTopic",
     "Text",
     "Theme",
 ]

@@ -113,10 +113,13 @@ _converter.register_unstructure_hook(
     make_dict_unstructure_fn(
         Citation,
         _converter,
-        **{
-            name: override(omit_if_default=True)
-            for name in ("paragraph", "title", "issued", "lang", "original", "page", "url")
-        },
+        paragraph=override(omit_if_default=True),
+        title=override(omit_if_default=True),
+        issued=override(omit_if_default=True),
+        lang=override(omit_if_default=True),
+        original=override(omit_if_default=True),
+        page=override(omit_if_default=True),
+        url=override(omit_if_default=True),
     ),
 )
 _structure_suggestion = _converter.gen_structure_attrs_fromdict(SuggestedTopic)
@@ -128,15 +131,13 @@ def _suggestion(value: object, kind: type[SuggestedTopic]) -> SuggestedTopic:
         return SuggestedTopic(value)
     if not isinstance(value, dict):
         raise InvalidDataError(f"expected a topic tag or an object, got {value!r}")
-    return _structure_suggestion(value, kind)  # type: ignore[no-any-return]
+    return _structure_suggestion(value, kind)
 
 
 _converter.register_structure_hook(SuggestedTopic, _suggestion)
 _converter.register_unstructure_hook(
     SuggestedTopic,
-    make_dict_unstructure_fn(
-        SuggestedTopic, _converter, confidence=override(omit_if_default=True)
-    ),
+    make_dict_unstructure_fn(SuggestedTopic, _converter, confidence=override(omit_if_default=True)),
 )
 _converter.register_unstructure_hook(
     Recommendation,

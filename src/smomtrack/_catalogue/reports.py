@@ -49,6 +49,10 @@ def _recommendations(values: Iterable[Recommendation]) -> tuple[Recommendation, 
     return to_tuple(values)
 
 
+def _footnotes(values: Iterable[Footnote]) -> tuple[Footnote, ...]:
+    return to_tuple(values)
+
+
 def _warnings(values: Iterable[ParseWarning]) -> tuple[ParseWarning, ...]:
     return to_tuple(values)
 
@@ -75,4 +79,4 @@ class ParsedReport:
     themes: tuple[Theme, ...] = attrs.field(converter=_themes)
     recommendations: tuple[Recommendation, ...] = attrs.field(converter=_recommendations)
     warnings: tuple[ParseWarning, ...] = attrs.field(default=(), converter=_warnings)
-    footnotes: tuple[Footnote, ...] = attrs.field(default=(), converter=to_tuple)
+    footnotes: tuple[Footnote, ...] = attrs.field(default=(), converter=_footnotes)

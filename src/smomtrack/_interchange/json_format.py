@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 TRACKER_FORMAT = "smomtrack.tracker"
-CATALOGUE_VERSION = "1.0"
+CATALOGUE_VERSION = "1.1"
 """The version of the catalogue documents this smomtrack writes; it reads any 1.x."""
 
 SCHEMA_VERSION = "2.0"

@@ -20,6 +20,7 @@ Page furniture (symbols, job numbers, page numbers, bar codes) is left in the li
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -110,12 +111,49 @@ def _mult(m: Sequence[float], n: Sequence[float]) -> list[float]:
     ]
 
 
+class _Rules:
+    """A visitor of drawing operators: the heights of the short horizontal rules drawn."""
+
+    _PAINT = frozenset((b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
+
+    def __init__(self) -> None:
+        self.found: list[float] = []
+        self._path: list[tuple[float, float]] = []
+
+    def __call__(self, op: bytes, args: Sequence[object], cm: Sequence[float], _tm: object) -> None:
+        try:
+            if op in (b"m", b"l") and len(args) == 2:
+                self._point(cm, args[0], args[1])
+            elif op == b"re" and len(args) == 4:
+                x, y, w, h = (float(a) for a in args)  # type: ignore[arg-type]
+                self._point(cm, x, y)
+                self._point(cm, x + w, y + h)
+            elif op in self._PAINT:
+                self._close()
+            elif op == b"n":
+                self._path.clear()
+        except (TypeError, ValueError):
+            self._path.clear()
+
+    def _point(self, cm: Sequence[float], x: object, y: object) -> None:
+        fx, fy = float(x), float(y)  # type: ignore[arg-type]
+        self._path.append((fx * cm[0] + fy * cm[2] + cm[4], fx * cm[1] + fy * cm[3] + cm[5]))
+
+    def _close(self) -> None:
+        if self._path:
+            xs, ys = [p[0] for p in self._path], [p[1] for p in self._path]
+            if max(ys) - min(ys) < 2 and 20 < max(xs) - min(xs) < 300:
+                self.found.append((max(ys) + min(ys)) / 2)
+        self._path.clear()
+
+
 def pieces_of(page: object) -> tuple[list[Piece], list[float]]:
-    """The pieces of upright text a pypdf page shows, in the order of its content, and the
-    heights of the short horizontal rules it draws (a footnote separator is one)."""
+    """The pieces of upright text a pypdf page shows, and the heights of its short rules.
+
+    Pieces come in the order of the page's content; a footnote separator is a short rule.
+    """
     found: list[Piece] = []
-    rules: list[float] = []
-    path: list[tuple[float, float]] = []
+    rules = _Rules()
 
     def visit(
         text: str, cm: Sequence[float], tm: Sequence[float], _font: object, size: float
@@ -127,28 +165,8 @@ def pieces_of(page: object) -> tuple[list[Piece], list[float]]:
             return  # rotated or mirrored text: a stamp, not the document's
         found.append(Piece(text.replace("\n", " "), m[4], m[5], abs(size * m[3])))
 
-    def draw(op: bytes, args: Sequence[object], cm: Sequence[float], _tm: object) -> None:
-        def point(x: object, y: object) -> tuple[float, float]:
-            fx, fy = float(x), float(y)  # type: ignore[arg-type]
-            return fx * cm[0] + fy * cm[2] + cm[4], fx * cm[1] + fy * cm[3] + cm[5]
-
-        try:
-            if op in (b"m", b"l") and len(args) == 2:
-                path.append(point(*args))
-            elif op == b"re" and len(args) == 4:
-                x, y, w, h = (float(a) for a in args)  # type: ignore[arg-type]
-                path.extend([point(x, y), point(x + w, y + h)])
-            elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"):
-                if path and op != b"n":
-                    xs, ys = [p[0] for p in path], [p[1] for p in path]
-                    if max(ys) - min(ys) < 2 and 20 < max(xs) - min(xs) < 300:
-                        rules.append((max(ys) + min(ys)) / 2)
-                path.clear()
-        except (TypeError, ValueError):
-            path.clear()
-
-    page.extract_text(visitor_text=visit, visitor_operand_before=draw)  # type: ignore[attr-defined]
-    return found, rules
+    page.extract_text(visitor_text=visit, visitor_operand_before=rules)  # type: ignore[attr-defined]
+    return found, rules.found
 
 
 def _lines(pieces: list[Piece]) -> list[_Line]:
@@ -249,9 +267,13 @@ def lay_out(
     numbers = {note.number for note in footnotes}
     texts = [_marked(line.text, numbers) for line in body_lines]
     called = {int(n) for text in texts for n in re.findall(r"<sup>(\d+)</sup>", text)}
-    for marker in sorted(called - numbers):
-        problems.append(Message("pdf_marker_without_note", page=number, number=marker))
-    return LaidOutPage(number, tuple(_paragraphs(body_lines, texts)), tuple(footnotes), tuple(problems))
+    problems.extend(
+        Message("pdf_marker_without_note", page=number, number=marker)
+        for marker in sorted(called - numbers)
+    )
+    return LaidOutPage(
+        number, tuple(_paragraphs(body_lines, texts)), tuple(footnotes), tuple(problems)
+    )
 
 
 def _joined(first: str, more: str) -> str:
@@ -307,7 +329,7 @@ def _foot(lines: Sequence[_Line], body: float, rules: Sequence[float]) -> tuple[
 def _paragraphs(lines: Sequence[_Line], texts: Sequence[str]) -> list[str]:
     gaps = [
         round(a.y - b.y, 1)
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if abs(a.size - b.size) < 0.1 and a.y > b.y
     ]
     pitch = Counter(gaps).most_common(1)[0][0] if gaps else 0.0

@@ -112,7 +112,9 @@ def laid_out_text(read: list[tuple[list, list[float]]]) -> DocumentText:  # type
         text=f"\n{PAGE_BREAK}\n".join(texts),
         problems=tuple(p for page in pages for p in page.problems),
         symbol=tops.most_common(1)[0][0] if tops else None,
-        pages=tuple(attrs.evolve(page, footnotes=tuple(own)) for page, own in zip(pages, notes, strict=True)),
+        pages=tuple(
+            attrs.evolve(page, footnotes=tuple(own)) for page, own in zip(pages, notes, strict=True)
+        ),
     )
 
 

@@ -86,14 +86,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     return "\t".join(cells).strip(" "), heading or bold
 
 
-def clean_lines(text: str) -> list[Line]:
-    """The lines of *text* without Markdown markup, page furniture or footnotes.
-
-    Page headers and footers (document symbols, job numbers, page numbers) and footnote
-    lines become blank lines; a word hyphenated at the end of a line is joined back to its
-    end on the next line (``répres-`` + ``sion``), keeping the hyphen before a digit or a
-    capital (``COVID-`` + ``19``).
-    """
+def _read_lines(text: str) -> list[Line]:
+    """Each line of *text* cleaned, footnotes' own lines apart, pages counted."""
     lines: list[Line] = []
     page = 1
     for number, raw in enumerate(_LINE_BREAK.split(text.removesuffix("\n")), start=1):
@@ -110,11 +104,25 @@ def clean_lines(text: str) -> list[Line]:
         furniture = any(p.match(cleaned) or p.match(plain) for p in _FURNITURE)
         if furniture or _FOOTNOTE.match(raw.strip()):
             cleaned = ""
-        lines.append(Line(number, cleaned, heading, raw, markers=markers if cleaned else (), page=page))
+        lines.append(
+            Line(number, cleaned, heading, raw, markers=markers if cleaned else (), page=page)
+        )
+    return lines
+
+
+def clean_lines(text: str) -> list[Line]:
+    """The lines of *text* without Markdown markup, page furniture or footnotes.
+
+    Page headers and footers (document symbols, job numbers, page numbers) and footnote
+    lines become blank lines; a word hyphenated at the end of a line is joined back to its
+    end on the next line (``répres-`` + ``sion``), keeping the hyphen before a digit or a
+    capital (``COVID-`` + ``19``).
+    """
+    lines = _read_lines(text)
     joined: list[Line] = []
     carry: Line | None = None
     parts: list[str] = []  # the pieces of a line hyphenated over several: joined once, at the end
-    markers: list[int] = []
+    gathered: list[int] = []
     for line in lines:
         if line.note is not None:
             joined.append(line)  # a footnote: outside the flow, wherever it stands
@@ -123,19 +131,19 @@ def clean_lines(text: str) -> list[Line]:
             if line.text:
                 parts[-1] = parts[-1][:-1] if line.text[0].islower() else parts[-1]
                 parts.append(line.text)
-                markers.extend(line.markers)
+                gathered.extend(line.markers)
             if line.text and _HYPHENATED.search(line.text):
                 continue  # hyphenated again: keep gathering
-            joined.append(_gathered(carry, parts, markers))
-            carry, parts, markers = None, [], []
+            joined.append(_gathered(carry, parts, gathered))
+            carry, parts, gathered = None, [], []
             if line.text:
                 continue
         if _HYPHENATED.search(line.text):
-            carry, parts, markers = line, [line.text], list(line.markers)
+            carry, parts, gathered = line, [line.text], list(line.markers)
             continue
         joined.append(line)
     if carry is not None:
-        joined.append(_gathered(carry, parts, markers))
+        joined.append(_gathered(carry, parts, gathered))
     return joined
 
 

@@ -215,10 +215,10 @@ def parse_report(
             )
         chosen, start, chapter = adopted
         entries, sections = _scan_paragraphs(lines[start + 1 :], chosen, chapter)
-        return _build(key, chosen, entries, sections, where, lines)
+        return _build(key, chosen, (entries, sections), where, lines)
     chosen = languages.most_common(1)[0][0]
     entries, sections = _scan(lines, chosen)
-    return _build(key, chosen, entries, sections, where, lines)
+    return _build(key, chosen, (entries, sections), where, lines)
 
 
 @attrs.frozen
@@ -361,15 +361,24 @@ def _footnotes(
         if line.note is None:
             continue
         if line.note in notes:
-            warnings.append(ParseWarning.of(line.number, Message("parse_note_again", number=line.note)))
+            warnings.append(
+                ParseWarning.of(line.number, Message("parse_note_again", number=line.note))
+            )
             continue
         if not line.note_text:
-            warnings.append(ParseWarning.of(line.number, Message("parse_note_empty", number=line.note)))
+            warnings.append(
+                ParseWarning.of(line.number, Message("parse_note_empty", number=line.note))
+            )
             continue
         at = where.source(line.page)
         notes[line.note] = Footnote(
             number=line.note,
-            text=Text(lang, line.note_text, official=True, source=f"footnote {line.note}, {at}" if at else f"footnote {line.note}"),
+            text=Text(
+                lang,
+                line.note_text,
+                official=True,
+                source=f"footnote {line.note}, {at}" if at else f"footnote {line.note}",
+            ),
         )
     return notes
 
@@ -390,11 +399,11 @@ def _called(
 def _build(
     meeting: str,
     lang: str,
-    entries: list[_Entry],
-    sections: list[_Section],
+    scanned: tuple[list[_Entry], list[_Section]],
     where: _Where,
     lines: list[Line],
 ) -> ParsedReport:
+    entries, sections = scanned
     warnings: list[ParseWarning] = [
         ParseWarning.of(_page_line(lines, problem), problem) for problem in where.read.problems
     ]

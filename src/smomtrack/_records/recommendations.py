@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -65,6 +67,11 @@ class Citation:
     url: str | None = attrs.field(default=None, validator=optional_str)
 
     def __str__(self) -> str:
+        """Where, short: meeting, section, paragraph, then the document and page.
+
+        The language, original and address are in the attributes (and in the official
+        texts' ``source``), not repeated here.
+        """
         where = f"{self.meeting}, section {self.section}"
         where += f", para. {self.paragraph}" if self.paragraph is not None else ""
         named = ", ".join(
@@ -73,9 +80,7 @@ class Citation:
                 self.document,
                 self.title,
                 self.issued.isoformat() if self.issued else None,
-                f"{self.lang} version" if self.lang else None,
                 f"page {self.page}" if self.page is not None else None,
-                self.url,
             )
             if part
         )
@@ -101,6 +106,10 @@ class Footnote:
 
     def __str__(self) -> str:
         return f"{self.number} {self.text.value}"
+
+
+def _to_footnotes(values: Iterable[Footnote]) -> tuple[Footnote, ...]:
+    return to_tuple(values)
 
 
 _TAG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -138,7 +147,7 @@ def _to_suggestions(values: object) -> tuple[SuggestedTopic, ...]:
 
 
 def _check_suggestions(
-    _instance: object, attribute: attrs.Attribute[object], value: tuple[object, ...]
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
 ) -> None:
     for index, item in enumerate(value):
         if not isinstance(item, SuggestedTopic):
@@ -172,7 +181,7 @@ class Theme:
     section: str = attrs.field(validator=check_pattern(SECTION))
     subject: tuple[Text, ...] = attrs.field(default=(), converter=to_texts, validator=check_texts)
     footnotes: tuple[Footnote, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(Footnote)
+        default=(), converter=_to_footnotes, validator=tuple_of(Footnote)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -250,7 +259,7 @@ class Recommendation:
         default=(), converter=_to_suggestions, validator=_check_suggestions
     )
     footnotes: tuple[Footnote, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(Footnote)
+        default=(), converter=_to_footnotes, validator=tuple_of(Footnote)
     )
 
     def __attrs_post_init__(self) -> None:
