@@ -314,7 +314,7 @@ class TestIngest:
             "ingest", str(report), "--meeting", "SOM9", "-o", str(tmp_path / "c.json")
         )
         assert status == 0
-        assert f"{report}: line 4: recommendation 3 follows 1: the numbering has a gap" in output
+        assert f"{report}: line 4: recommendation 2 is missing: 3 follows 1" in output
         seed = DATA / "recommendations-7th-meeting-2020.fr.md"
         assert run("ingest", str(seed), "--meeting", "SOM7", "-o", str(tmp_path / "d.json"))[0] == 2
         assert "theme SOM7-B: the two catalogues hold different content" in capsys.readouterr().err

@@ -169,7 +169,7 @@ class TestWarnings:
         parsed = parse_report(text, meeting="SOM9")
         assert [(w.line, w.message.split(":")[0].split(";")[0]) for w in parsed.warnings] == [
             (1, "recommendation 1 is outside any section (B., C.…)"),
-            (6, "recommendation 4 follows 2"),
+            (6, "recommendation 3 is missing"),
             (6, "recommendation 4"),
             (8, "recommendation 4 appears again"),
             (10, "recommendation 5 has no text"),

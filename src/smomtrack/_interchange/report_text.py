@@ -11,6 +11,7 @@ import attrs
 from smomtrack._catalogue.reports import ParsedReport, ParseWarning
 from smomtrack._interchange.pdf_text import DocumentText, read_document
 from smomtrack._interchange.plain_text import Line, clean_lines, join_paragraphs
+from smomtrack._interchange.report_lines import split_collapsed
 from smomtrack._records.recommendations import Citation, Footnote, Recommendation, Theme
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.keys import meeting_key
@@ -103,6 +104,30 @@ _WORDING: dict[str, list[tuple[re.Pattern[str], Addressee, Modality]]] = {
         (re.compile(r"^los estados deberian\b"), Addressee.STATES, Modality.SHOULD),
     ],
 }
+
+
+_WORDING_INSIDE = {
+    "en": re.compile(
+        r"\b(?:the\s+)?States(?:\s+parties)?\s+(?:should|are\s+encouraged)\b", re.IGNORECASE
+    ),
+    "fr": re.compile(
+        r"\bLes\s+États(?:\s+parties)?\s+(?:devraient|sont\s+encouragés)\b", re.IGNORECASE
+    ),
+    "es": re.compile(
+        r"\b(?:Los\s+Estados(?:\s+partes)?\s+deberían|Se\s+alienta\s+a\s+los\s+Estados)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def wording_inside(text: str, lang: str) -> int | None:
+    """Where a recommendation's wording ("States parties should") starts inside *text*.
+
+    >>> wording_inside("Recommandations relatives aux crises Les États parties devraient", "fr")
+    37
+    """
+    match = _WORDING_INSIDE.get(lang, _WORDING_INSIDE["en"]).search(text)
+    return match.start() if match else None
 
 
 def wording(text: str, lang: str) -> tuple[Addressee | None, Modality | None]:
@@ -200,8 +225,8 @@ def parse_report(
     if not isinstance(text, str | Path):
         raise InvalidDataError(f"text: expected text, got {type(text).__name__}")
     read = read_document(text)
-    lines = clean_lines(read.text)
-    where = _Where(read, text.name if isinstance(text, Path) else None, document)
+    lines = split_collapsed(clean_lines(read.text))
+    where = _Where(read, text.name if isinstance(text, Path) else None, document, lines)
     found = [h for line in lines if (h := _heading_language(line))]
     languages = Counter(h[0] for h in found if lang is None or h[0] == lang)
     if not languages:
@@ -214,20 +239,25 @@ def parse_report(
                 said=Message("msg_no_recommendations_found"),
             )
         chosen, start, chapter = adopted
-        entries, sections = _scan_paragraphs(lines[start + 1 :], chosen, chapter)
-        return _build(key, chosen, (entries, sections), where, lines)
+        scanned = _scan_paragraphs(lines[start + 1 :], chosen, chapter, where.warnings)
+        return _build(key, chosen, scanned, where)
     chosen = languages.most_common(1)[0][0]
     entries, sections = _scan(lines, chosen)
-    return _build(key, chosen, (entries, sections), where, lines)
+    return _build(key, chosen, (entries, sections), where)
 
 
 @attrs.frozen
 class _Where:
-    """What names the document a text is read from: given, or read on its pages."""
+    """The document a text is read from, its lines, and the warnings found so far.
+
+    The document is named as given, or as its pages say.
+    """
 
     read: DocumentText
     file: str | None
     given: str | None
+    lines: list[Line] = attrs.Factory(list)
+    warnings: list[ParseWarning] = attrs.Factory(list)
 
     @property
     def symbol(self) -> str | None:
@@ -256,7 +286,7 @@ def _adopted(lines: list[Line], lang: str | None) -> tuple[str, int, str | None]
 
 
 def _scan_paragraphs(
-    lines: list[Line], lang: str, chapter: str | None
+    lines: list[Line], lang: str, chapter: str | None, problems: list[ParseWarning]
 ) -> tuple[list[_Entry], list[_Section]]:
     """Themes, sub-headings and numbered paragraphs, up to the next chapter."""
     entries: list[_Entry] = []
@@ -270,7 +300,7 @@ def _scan_paragraphs(
         if chapter_match and (line.heading or not line.text.endswith(".")):
             break  # the next chapter: the recommendations are over
         letter = _SECTION.match(line.text)
-        if letter and not line.text.endswith("."):
+        if letter and (not line.text.endswith(".") or wording_inside(letter[2], lang)):
             section = _Section(
                 letter[1], line.number, [_CONTINUED.sub("", letter[2])], chapter, [*line.markers]
             )
@@ -282,7 +312,7 @@ def _scan_paragraphs(
         if numbered:
             body = numbered[2].strip()
             if wording(body, lang)[1] is None and _is_sub_heading(body):
-                heading, current, in_title = body, None, False
+                heading, current, in_title = _sub_heading(body, lang, line, problems), None, False
                 continue
             current = _Entry(int(numbered[1]), line.number, section, heading=heading)
             current.page = line.page
@@ -303,6 +333,17 @@ def _scan_paragraphs(
         if current is not None:
             current.lines.append(line)
     return entries, sections
+
+
+def _sub_heading(body: str, lang: str, line: Line, problems: list[ParseWarning]) -> str | None:
+    """A sub-heading as kept: never with a recommendation's wording in it (said)."""
+    at = wording_inside(body, lang)
+    if at is None:
+        return body
+    problems.append(
+        ParseWarning.of(line.number, Message("parse_heading_wording", text=Quoted(body)))
+    )
+    return body[:at].strip() or None
 
 
 def _is_sub_heading(text: str) -> bool:
@@ -401,10 +442,10 @@ def _build(
     lang: str,
     scanned: tuple[list[_Entry], list[_Section]],
     where: _Where,
-    lines: list[Line],
 ) -> ParsedReport:
     entries, sections = scanned
-    warnings: list[ParseWarning] = [
+    lines, warnings = where.lines, where.warnings
+    warnings += [
         ParseWarning.of(_page_line(lines, problem), problem) for problem in where.read.problems
     ]
     notes = _footnotes(lines, lang, where, warnings)
@@ -416,13 +457,13 @@ def _build(
                 ParseWarning.of(section.line, Message("parse_section_again", letter=section.letter))
             )
             continue
-        title = " ".join(section.title).strip()
+        title = _title(section, lang, warnings, where)
         themes[section.letter] = Theme(
             key=f"{meeting}-{section.letter}",
             meeting=meeting,
             letter=section.letter,
             section=f"{section.chapter}.{section.letter}" if section.chapter else section.letter,
-            titles=[Text(lang, title, official=True, source=where.source(section.page))],
+            titles=[title],
             footnotes=_called(section.markers, notes, section.line, warnings),
         )
     recommendations: list[Recommendation] = []
@@ -434,12 +475,8 @@ def _build(
                 ParseWarning.of(entry.line, Message("parse_before_sections", number=entry.number))
             )
             continue
-        if previous is not None and entry.number not in seen and entry.number != previous + 1:
-            warnings.append(
-                ParseWarning.of(
-                    entry.line, Message("parse_gap", number=entry.number, previous=previous)
-                )
-            )
+        if previous is not None and entry.number not in seen:
+            warnings.extend(_sequence(entry, previous, seen))
         if entry.number in seen:
             warnings.append(
                 ParseWarning.of(entry.line, Message("parse_again", number=entry.number))
@@ -498,6 +535,42 @@ def _build(
         warnings=sorted(warnings, key=lambda w: w.line),
         footnotes=tuple(notes.values()),
     )
+
+
+def _title(section: _Section, lang: str, warnings: list[ParseWarning], where: _Where) -> Text:
+    """A section's title, official: cut before a recommendation's wording, which is said."""
+    title = " ".join(section.title).strip()
+    at = wording_inside(title, lang)
+    if at is None:
+        return Text(lang, title, official=True, source=where.source(section.page))
+    rest = title[at:]
+    shown = rest if len(rest) <= 60 else rest[:59] + "…"
+    warnings.append(
+        ParseWarning.of(
+            section.line,
+            Message("parse_title_wording", letter=section.letter, text=Quoted(shown)),
+        )
+    )
+    kept = title[:at].strip()
+    if kept:
+        return Text(lang, kept, official=True, source=where.source(section.page))
+    warnings.append(ParseWarning.of(section.line, Message("parse_no_title", letter=section.letter)))
+    return Text(lang, section.letter, official=False, source="no title read: the letter alone")
+
+
+def _sequence(entry: _Entry, previous: int, seen: set[int]) -> list[ParseWarning]:
+    """What is wrong with the numbering where *entry* follows *previous*."""
+    if entry.number < previous:
+        said = Message("parse_out_of_order", number=entry.number, previous=previous)
+        return [ParseWarning.of(entry.line, said)]
+    missing = [n for n in range(previous + 1, entry.number) if n not in seen]
+    if not missing:
+        return []
+    shown = ", ".join(str(n) for n in missing[:10]) + ("…" if len(missing) > 10 else "")
+    said = Message(
+        "parse_missing", len(missing), missing=shown, number=entry.number, previous=previous
+    )
+    return [ParseWarning.of(entry.line, said)]
 
 
 def _page_line(lines: list[Line], problem: Message) -> int:
