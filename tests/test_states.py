@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import collections
+import datetime
+import re
+from importlib import resources
 
 import pycountry
 import pytest
@@ -26,10 +29,16 @@ from smomtrack.exceptions import InvalidDataError, UnknownStateError
 
 class TestParties:
     def test_who_can_be_a_party(self) -> None:
-        """193 Member States, 2 observer States and the European Union, each once."""
+        """193 Member States, 2 observers, the Cook Islands, Niue and the EU, each once."""
         kinds = collections.Counter(p.kind for p in parties())
-        assert kinds == {PartyKind.MEMBER: 193, PartyKind.OBSERVER: 2, PartyKind.ORGANIZATION: 1}
-        assert len({p.code for p in parties()}) == 196
+        assert kinds == {
+            PartyKind.MEMBER: 193,
+            PartyKind.OBSERVER: 2,
+            PartyKind.NON_MEMBER: 2,
+            PartyKind.ORGANIZATION: 1,
+        }
+        assert len({p.code for p in parties()}) == 198
+        assert {p.code for p in parties() if p.kind is PartyKind.NON_MEMBER} == {"COK", "NIU"}
         assert {p.code for p in parties() if p.kind is PartyKind.OBSERVER} == {"VAT", "PSE"}
         assert party(EUROPEAN_UNION).name("fr") == "Union européenne"
 
@@ -227,6 +236,69 @@ class TestOrder:
         assert by_name(codes, "es") == ["DEU", "AUS", "COL", "EGY", "ESP", "EUU"]
 
 
+class TestUnitedNationsLists:
+    """The names as the United Nations lists them today, and the check that says so."""
+
+    DATA = resources.files("smomtrack").joinpath("data", "parties.csv")
+
+    def header(self) -> str:
+        text = self.DATA.read_text(encoding="utf-8")
+        return "\n".join(line for line in text.splitlines() if line.startswith("#"))
+
+    def test_the_date_of_the_check_is_in_the_data_file(self) -> None:
+        """The file says when the names were checked, and against which lists."""
+        found = re.search(r"^# Checked on (\d{4}-\d{2}-\d{2})", self.header(), re.MULTILINE)
+        assert found is not None
+        assert datetime.date.fromisoformat(found[1]) == datetime.date(2026, 12, 6)
+        for source in ("about-us/member-states", "UNTERM", "M49"):
+            assert source in self.header()
+
+    def test_the_netherlands_and_trinidad_and_tobago(self) -> None:
+        """The current names are printed; the names used before are still read."""
+        assert [state_name("NLD", lang) for lang in ("en", "fr", "es")] == [
+            "Netherlands (Kingdom of the)",
+            "Pays-Bas (Royaume des)",
+            "Países Bajos (Reino de los)",
+        ]
+        assert state_name("TTO", "es") == "Trinidad y Tabago"
+        for before in ("Netherlands", "Pays-Bas", "Países Bajos", "Trinidad y Tobago"):
+            assert resolve_state(before) in {"NLD", "TTO"}
+        assert "Netherlands (Kingdom of the)" not in party("NLD").other_names
+
+    @pytest.mark.parametrize(
+        ("code", "names", "written"),
+        [
+            ("COK", ("Cook Islands", "Îles Cook", "Islas Cook"), ("cook islands", "CK", "184")),
+            ("NIU", ("Niue", "Nioué", "Niue"), ("niue", "NU", "570", "Nioue")),
+        ],
+    )
+    def test_the_cook_islands_and_niue_can_be_parties(
+        self, code: str, names: tuple[str, str, str], written: tuple[str, ...]
+    ) -> None:
+        """Non-member States with treaty-making capacity: named, read, in no group."""
+        entry = party(code)
+        assert entry.kind is PartyKind.NON_MEMBER
+        assert tuple(entry.name(lang) for lang in ("en", "fr", "es")) == names
+        assert entry.group is None and region_of(code) == NO_GROUP
+        assert code not in un_members()
+        for text in (*names, *written):
+            assert resolve_state(text) == code
+        assert "ST/LEG/7/Rev.1" in self.header() and "para. 86" in self.header()
+
+    def test_kiribati_says_which_source_places_it_where(self) -> None:
+        """Kiribati's row is preceded by the sources that disagree on its group."""
+        lines = self.DATA.read_text(encoding="utf-8").splitlines()
+        row = next(i for i, line in enumerate(lines) if line.startswith("KIR,"))
+        note = []
+        for line in reversed(lines[:row]):
+            if not line.startswith("#"):
+                break
+            note.append(line)
+        said = " ".join(reversed(note))
+        assert "Kiribati" in said and "dgacm" in said and "in none" in said
+        assert region_of("KIR") == "asia_pacific"
+
+
 class TestRegions:
     def test_every_member_in_one_group(self) -> None:
         """The five groups hold the 193 Member States once each; observers and the EU in none."""
@@ -238,7 +310,7 @@ class TestRegions:
             "latin_american_caribbean": 33,
             "western_european_other": 29,
         }
-        assert {region_of(c) for c in ("VAT", "PSE", "EUU")} == {NO_GROUP}
+        assert {region_of(c) for c in ("VAT", "PSE", "COK", "NIU", "EUU")} == {NO_GROUP}
 
     def test_documented_placements(self) -> None:
         """Türkiye and the United States count in the Western European and other States."""

@@ -2,7 +2,7 @@
 
 The groups are those the Department for General Assembly and Conference Management lists
 (see ``data/parties.csv`` for the source and the treatment of Türkiye and the United States).
-They are groups of Member States: the observer States and the European Union are in none
+They are groups of Member States: the States that are not Members and the European Union are in none
 (:data:`NO_GROUP`), and so is any State left out of a grouping a user defines.
 """
 
@@ -17,7 +17,7 @@ from smomtrack._words import word
 __all__ = ["NO_GROUP", "REGION_WORDS", "RegionalGroup", "group_label", "region_of"]
 
 NO_GROUP = "none"
-"""The group of the States in no group of a grouping (for regions: the observers and the EU)."""
+"""The group of the States in no group of a grouping (for regions: non-members and the EU)."""
 
 
 class RegionalGroup(enum.Enum):

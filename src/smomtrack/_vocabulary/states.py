@@ -1,9 +1,11 @@
 """The States and organizations that can be parties to the Protocol, and their UN names.
 
 The 193 Member States of the United Nations, the two non-member observer States (the Holy
-See, the State of Palestine) and the European Union, read from ``data/parties.csv``, which
-cites its sources: the United Nations short names in English, French and Spanish, ISO 3166-1
-alpha-2 and alpha-3 and M49 codes, and each State's regional group. Territories and other
+See, the State of Palestine), the two other non-member States that can become parties to
+treaties (the Cook Islands, Niue) and the European Union, read from ``data/parties.csv``,
+which cites its sources and the date they were checked: the United Nations short names in
+English, French and Spanish, ISO 3166-1 alpha-2 and alpha-3 and M49 codes, and each State's
+regional group. Territories and other
 places with an ISO 3166-1 code (``data/territories.csv``) are known only to be refused with
 their reason.
 
@@ -60,6 +62,12 @@ class PartyKind(enum.Enum):
     """A Member State of the United Nations."""
     OBSERVER = "observer"
     """A non-member observer State (the Holy See, the State of Palestine)."""
+    NON_MEMBER = "non-member"
+    """Another State that is not a Member but can become a party (the Cook Islands, Niue).
+
+    The Secretary-General, as depositary, recognizes their capacity to take part in treaties
+    open to "all States" (Summary of Practice, ST/LEG/7/Rev.1, para. 86).
+    """
     ORGANIZATION = "organization"
     """A regional economic integration organization (the European Union)."""
 
@@ -72,9 +80,9 @@ class Party:
         code: ISO 3166-1 alpha-3 code (``"EUU"`` for the European Union).
         alpha2: ISO 3166-1 alpha-2 code (``"EU"`` for the European Union).
         m49: UN M49 numeric code (``None`` for the European Union).
-        kind: Member State, observer State or organization.
-        group: The key of its United Nations regional group (``None`` for the observers and
-            the European Union); see :mod:`smomtrack._vocabulary.regions`.
+        kind: Member State, observer State, other non-member State or organization.
+        group: The key of its United Nations regional group (``None`` for the States that
+            are not Members and the European Union); see :mod:`smomtrack._vocabulary.regions`.
         names: The United Nations short name in ``en``, ``fr`` and ``es``.
         other_names: Other names it is known by (read, never printed).
     """
