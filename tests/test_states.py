@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import collections
-import datetime
+import datetime as dt
 import re
 from importlib import resources
 
@@ -249,7 +249,7 @@ class TestUnitedNationsLists:
         """The file says when the names were checked, and against which lists."""
         found = re.search(r"^# Checked on (\d{4}-\d{2}-\d{2})", self.header(), re.MULTILINE)
         assert found is not None
-        assert datetime.date.fromisoformat(found[1]) == datetime.date(2026, 12, 6)
+        assert dt.date.fromisoformat(found[1]) == dt.date(2026, 12, 6)
         for source in ("about-us/member-states", "UNTERM", "M49"):
             assert source in self.header()
 
@@ -279,11 +279,13 @@ class TestUnitedNationsLists:
         entry = party(code)
         assert entry.kind is PartyKind.NON_MEMBER
         assert tuple(entry.name(lang) for lang in ("en", "fr", "es")) == names
-        assert entry.group is None and region_of(code) == NO_GROUP
+        assert entry.group is None
+        assert region_of(code) == NO_GROUP
         assert code not in un_members()
         for text in (*names, *written):
             assert resolve_state(text) == code
-        assert "ST/LEG/7/Rev.1" in self.header() and "para. 86" in self.header()
+        assert "ST/LEG/7/Rev.1" in self.header()
+        assert "para. 86" in self.header()
 
     def test_kiribati_says_which_source_places_it_where(self) -> None:
         """Kiribati's row is preceded by the sources that disagree on its group."""
@@ -295,7 +297,9 @@ class TestUnitedNationsLists:
                 break
             note.append(line)
         said = " ".join(reversed(note))
-        assert "Kiribati" in said and "dgacm" in said and "in none" in said
+        assert "Kiribati" in said
+        assert "dgacm" in said
+        assert "in none" in said
         assert region_of("KIR") == "asia_pacific"
 
 
