@@ -37,7 +37,7 @@ __all__ = ["split_collapsed"]
 _CANDIDATE = re.compile(
     r"(?<=\s)(?:"
     r"(?P<rec>(?:Recommendation|Recommandation|Recomendaci[oó]n)\s+(?P<n>\d{1,3})\s*[.:]?)"
-    r"(?=\s+[A-ZÀ-Ý«“\"]|\s*$)"
+    r"(?=\s+(?:[A-ZÀ-Ý«“\"]|\d{1,3}\.\s)|\s*$)"
     r"|(?P<chapter>[IVX]{1,4}\.)\s+(?=[A-ZÀ-Ý])"
     r"|(?P<letter>[A-Z])\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ])"
     r"|(?P<number>\d{1,3})\.\s+(?=[A-ZÀ-Ý«“\"])"
