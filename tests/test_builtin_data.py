@@ -7,7 +7,10 @@ Markdown is removed; nothing the sources do not give (symbols, dates) may appear
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,8 @@ from smomtrack._vocabulary.topics import TOPICS
 from smomtrack.records import Addressee, DocumentKind, MeetingFormat, Modality
 
 DATA = Path(__file__).parent / "data"
+AGENDA_URL = "https://www.unodc.org/unodc/en/treaties/CTOC/working-group-on-the-smuggling-of-migrants-2021.html"
+SEED_URL = "https://www.unodc.org/unodc/en/treaties/CTOC/working-group-on-the-smuggling-of-migrants-2020.html"
 RECOMMENDATIONS_SOURCE = (DATA / "recommendations-7th-meeting-2020.fr.md").read_text(
     encoding="utf-8"
 )
@@ -46,6 +51,18 @@ def source_recommendations() -> dict[int, str]:
         elif current is not None and line:
             texts[current].append(line)
     return {n: " ".join(lines) for n, lines in texts.items()}
+
+
+def _official_texts(value: object) -> Iterator[tuple[str, str | None]]:
+    """Every official text of a catalogue's JSON document, with its source."""
+    if isinstance(value, dict):
+        if value.get("official") is True and "value" in value:
+            yield value["value"], value.get("source")
+        for item in value.values():
+            yield from _official_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _official_texts(item)
 
 
 def flat(text: str) -> str:
@@ -122,11 +139,54 @@ class TestSeventhMeeting:
             assert set(rec.topics) <= set(TOPICS)
 
     def test_citations(self, catalogue: Catalogue) -> None:
-        """Citations give meeting and section, and no invented document symbol."""
+        """Citations name the document as the seed gives it, and no invented symbol."""
         for rec in catalogue:
             assert rec.source.meeting == "SOM7"
             assert rec.source.section == f"II.{rec.theme[-1]}"
-            assert rec.source.document is None
+            assert rec.source.document is None  # the seed gives no symbol
+            assert rec.source.names_document
+            assert rec.source.title == "Projet de rapport. Additif"
+            assert rec.source.issued == dt.date(2020, 9, 9)
+            assert (rec.source.lang, rec.source.original) == ("fr", "en")
+            assert rec.source.url == SEED_URL
+            assert "9 septembre 2020" in RECOMMENDATIONS_SOURCE
+            assert SEED_URL in TOPICS_SOURCE  # the meeting's page, as the sources give it
+            assert str(rec.source) == (
+                f"SOM7, section {rec.source.section}, Projet de rapport. Additif, 2020-09-09"
+            )
+
+    def test_every_official_text_names_its_document(self, catalogue: Catalogue) -> None:
+        """Each official text of the built-in catalogue says which document it is from."""
+        documents = (
+            "addendum to the draft report of the seventh meeting",
+            "annotated provisional agenda of the eighth meeting",
+            "background paper",
+            "UNODC page of the meeting",
+        )
+        data = resources.files("smomtrack").joinpath("data", "catalogue.json")
+        texts = list(_official_texts(json.loads(data.read_text(encoding="utf-8"))))
+        assert len(texts) == 40
+        for rec in catalogue:  # as the API gives them
+            source = rec.text("fr").source
+            assert source is not None
+            assert source.startswith(f"recommendation {rec.number}, section II.")
+        for value, source in texts:
+            assert source is not None, value
+            assert any(document in source for document in documents), (value, source)
+        sources = [source for _, source in texts if source is not None]
+        from_report = [s for s in sources if documents[0] in s]
+        assert len(from_report) == 18 + 2  # the 18 recommendations and the 2 section titles
+        for source in from_report:
+            assert "9 September 2020" in source
+            assert "French version (original: English)" in source
+            assert SEED_URL in source
+        from_agenda = [s for s in sources if documents[1] in s]
+        assert from_agenda
+        for source in from_agenda:
+            assert "12 August 2021" in source
+            assert "no symbol given" in source  # the seed gives none: none is invented
+            assert AGENDA_URL.removeprefix("https://") in source  # the seed's footnote 1
+        assert AGENDA_URL.removeprefix("https://") in AGENDA_SOURCE
 
     def test_meeting(self, catalogue: Catalogue) -> None:
         """The 7th meeting: Vienna, 8–9 September 2020; no format or symbol invented."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from smomtrack import Catalogue, Text
+from smomtrack import Catalogue, Text, parse_report
 from smomtrack._catalogue.overlaps import overlaps, stem
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.extending import SUGGESTION_THRESHOLD, leave_one_out, suggest_topics, topic_scores
 
 READER_PAIRS = [("SOM7-2", "SOM7-8"), ("SOM7-13", "SOM7-18"), ("SOM7-4", "SOM7-16")]
 """Data collection, capacity building, awareness raising: pairs a reader finds."""
@@ -79,3 +80,56 @@ class TestLanguages:
         assert overlaps(catalogue, lang="es") == ()
         with pytest.raises(InvalidDataError, match="between 0 and 1"):
             overlaps(catalogue, threshold=1.5)
+
+
+class TestSuggestedTopics:
+    def test_the_threshold_is_the_best_left_one_out(self, catalogue: Catalogue) -> None:
+        """SUGGESTION_THRESHOLD has the best F1 when each built-in recommendation is left out."""
+        trials = leave_one_out(catalogue, [step / 100 for step in range(40)])
+        best = max(trials, key=lambda trial: (trial.f1, -trial.threshold))
+        assert best.threshold == SUGGESTION_THRESHOLD
+        assert (best.suggested, best.right, best.expected) == (16, 11, 26)
+        assert best.precision > 0.6
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            (
+                "en",
+                (
+                    "B. Recommendations on children\nRecommendation 1\nStates parties should ensure"
+                    " that unaccompanied and separated children who have been smuggled are referred"
+                    " without delay to child protection services and are appointed a guardian."
+                ),
+            ),
+            (
+                "fr",
+                (
+                    "B. Recommandations relatives aux enfants\nRecommandation 1\nLes États parties"
+                    " devraient veiller à ce que les enfants non accompagnés et séparés objet d'un"
+                    " trafic illicite soient orientés sans délai vers les services de protection de"
+                    " l'enfance et se voient désigner un tuteur."
+                ),
+            ),
+        ],
+    )
+    def test_no_wrong_suggestion_for_unaccompanied_children(
+        self, catalogue: Catalogue, lang: str, text: str
+    ) -> None:
+        """The issue's example: its closest topic ranks first, and nothing unrelated is said."""
+        rec = parse_report(text, meeting="SOM9", lang=lang).recommendations[0]
+        scores = topic_scores(catalogue, rec)
+        assert max(scores, key=lambda tag: scores[tag]) == "protection-assistance"
+        suggested = suggest_topics(catalogue, rec)
+        assert {s.tag for s in suggested} <= {"protection-assistance", "human-rights"}
+        assert all(
+            s.confidence is not None and s.confidence >= SUGGESTION_THRESHOLD for s in suggested
+        )
+
+    def test_ranked_with_confidence(self, catalogue: Catalogue) -> None:
+        """Suggestions come most likely first, each with its confidence, at most two."""
+        for rec in catalogue:
+            suggested = suggest_topics(catalogue, rec, threshold=0.0)
+            confidences = [s.confidence for s in suggested]
+            assert len(suggested) == 2
+            assert confidences == sorted(confidences, key=lambda c: -(c or 0.0))

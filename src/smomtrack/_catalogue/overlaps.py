@@ -247,7 +247,7 @@ each in turn is taken out, its topics suggested from the 17 others, and the sugg
 compared with its own; at 0.11, with at most 2 suggestions, 11 of 16 suggestions are
 right (precision 0.69) and 11 of the 26 topics found (recall 0.42): the best F1 (0.52)
 of the thresholds 0.00–0.39 (see docs/overlaps.md). At 0.05, the threshold before it,
-15 of 33 were right."""
+15 of 34 were right."""
 
 SUGGESTION_MOST = 2
 """At most this many topics are suggested for a recommendation."""
