@@ -10,14 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from smomtrack import parse_report
-from smomtrack._interchange.plain_text import Line
-from smomtrack._interchange.report_lines import split_collapsed
 from tests.test_pdf import REPORTS
 
 DATA = Path(__file__).parent / "data"
@@ -151,49 +146,3 @@ class TestNotCut:
         )
         parsed = parse_report(text, meeting="SOM9")
         assert len(parsed.recommendations) == 1
-
-
-def _line(text: str, number: int) -> Line:
-    return Line(number=number, text=text)
-
-
-class TestFuzz:
-    @settings(max_examples=300, deadline=None)
-    @given(
-        st.lists(
-            st.lists(
-                st.sampled_from(
-                    [
-                        "Recommendation 3",
-                        "Recommandation 1",
-                        "Recomendación 2",
-                        "II.",
-                        "B.",
-                        "A.",
-                        "3.",
-                        "12.",
-                        "Recommendations",
-                        "States",
-                        "parties",
-                        "should",
-                        "act.",
-                        "«",
-                        ";",
-                        "",
-                    ]
-                )
-                | st.text(max_size=12),
-                max_size=25,
-            ).map(" ".join),
-            max_size=8,
-        )
-    )
-    def test_nothing_is_dropped_or_added(self, texts: list[str]) -> None:
-        """The cut lines hold, in order, exactly the characters of the lines given."""
-        lines = [_line(text, number) for number, text in enumerate(texts, start=1)]
-        out = split_collapsed(lines)
-        assert "".join("".join(line.text.split()) for line in out) == "".join(
-            "".join(text.split()) for text in texts
-        )
-        assert [line.number for line in out] == sorted(line.number for line in out)
-        assert all(attrs.has(type(line)) for line in out)

@@ -37,6 +37,10 @@ from smomtrack import (
     to_json,
 )
 from smomtrack._interchange.csv_format import read_csv
+from smomtrack._interchange.pdf_layout import Piece, lay_out
+from smomtrack._interchange.pdf_text import laid_out_text
+from smomtrack._interchange.plain_text import Line
+from smomtrack._interchange.report_lines import split_collapsed
 from smomtrack._vocabulary.dates import parse_date_range, parse_period
 
 DATA = Path(__file__).parent / "data"
@@ -289,3 +293,119 @@ class TestReportDocuments:
         assert "<script" not in page.lower().replace("&lt;script", "")
         document = report(tracker, format="docx", as_of="2022-01-01", symbol=symbol, author=author)
         assert document[:2] == b"PK"
+
+
+PIECE_TEXTS = st.sampled_from(
+    ["1", "2", "12", "_____", "Recommandation 3", "V.20-04826", "Les", "2/4", " ", ""]
+)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""What a page shows as a space."""
+FLAT_REPORT = " ".join(re.sub(r"(?m)^#+\s*", "", REPORT).replace("**", "").split())
+
+
+class TestDocumentsAsLaidOut:
+    """PDF pages read by their layout, and report text whose white space was collapsed."""
+
+    @FUZZ
+    @given(
+        st.lists(
+            st.builds(
+                Piece,
+                PIECE_TEXTS | st.text(max_size=20),
+                st.floats(-50, 650, allow_nan=False),
+                st.floats(-50, 900, allow_nan=False),
+                st.sampled_from([0.0, 5.5, 6.5, 9.0, 11.0, 11.0, 11.0, 40.0]),
+            ),
+            max_size=40,
+        ),
+        st.lists(st.floats(0, 850, allow_nan=False), max_size=3),
+        st.booleans(),
+    )
+    def test_any_pieces_lay_out(self, pieces: list[Piece], rules: list[float], carry: bool) -> None:
+        """Any pieces give a page: nothing invented, every note and problem with its page."""
+        page = lay_out(7, pieces, rules=rules, carry=carry)
+        shown = "".join("".join(CONTROL.sub(" ", p.text).split()) for p in pieces)
+        for line in page.lines:
+            for word in re.sub(r"</?sup>", " ", line).split():
+                assert word in shown
+        assert all(note.page == 7 for note in page.footnotes)
+        assert all(problem.values["page"] == 7 for problem in page.problems)
+        for problem in page.problems:
+            for lang in ("en", "fr", "es"):
+                assert not re.search(r"\{(page|text|number)\}", problem.text(lang))
+
+    @FUZZ
+    @given(
+        st.lists(
+            st.lists(
+                st.lists(
+                    st.builds(
+                        Piece,
+                        PIECE_TEXTS | st.text(max_size=12),
+                        st.floats(0, 600, allow_nan=False),
+                        st.floats(0, 850, allow_nan=False),
+                        st.sampled_from([5.5, 9.0, 11.0, 11.0]),
+                    ),
+                    max_size=15,
+                ),
+                max_size=1,
+            ).map(lambda found: found[0] if found else []),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    def test_any_pages_make_a_document(self, pages: list[list[Piece]]) -> None:
+        """Any pages give a document whose problems each name a page of it."""
+        read = laid_out_text([(pieces, []) for pieces in pages])
+        assert len(read.pages) == len(pages)
+        assert read.text.count("\f") == len(pages) - 1
+        assert {problem.values["page"] for problem in read.problems} <= set(
+            range(1, len(pages) + 1)
+        )
+        only_ours(lambda: parse_report(read.text, meeting="SOM9"))
+
+    @FUZZ
+    @given(
+        st.lists(
+            st.lists(
+                st.sampled_from(
+                    [
+                        "Recommendation 3",
+                        "Recommandation 1",
+                        "Recomendación 2",
+                        "II.",
+                        "B.",
+                        "A.",
+                        "3.",
+                        "12.",
+                        "Recommendations",
+                        "States",
+                        "parties",
+                        "should",
+                        "act.",
+                        "«",
+                        ";",
+                        "",
+                    ]
+                )
+                | st.text(max_size=12),
+                max_size=25,
+            ).map(" ".join),
+            max_size=8,
+        )
+    )
+    def test_collapsed_lines_cut_without_loss(self, texts: list[str]) -> None:
+        """The cut lines hold, in order, exactly the characters of the lines given."""
+        lines = [Line(number=number, text=text) for number, text in enumerate(texts, start=1)]
+        out = split_collapsed(lines)
+        assert "".join("".join(line.text.split()) for line in out) == "".join(
+            "".join(text.split()) for text in texts
+        )
+        assert [line.number for line in out] == sorted(line.number for line in out)
+
+    @FUZZ
+    @given(mutated(FLAT_REPORT.encode()))
+    def test_collapsed_reports(self, data: bytes) -> None:
+        """Damaged one-line reports: a parsed report or a smomtrack error."""
+        text = data.decode("utf-8", errors="replace")
+        only_ours(lambda: parse_report(text, meeting="SOM9"))

@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from smomtrack import Catalogue, builtin_catalogue, from_json, parse_report, to_json
 from smomtrack._interchange import report_text
@@ -205,35 +203,3 @@ class TestFootOfThePage:
         [warning] = parsed.warnings
         assert "page 1" in warning.message
         assert "Texte perdu au pied de la page." in warning.message
-
-
-_TEXTS = st.sampled_from(
-    ["1", "2", "12", "_____", "Recommandation 3", "V.20-04826", "Les", " ", ""]
-)
-
-
-class TestFuzz:
-    @settings(max_examples=300, deadline=None)
-    @given(
-        st.lists(
-            st.builds(
-                Piece,
-                _TEXTS | st.text(max_size=20),
-                st.floats(0, 600, allow_nan=False),
-                st.floats(0, 850, allow_nan=False),
-                st.sampled_from([0.0, 5.5, 6.5, 9.0, 11.0, 11.0, 11.0, 40.0]),
-            ),
-            max_size=40,
-        ),
-        st.lists(st.floats(0, 850, allow_nan=False), max_size=3),
-        st.booleans(),
-    )
-    def test_any_pieces_lay_out(self, pieces: list[Piece], rules: list[float], carry: bool) -> None:
-        """Any pieces give a page: no error, nothing invented, every problem with its page."""
-        page = lay_out(7, pieces, rules=rules, carry=carry)
-        shown = "".join("".join(p.text.split()) for p in pieces)
-        for line in page.lines:
-            for word in re.sub(r"</?sup>", " ", line).split():
-                assert word in shown or not word.strip()
-        assert all(note.page == 7 for note in page.footnotes)
-        assert all(problem.values["page"] == 7 for problem in page.problems)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import warnings
@@ -224,6 +226,34 @@ class TestRefusals:
             parse_report(fake, meeting="SOM9")
         with pytest.raises(StorageError):
             parse_report(tmp_path / "missing.pdf", meeting="SOM9")
+
+    def test_one_line_said_not_pypdfs(self, tmp_path: Path) -> None:
+        """ingest of a file that is no PDF says one line in the user's language, nothing of pypdf's."""
+        fake = tmp_path / "r.pdf"
+        fake.write_text("hello")
+        done = subprocess.run(
+            [sys.executable, "-m", "smomtrack", "ingest", str(fake), "--meeting", "SOM9",
+             "-o", str(tmp_path / "c.json")],
+            capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+            env={**os.environ, "LANGUAGE": "fr", "LC_ALL": "", "LANG": "fr_FR.UTF-8"},
+        )  # fmt: skip
+        assert done.returncode == 2
+        said = f"smomtrack: erreur\u00a0: {fake}\u00a0: pas un fichier PDF lisible"
+        assert done.stderr.splitlines() == [f"{said} (endommagé, chiffré, ou pas un PDF)"]
+        assert not (tmp_path / "c.json").exists()
+
+    def test_pypdf_logging_left_as_it_was(self, tmp_path: Path) -> None:
+        """Reading quiets pypdf only while it reads: a program's own setting is kept."""
+        fake = tmp_path / "r.pdf"
+        fake.write_text("hello")
+        logger = logging.getLogger("pypdf")
+        logger.setLevel(logging.INFO)
+        try:
+            with pytest.raises(InvalidDataError):
+                pdf_text(fake)
+            assert logger.level == logging.INFO
+        finally:
+            logger.setLevel(logging.NOTSET)
 
     def test_missing_extra(self, monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         """Without pypdf, the error names the extra."""

@@ -726,7 +726,7 @@ def _ingest(args: argparse.Namespace, out: TextIO) -> int:
         )
     for rec in parsed.recommendations:
         if rec.footnotes:
-            called = ", ".join(str(note.number) for note in rec.footnotes)
+            called = Listed(note.number for note in rec.footnotes)
             _tell(
                 args,
                 Message("msg_footnotes_kept", len(rec.footnotes), key=rec.key, numbers=called),

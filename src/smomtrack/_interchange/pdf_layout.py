@@ -169,9 +169,14 @@ def pieces_of(page: object) -> tuple[list[Piece], list[float]]:
     return found, rules.found
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters and line or page separators a piece may hold: shown as a space."""
+
+
 def _lines(pieces: list[Piece]) -> list[_Line]:
     lines: list[_Line] = []
-    for piece in pieces:
+    for shown in pieces:
+        piece = attrs.evolve(shown, text=_CONTROL.sub(" ", shown.text))
         if not piece.text.strip() and not lines:
             continue
         line = lines[-1] if lines else None

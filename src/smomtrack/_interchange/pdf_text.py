@@ -12,8 +12,12 @@ in :func:`~smomtrack._interchange.plain_text.clean_lines`.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -65,11 +69,26 @@ def pdf_text(source: str | Path) -> str:
     return _read_pdf(Path(source)).text
 
 
+@contextlib.contextmanager
+def _pypdf_quiet() -> Iterator[None]:
+    """Quiet pypdf's own log lines and warnings: what matters is said as smomtrack's error."""
+    logger = logging.getLogger("pypdf")  # its modules' loggers inherit its level
+    before = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(before)
+
+
 def _read_pdf(path: Path) -> DocumentText:
     pypdf = _pypdf()
     try:
-        reader = pypdf.PdfReader(path)  # type: ignore[attr-defined]
-        read = [pieces_of(page) for page in reader.pages]
+        with _pypdf_quiet():
+            reader = pypdf.PdfReader(path)  # type: ignore[attr-defined]
+            read = [pieces_of(page) for page in reader.pages]
     except OSError as exc:
         raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
     except Exception as exc:  # pypdf's own errors: not a PDF, damaged, encrypted
