@@ -10,7 +10,7 @@ from smomtrack.cli import main
 class _Closed(io.StringIO):
     """A pipe whose reader went away (`… | head`)."""
 
-    def write(self, text: str) -> int:
+    def write(self, _text: str) -> int:
         raise BrokenPipeError
 
 
