@@ -146,3 +146,18 @@ class TestNotCut:
         )
         parsed = parse_report(text, meeting="SOM9")
         assert len(parsed.recommendations) == 1
+
+
+class TestLongLines:
+    def test_a_whole_page_pasted_as_one_line(self) -> None:
+        """A megabyte on one line is read whole (each cut looks at a bounded stretch).
+
+        Not a timed test: before the stretches were bounded this took minutes, the suite
+        would show it.
+        """
+        base = collapsed((DATA / "report-recommendations.en.txt").read_text(encoding="utf-8"))
+        text = " ".join([base] * 800)
+        assert len(text) > 1_000_000
+        parsed = parse_report(text, meeting="SOM9")
+        assert [r.key for r in parsed.recommendations] == [f"SOM9-{n}" for n in range(1, 6)]
+        assert all("appears again" in w.message or "section" in w.message for w in parsed.warnings)

@@ -45,6 +45,13 @@ _CANDIDATE = re.compile(
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "»", "”", ")")
 _SECTION_WORDS = ("recommendations", "recommandations", "recomendaciones")
+_WORD = re.compile(r"\S")
+_TAIL = 200
+"""How far back from a candidate its stretch is looked at for a sentence's end."""
+_SHORT_SPAN = 400
+"""A marked piece longer than this many characters is no sub-heading."""
+_WORD_SPAN = 40
+"""How much of what follows a number is looked at for the recommendations' word."""
 _HEADING = re.compile(r"^(?:Recommendation|Recommandation|Recomendaci[oó]n)\s+(\d{1,3})\s*[.:]?$")
 _SHORT = 13
 """A marked piece of at most this many words without a final stop reads as a sub-heading."""
@@ -89,18 +96,42 @@ def _note_start(text: str, state: _State) -> None:
 
 
 def _followed_by_section_word(rest: str) -> bool:
-    return fold(rest).split(" ", 1)[0] in _SECTION_WORDS
+    """Whether *rest* starts with the recommendations' word (only its start is folded)."""
+    return fold(rest[:_WORD_SPAN]).split(" ", 1)[0] in _SECTION_WORDS
+
+
+@attrs.define
+class _Before:
+    """What stands between the last cut and a candidate, looked at over a bounded stretch."""
+
+    text: str
+    since: int = -1  # the last cut looked from (none yet)
+    first: int = 0  # where the piece since the last cut starts (its first word)
+
+    def look(self, since: int, start: int) -> tuple[bool, bool] | None:
+        """(ended, short) for the piece before *start*; ``None`` if there is none."""
+        if since != self.since:
+            word = _WORD.search(self.text, since)
+            self.since, self.first = since, word.start() if word else len(self.text)
+        first = self.first
+        if first >= start:
+            return None
+        ended = self.text[max(first, start - _TAIL) : start].rstrip().endswith(_SENTENCE_END)
+        piece = self.text[first:start] if not ended and start - first <= _SHORT_SPAN else ""
+        return ended, bool(_MARKED.match(piece)) and len(piece.split()) <= _SHORT
 
 
 def _cuts(text: str, state: _State) -> list[int]:
+    """Where *text* is cut; each candidate looks at a bounded stretch before it (linear time)."""
     cuts: list[int] = []
+    before = _Before(text)
     for match in _CANDIDATE.finditer(text):
         start = match.start()
-        before = text[cuts[-1] if cuts else 0 : start].rstrip()
-        if not before:
-            continue
-        ended = before.endswith(_SENTENCE_END)
-        short = bool(_MARKED.match(before)) and len(before.split()) <= _SHORT and not ended
+        seen = before.look(cuts[-1] if cuts else 0, start)
+        if seen is None:
+            continue  # nothing before it since the last cut
+        ended, short = seen
+        after = text[match.end() : match.end() + _WORD_SPAN]
         if match["rec"]:
             number = int(match["n"])
             expected = state.recommendation is None or number == state.recommendation + 1
@@ -108,14 +139,13 @@ def _cuts(text: str, state: _State) -> list[int]:
                 state.recommendation = number
                 cuts += [start, match.end("rec")]
         elif match["chapter"]:
-            if ended or _followed_by_section_word(text[match.end() :]):
+            if ended or _followed_by_section_word(after):
                 cuts.append(start)
                 state.letter = None
         elif match["letter"]:
             letter = match["letter"]
-            following = _followed_by_section_word(text[match.end() :])
             expected = letter == ("A" if state.letter is None else chr(ord(state.letter) + 1))
-            if following or (expected and (ended or short)):
+            if _followed_by_section_word(after) or (expected and (ended or short)):
                 cuts.append(start)
                 state.letter = letter
         elif ended or short:
