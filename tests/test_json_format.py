@@ -16,11 +16,13 @@ from smomtrack import (
     Tracker,
     builtin_catalogue,
     from_json,
+    parse_report,
     synthetic,
     synthetic_catalogue,
     to_json,
 )
 from smomtrack.exceptions import InvalidDataError
+from smomtrack.records import SuggestedTopic
 from tests.strategies import STATES, responses
 
 
@@ -176,10 +178,31 @@ class TestErrors:
         with pytest.raises(InvalidDataError, match=message):
             from_json(text)
 
-    def test_older_minor_version_is_read(self) -> None:
-        """Any 1.x document is read."""
-        text = to_json(builtin_catalogue()).replace('"version": "1.0"', '"version": "1.7"')
-        assert from_json(text) == builtin_catalogue()
+    @pytest.mark.parametrize("version", ["1.0", "1.7"])
+    def test_any_minor_version_is_read(self, version: str) -> None:
+        """Any 1.x catalogue document is read (this smomtrack writes 1.1)."""
+        text = to_json(builtin_catalogue())
+        assert '"version": "1.1"' in text
+        assert from_json(text.replace('"version": "1.1"', f'"version": "{version}"')) == (
+            builtin_catalogue()
+        )
+
+    def test_a_version_1_0_document_with_bare_suggested_topics(self) -> None:
+        """Before 1.1, a suggested topic was a bare tag: read as a suggestion without confidence."""
+        parsed = parse_report(
+            "B. Recommendations on x\nRecommendation 1\nStates parties should exchange"
+            " information on routes and methods used by smugglers.",
+            meeting="SOM9",
+        )
+        document = json.loads(to_json(builtin_catalogue().with_report(parsed)))
+        document["version"] = "1.0"
+        for rec in document["catalogue"]["recommendations"]:
+            if rec.get("suggested_topics"):
+                rec["suggested_topics"] = [s["tag"] for s in rec["suggested_topics"]]
+        read = from_json(json.dumps(document))
+        assert isinstance(read, Catalogue)
+        (new,) = [r for r in read if r.meeting == "SOM9"]
+        assert new.suggested_topics == (SuggestedTopic("information-exchange", None),)
 
     def test_wrong_type(self) -> None:
         """Only trackers and catalogues are written."""
