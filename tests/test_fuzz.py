@@ -409,3 +409,18 @@ class TestDocumentsAsLaidOut:
         """Damaged one-line reports: a parsed report or a smomtrack error."""
         text = data.decode("utf-8", errors="replace")
         only_ours(lambda: parse_report(text, meeting="SOM9"))
+
+
+OFFICE_PDF = (DATA / "office" / "rapport-notes.fr.pdf").read_bytes()
+
+
+class TestDamagedOfficePdf:
+    @REPORTS
+    @given(mutated(OFFICE_PDF))
+    def test_a_damaged_office_pdf(
+        self, tmp_path_factory: pytest.TempPathFactory, data: bytes
+    ) -> None:
+        """A real office-suite PDF with a few bytes damaged: a report or a smomtrack error."""
+        path = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
+        path.write_bytes(data)
+        only_ours(lambda: parse_report(path, meeting="SOM9"))
