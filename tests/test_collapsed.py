@@ -161,3 +161,16 @@ class TestLongLines:
         parsed = parse_report(text, meeting="SOM9")
         assert [r.key for r in parsed.recommendations] == [f"SOM9-{n}" for n in range(1, 6)]
         assert all("appears again" in w.message or "section" in w.message for w in parsed.warnings)
+
+
+class TestMissingNamed:
+    def test_every_missing_number_in_each_language(self) -> None:
+        """The missing numbers are listed as a sentence of each language says them."""
+        text = (
+            "B. Recommandations relatives à la coopération Recommandation 1 Les États parties"
+            " devraient agir. Recommandation 4 Les États parties devraient agir encore."
+        )
+        (warning,) = parse_report(text, meeting="SOM9").warnings
+        assert warning.message == "recommendations 2 and 3 are missing: 4 follows 1"
+        assert "les recommandations 2 et 3 manquent" in warning.describe("fr")
+        assert "2 y 3" in warning.describe("es")

@@ -17,7 +17,7 @@ from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.keys import meeting_key
 from smomtrack._vocabulary.languages import Text
 from smomtrack._vocabulary.vocabularies import Addressee, Modality
-from smomtrack._words import Message, Quoted
+from smomtrack._words import Listed, Message, Quoted
 from smomtrack.exceptions import InvalidDataError
 
 __all__ = ["REPORT_LANGUAGES", "parse_report"]
@@ -566,7 +566,9 @@ def _sequence(entry: _Entry, previous: int, seen: set[int]) -> list[ParseWarning
     missing = [n for n in range(previous + 1, entry.number) if n not in seen]
     if not missing:
         return []
-    shown = ", ".join(str(n) for n in missing[:10]) + ("…" if len(missing) > 10 else "")
+    shown: object = Listed(missing)  # "3 and 4", « 3 et 4 »
+    if len(missing) > 10:
+        shown = ", ".join(str(n) for n in missing[:10]) + "…"
     said = Message(
         "parse_missing", len(missing), missing=shown, number=entry.number, previous=previous
     )
