@@ -32,7 +32,14 @@ import attrs
 from smomtrack._interchange.plain_text import Line
 from smomtrack._vocabulary.folding import fold
 
-__all__ = ["split_collapsed"]
+__all__ = ["HEADING_WORDS", "RECOMMENDATION", "SECTION_WORDS", "split_collapsed"]
+
+# The words the parsers recognise in reports of the three languages (data, not words shown):
+# "Recommendation 5" heads a recommendation, "B. Recommendations on …" a section; matched
+# on folded text (case and accents removed).
+HEADING_WORDS = {"en": "recommendation", "fr": "recommandation", "es": "recomendacion"}
+SECTION_WORDS = {"en": "recommendations", "fr": "recommandations", "es": "recomendaciones"}
+RECOMMENDATION = re.compile(r"^(recommendation|recommandation|recomendacion)\s+(\d{1,3})\s*[.:]?$")
 
 _CANDIDATE = re.compile(
     r"(?<=\s)(?:"
@@ -44,7 +51,6 @@ _CANDIDATE = re.compile(
     r")"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "»", "”", ")")
-_SECTION_WORDS = ("recommendations", "recommandations", "recomendaciones")
 _WORD = re.compile(r"\S")
 _TAIL = 200
 """How far back from a candidate its stretch is looked at for a sentence's end."""
@@ -52,7 +58,6 @@ _SHORT_SPAN = 400
 """A marked piece longer than this many characters is no sub-heading."""
 _WORD_SPAN = 40
 """How much of what follows a number is looked at for the recommendations' word."""
-_HEADING = re.compile(r"^(?:Recommendation|Recommandation|Recomendaci[oó]n)\s+(\d{1,3})\s*[.:]?$")
 _SHORT = 13
 """A marked piece of at most this many words without a final stop reads as a sub-heading."""
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|[A-Z]\.|\d{1,3}\.)\s")
@@ -87,9 +92,10 @@ def split_collapsed(lines: list[Line]) -> list[Line]:
 
 def _note_start(text: str, state: _State) -> None:
     """What a line that starts with a heading tells of the sequence."""
-    heading = _HEADING.match(text.split("  ", maxsplit=1)[0].strip())
+    first = text[:_WORD_SPAN].split("  ", maxsplit=1)[0].strip()  # a heading is short
+    heading = RECOMMENDATION.match(fold(first))
     if heading:
-        state.recommendation = int(heading[1])
+        state.recommendation = int(heading[2])
     letter = re.match(r"^([A-Z])\.\s", text)
     if letter and _followed_by_section_word(text[2:]):
         state.letter = letter[1]
@@ -97,7 +103,7 @@ def _note_start(text: str, state: _State) -> None:
 
 def _followed_by_section_word(rest: str) -> bool:
     """Whether *rest* starts with the recommendations' word (only its start is folded)."""
-    return fold(rest[:_WORD_SPAN]).split(" ", 1)[0] in _SECTION_WORDS
+    return fold(rest[:_WORD_SPAN]).split(" ", 1)[0] in SECTION_WORDS.values()
 
 
 @attrs.define

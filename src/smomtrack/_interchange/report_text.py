@@ -11,7 +11,12 @@ import attrs
 from smomtrack._catalogue.reports import ParsedReport, ParseWarning
 from smomtrack._interchange.pdf_text import DocumentText, read_document
 from smomtrack._interchange.plain_text import Line, clean_lines, join_paragraphs
-from smomtrack._interchange.report_lines import split_collapsed
+from smomtrack._interchange.report_lines import (
+    HEADING_WORDS,
+    RECOMMENDATION,
+    SECTION_WORDS,
+    split_collapsed,
+)
 from smomtrack._records.recommendations import Citation, Footnote, Recommendation, Theme
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.keys import meeting_key
@@ -24,9 +29,6 @@ __all__ = ["REPORT_LANGUAGES", "parse_report"]
 
 REPORT_LANGUAGES = ("en", "fr", "es")
 
-_HEADING_WORDS = {"en": "recommendation", "fr": "recommandation", "es": "recomendacion"}
-_SECTION_WORDS = {"en": "recommendations", "fr": "recommandations", "es": "recomendaciones"}
-_RECOMMENDATION = re.compile(r"^(recommendation|recommandation|recomendacion)\s+(\d{1,3})\s*[.:]?$")
 _SECTION = re.compile(r"^([A-Z])\.\s+(.*)$")
 _CHAPTER = re.compile(r"^([IVX]+)\.\s+(.*)$")
 _CONTINUED = re.compile(r"\s*\((?:continued|suite|continuaci[oó]n)\)\s*$", re.IGNORECASE)
@@ -167,10 +169,10 @@ class _Entry:
 
 
 def _heading_language(line: Line) -> tuple[str, int] | None:
-    match = _RECOMMENDATION.match(fold(line.text))
+    match = RECOMMENDATION.match(fold(line.text))
     if not match:
         return None
-    lang = next(k for k, v in _HEADING_WORDS.items() if v == match[1])
+    lang = next(k for k, v in HEADING_WORDS.items() if v == match[1])
     return lang, int(match[2])
 
 
@@ -178,7 +180,7 @@ def _is_section(line: Line, lang: str | None) -> re.Match[str] | None:
     match = _SECTION.match(line.text)
     if not match:
         return None
-    words = [_SECTION_WORDS[lang]] if lang else list(_SECTION_WORDS.values())
+    words = [SECTION_WORDS[lang]] if lang else list(SECTION_WORDS.values())
     first = fold(match[2]).split(" ", 1)[0]
     return match if first in words else None
 
