@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Unpack
 
@@ -195,13 +195,37 @@ def escape(value: str) -> str:
     return "".join("'" + part if _guarded(part) else part for part in _BOUNDARIES.split(value))
 
 
-def _clean(value: str) -> str:
+_GUARDS = re.compile("'[" + re.escape("".join((*_DANGEROUS, "'"))) + "]")
+"""A formula guard, where it follows a cell boundary (found in one search of C)."""
+
+
+def _guarded_somewhere(text: str) -> bool:
+    """Whether a formula guard is in *text* (cells joined by line breaks) at a boundary."""
+    return any(
+        found.start() == 0 or text[found.start() - 1] in ",;\n\r"
+        for found in _GUARDS.finditer(text)
+    )
+
+
+class _Clean:
     """A cell as its value: without the formula guard; white space and line breaks kept.
 
     Free texts come back exactly as written; States, keys, statuses and dates are read
-    whatever white space surrounds them.
+    whatever white space surrounds them. A column of cells is looked at in one search.
     """
-    return unescape(value)
+
+    def __call__(self, value: str) -> str:
+        return unescape(value)
+
+    @staticmethod
+    def many(values: Sequence[str]) -> Sequence[str]:
+        """Every cell of a column as its value (the cells themselves when none is guarded)."""
+        if not _guarded_somewhere("\n".join(values)):
+            return values
+        return list(map(unescape, values))
+
+
+_clean = _Clean()
 
 
 def read_csv(

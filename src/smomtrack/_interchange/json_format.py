@@ -33,6 +33,7 @@ from smomtrack._tracking.columns import (
     STATUS_CODES,
     STATUSES,
     Columns,
+    Details,
     details_object,
     paused_gc,
     stamp_at,
@@ -139,9 +140,13 @@ def _responses(log: Columns) -> str:
     year 1). Values are numbered in order of first use, so equal trackers write equal text.
     """
     stamps = list(dict.fromkeys(log.stamp))
-    details = list(dict.fromkeys(log.detail))
+    every = list(
+        zip(log.measures, log.evidence, log.responsible, log.source, log.notes, strict=True)
+    )
+    detail_code: dict[Details, int] = {
+        details: number for number, details in enumerate(dict.fromkeys(every))
+    }
     stamp_code = {code: number for number, code in enumerate(stamps)}
-    detail_code = {code: number for number, code in enumerate(details)}
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     rows = zip(
         log.state,
@@ -152,12 +157,12 @@ def _responses(log: Columns) -> str:
         log.reporter,
         log.correction,
         map(stamp_code.__getitem__, log.stamp),
-        map(detail_code.__getitem__, log.detail),
+        map(detail_code.__getitem__, every),
         strict=True,
     )
     lines = list(map(encode, map(list, rows)))
     values = {
-        "details": [details_object(log.details[code]) for code in details],
+        "details": list(map(details_object, detail_code)),
         "recommendation": list(log.keys),
         "recorded_at": [stamp_at(micro).isoformat() for micro in stamps],
         "reporter": [reporter.value for reporter in REPORTERS],
@@ -354,19 +359,19 @@ def _rows_of(responses: object, problems: list[str]) -> list[list[object]] | Non
     return rows
 
 
-def _value_codes(values: object, intake: Intake, problems: list[str]) -> dict[str, list[int]]:
+def _value_codes(values: object, intake: Intake, problems: list[str]) -> dict[str, list[Any]]:
     """For each table of values, the intake's code of each value (each read once)."""
     where = "$.responses.values"
     if not isinstance(values, dict) or set(values) != set(_CODED):
         problems.append(f"{where}: expected an object of {', '.join(sorted(_CODED))}")
         return {}
-    codes: dict[str, list[int]] = {}
+    codes: dict[str, list[Any]] = {}
     for name in _CODED:
         table = values[name]
         if not isinstance(table, list):
             problems.append(f"{where}.{name}: expected an array")
             continue
-        found: list[int] = []
+        found: list[Any] = []
         for index, value in enumerate(table):
             try:
                 found.append(intake.value(name, value))
@@ -388,7 +393,7 @@ class _Bounds:
     what: str = "a number"
 
 
-def _bounds(name: str, codes: dict[str, list[int]], intake: Intake) -> _Bounds:
+def _bounds(name: str, codes: dict[str, list[Any]], intake: Intake) -> _Bounds:
     if name in codes:
         return _Bounds(0, len(codes[name]) - 1, frozenset({int}))
     if name == "correction":
@@ -419,7 +424,7 @@ def _check_numbers(column: tuple[object, ...], bounds: _Bounds) -> tuple[int, st
 
 
 def _batch(
-    columns: dict[str, tuple[Any, ...]], codes: dict[str, list[int]], intake: Intake
+    columns: dict[str, tuple[Any, ...]], codes: dict[str, list[Any]], intake: Intake
 ) -> Columns:
     """The records as the intake's columns."""
     batch = intake.columns()
@@ -431,7 +436,7 @@ def _batch(
     batch.reporter.frombytes(bytes(map(codes["reporter"].__getitem__, columns["reporter"])))
     batch.correction.frombytes(bytes(map(int, columns["correction"])))
     batch.stamp.fromlist(list(map(codes["recorded_at"].__getitem__, columns["recorded_at"])))
-    batch.detail.fromlist(list(map(codes["details"].__getitem__, columns["details"])))
+    batch.add_details(list(map(codes["details"].__getitem__, columns["details"])))
     return batch
 
 

@@ -188,11 +188,10 @@ class SqliteStore:
         batch.reporter.extend(reporters)
         batch.correction.extend(corrections)
         batch.stamp.fromlist(list(stamps))
-        detail_codes = {
-            text: batch.detail_code(NO_DETAILS if text is None else self._detail(text))
-            for text in set(details)
-        }
-        batch.detail.extend(map(detail_codes.__getitem__, details))
+        if len(self._details) > _DETAILS_KEPT:
+            self._details.clear()
+        read = {text: NO_DETAILS if text is None else self._detail(text) for text in set(details)}
+        batch.add_details(list(map(read.__getitem__, details)))
         self._last_id = ids[-1]
 
     def _detail(self, text: str) -> Details:
@@ -250,7 +249,14 @@ class SqliteStore:
 
     def insert(self, batch: Columns) -> None:
         """Append the records of *batch* (coded like the tracker's log), in the transaction."""
-        texts = {code: _details_json(batch.details[code]) for code in set(batch.detail)}
+        texts = map(
+            _details_json,
+            batch.measures,
+            batch.evidence,
+            batch.responsible,
+            batch.source,
+            batch.notes,
+        )
         rows = zip(
             batch.state,
             map(self._key_out.__getitem__, batch.key),
@@ -260,7 +266,7 @@ class SqliteStore:
             batch.reporter,
             batch.correction,
             batch.stamp,
-            map(texts.__getitem__, batch.detail),
+            texts,
             strict=True,
         )
         with storage_errors(self.path):
@@ -290,10 +296,15 @@ def _check_codes(values: tuple[int, ...], limit: int, column: str, *, low: int =
         raise ValueError(f"a {column} code outside {low}..{limit - 1}")
 
 
-def _details_json(details: Details) -> str | None:
+def _details_json(*details: Any) -> str | None:
+    if not any(details):
+        return None
     present = details_object(details)
     return json.dumps(present, ensure_ascii=False, sort_keys=True) if present else None
 
+
+_DETAILS_KEPT = 10_000
+"""The store forgets the free texts it read beyond this many distinct ones."""
 
 MINIMUM_SQLITE = (3, 37, 0)
 """STRICT tables need SQLite 3.37 (2021)."""

@@ -1,11 +1,13 @@
 """Responses as columns: small integer codes, day numbers and shared values.
 
 A million responses are kept as a handful of machine-integer arrays (about 25 bytes a
-response) instead of a million objects. Each column holds codes into a list of the values
-it stands for (``states``, ``keys``, ``details``) or into a fixed vocabulary
-(:data:`STATUSES`, :data:`REPORTERS`); dates are proleptic Gregorian ordinals and recording
-times microseconds since 1970 (UTC), as in the SQLite store. Repeated
-values (the same source or notes on every row of a file) are stored once.
+response) instead of a million objects. Each coded column holds codes into a list of the
+values it stands for (``states``, ``keys``) or into a fixed vocabulary (:data:`STATUSES`,
+:data:`REPORTERS`); dates are proleptic Gregorian ordinals and recording times
+microseconds since 1970 (UTC), as in the SQLite store. The free texts (measures, evidence,
+responsible, source, notes) are one list of strings each, one entry a response: a text
+written on every row of a file is one string shared by those rows, a text of its own is
+kept as it is, with nothing to look up, intern or re-code.
 
 A :class:`Columns` is both the batch that a reader hands to a tracker and the tracker's own
 log. :class:`~smomtrack._records.responses.Response` objects are made only when asked for.
@@ -25,7 +27,7 @@ from smomtrack._records.responses import Response
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter
 
-__all__ = ["NO_DETAILS", "REPORTERS", "STATUSES", "Columns", "Details", "paused_gc"]
+__all__ = ["NO_DETAILS", "REPORTERS", "STATUSES", "TEXTS", "Columns", "Details", "paused_gc"]
 
 STATUSES: tuple[Status, ...] = tuple(Status)
 """The status of code *n* is ``STATUSES[n]``."""
@@ -37,6 +39,11 @@ REPORTER_CODES = {reporter: code for code, reporter in enumerate(REPORTERS)}
 Details = tuple[str, tuple[str, ...], str, str, str]
 """The free-text fields of a response: measures, evidence, responsible, source, notes."""
 NO_DETAILS: Details = ("", (), "", "", "")
+TEXTS: tuple[str, ...] = ("measures", "evidence", "responsible", "source", "notes")
+"""The free-text columns of :class:`Columns`, in the order of :data:`Details`."""
+_CODED: tuple[str, ...] = (
+    "state", "key", "status", "as_of", "due", "reporter", "correction", "stamp",
+)  # fmt: skip
 
 
 def details_object(details: Details) -> dict[str, object]:
@@ -75,37 +82,22 @@ def day_of(ordinal: int) -> dt.date:
 
 
 class Columns:
-    """Responses as parallel columns of codes.
+    """Responses as parallel columns: codes, day numbers and free texts.
 
     Attributes:
         state, key, status, reporter, correction: Codes (``array``), one per response.
         as_of, due: Day numbers (``due`` is :data:`NO_DUE` where there is none).
         stamp: Recording times, in microseconds since 1970-01-01 UTC.
-        detail: Codes into ``details``.
-        states, keys, details: What the codes of those columns stand for.
+        measures, responsible, source, notes: The free texts, one string per response.
+        evidence: The evidence items, one tuple of strings per response.
+        states, keys: What the codes of ``state`` and ``key`` stand for.
     """
 
-    __slots__ = (
-        "_detail_codes",
-        "as_of",
-        "correction",
-        "detail",
-        "details",
-        "due",
-        "key",
-        "keys",
-        "reporter",
-        "stamp",
-        "state",
-        "states",
-        "status",
-    )
+    __slots__ = (*_CODED, *TEXTS, "keys", "states")
 
     def __init__(self, states: Sequence[str] = (), keys: Sequence[str] = ()) -> None:
         self.states: list[str] = list(states)
         self.keys: list[str] = list(keys)
-        self.details: list[Details] = []
-        self._detail_codes: dict[Details, int] = {}
         self.state = array("H")
         self.key = array("H")
         self.status = array("B")
@@ -114,7 +106,11 @@ class Columns:
         self.reporter = array("B")
         self.correction = array("B")
         self.stamp = array("q")
-        self.detail = array("I")
+        self.measures: list[str] = []
+        self.evidence: list[tuple[str, ...]] = []
+        self.responsible: list[str] = []
+        self.source: list[str] = []
+        self.notes: list[str] = []
 
     # -- shared values ------------------------------------------------------------
 
@@ -123,13 +119,20 @@ class Columns:
         """The ``stamp`` column's value for a recording time (aware): microseconds since 1970."""
         return (stamp - _EPOCH) // _MICROSECOND
 
-    def detail_code(self, details: Details) -> int:
-        """The code of a set of free-text fields, adding it if new."""
-        code = self._detail_codes.get(details)
-        if code is None:
-            code = self._detail_codes[details] = len(self.details)
-            self.details.append(details)
-        return code
+    def details(self, position: int) -> Details:
+        """The free texts of the record at *position*."""
+        return (
+            self.measures[position],
+            self.evidence[position],
+            self.responsible[position],
+            self.source[position],
+            self.notes[position],
+        )
+
+    def add_details(self, details: Sequence[Details]) -> None:
+        """Append the free texts of as many records (the coded columns are the caller's)."""
+        for index, name in enumerate(TEXTS):
+            getattr(self, name).extend(map(operator.itemgetter(index), details))
 
     # -- rows ---------------------------------------------------------------------
 
@@ -146,34 +149,27 @@ class Columns:
         self.reporter.append(REPORTER_CODES[response.reporter])
         self.correction.append(response.correction)
         self.stamp.append(self.stamp_code(response.recorded_at))
-        self.detail.append(
-            self.detail_code(
-                (
-                    response.measures,
-                    response.evidence,
-                    response.responsible,
-                    response.source,
-                    response.notes,
-                )
-            )
-        )
+        self.measures.append(response.measures)
+        self.evidence.append(response.evidence)
+        self.responsible.append(response.responsible)
+        self.source.append(response.source)
+        self.notes.append(response.notes)
 
     def response(self, position: int) -> Response:
         """The record at *position*, as a :class:`Response`."""
-        measures, evidence, responsible, source, notes = self.details[self.detail[position]]
         due = self.due[position]
         return Response.trusted(
             self.states[self.state[position]],
             self.keys[self.key[position]],
             STATUSES[self.status[position]],
             day_of(self.as_of[position]),
-            measures,
-            evidence,
-            responsible,
+            self.measures[position],
+            self.evidence[position],
+            self.responsible[position],
             None if due == NO_DUE else day_of(due),
             REPORTERS[self.reporter[position]],
-            source,
-            notes,
+            self.source[position],
+            self.notes[position],
             self.correction[position] == 1,
             stamp_at(self.stamp[position]),
         )
@@ -204,12 +200,9 @@ class Columns:
     def take(self, positions: Sequence[int]) -> Columns:
         """A new batch with the rows at *positions* only (same codebooks)."""
         taken = Columns(self.states, self.keys)
-        taken.details, taken._detail_codes = self.details, self._detail_codes
-        for name in ("state", "key", "status", "as_of", "due", "reporter", "correction"):
-            column: array[int] = getattr(self, name)
-            getattr(taken, name).extend(map(column.__getitem__, positions))
-        taken.stamp.extend(map(self.stamp.__getitem__, positions))
-        taken.detail.extend(map(self.detail.__getitem__, positions))
+        taken.states, taken.keys = self.states, self.keys
+        for name in (*_CODED, *TEXTS):
+            getattr(taken, name).extend(map(getattr(self, name).__getitem__, positions))
         return taken
 
     def extend(self, other: Columns, state_map: Sequence[int], key_map: Sequence[int]) -> None:
@@ -218,20 +211,8 @@ class Columns:
             other.state if _identity(state_map) else map(state_map.__getitem__, other.state)
         )
         self.key.extend(other.key if _identity(key_map) else map(key_map.__getitem__, other.key))
-        self.status.extend(other.status)
-        self.as_of.extend(other.as_of)
-        self.due.extend(other.due)
-        self.reporter.extend(other.reporter)
-        self.correction.extend(other.correction)
-        self.stamp.extend(other.stamp)
-        if other.details is self.details:
-            self.detail.extend(other.detail)
-            return
-        codes = {code: self.detail_code(other.details[code]) for code in set(other.detail)}
-        if all(code == mine for code, mine in codes.items()):
-            self.detail.extend(other.detail)
-        else:
-            self.detail.extend(map(codes.__getitem__, other.detail))
+        for name in (*_CODED[2:], *TEXTS):
+            getattr(self, name).extend(getattr(other, name))
 
     def recoded(
         self,
@@ -242,7 +223,7 @@ class Columns:
     ) -> Columns:
         """The same rows with States and keys coded against *states* and *keys*.
 
-        The other columns and the shared values are the same objects, not copies.
+        The other columns are the same objects, not copies.
         """
         recoded = Columns()
         recoded.states, recoded.keys = states, keys
@@ -254,9 +235,8 @@ class Columns:
         recoded.key = (
             self.key if _identity(key_map) else array("H", map(key_map.__getitem__, self.key))
         )
-        for name in ("status", "as_of", "due", "reporter", "correction", "stamp", "detail"):
+        for name in (*_CODED[2:], *TEXTS):
             setattr(recoded, name, getattr(self, name))
-        recoded.details, recoded._detail_codes = self.details, self._detail_codes
         return recoded
 
     def __eq__(self, other: object) -> bool:
@@ -279,31 +259,17 @@ class Columns:
                     self.responses(range(count)), other.responses(range(count)), strict=True
                 )
             )
-        for name in ("state", "key", "status", "as_of", "due", "reporter", "correction"):
-            if getattr(self, name)[:count] != getattr(other, name)[:count]:
-                return False
-        if self.stamp[:count] != other.stamp[:count]:
-            return False
-        mine_details = (self.details[code] for code in self.detail[:count])
-        theirs_details = (other.details[code] for code in other.detail[:count])
-        return all(map(operator.eq, mine_details, theirs_details))
+        return all(
+            getattr(self, name)[:count] == getattr(other, name)[:count]
+            for name in (*_CODED, *TEXTS)
+        )
 
     def nbytes(self) -> int:
-        """The bytes held by the code columns (not the shared values)."""
-        return sum(
-            getattr(self, name).itemsize * len(getattr(self, name))
-            for name in (
-                "state",
-                "key",
-                "status",
-                "as_of",
-                "due",
-                "reporter",
-                "correction",
-                "stamp",
-                "detail",
-            )
+        """The bytes held by the columns themselves (not the texts they point to)."""
+        coded: int = sum(
+            getattr(self, name).itemsize * len(getattr(self, name)) for name in _CODED
         )
+        return coded + sum(8 * len(getattr(self, name)) for name in TEXTS)
 
 
 def _identity(mapping: Sequence[int]) -> bool:

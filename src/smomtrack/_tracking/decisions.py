@@ -107,5 +107,5 @@ def same(left: Columns, i: int, right: Columns, j: int) -> bool:
         left.status[i] == right.status[j]
         and left.due[i] == right.due[j]
         and left.reporter[i] == right.reporter[j]
-        and left.details[left.detail[i]] == right.details[right.detail[j]]
+        and left.details(i) == right.details(j)
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import fractions
-import itertools
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
@@ -26,6 +25,7 @@ from smomtrack._tracking.columns import (
     REPORTER_CODES,
     STATUS_CODES,
     Columns,
+    Details,
 )
 from smomtrack._vocabulary.characters import text_problem
 from smomtrack._vocabulary.dates import parse_date, today
@@ -97,6 +97,11 @@ _NO = frozenset({"no", "n", "false", "0", "non", "faux", "falso"})
 
 _CACHE_LIMIT = 1_000_000
 """An intake forgets what it read of a field beyond this many distinct values."""
+_REPEATED = 4
+"""A chunk's texts are shared when each distinct one is on this many rows or more."""
+_STR = frozenset({str})
+_SHARED_LIMIT = 10_000
+"""An intake forgets the repeated texts it shares beyond this many."""
 
 
 class _Missing:
@@ -192,10 +197,9 @@ class Intake:
             if list(into.states) != states or list(into.keys) != keys:
                 raise InvalidDataError("into: its States and keys are not coded in this order")
             self._codebook.states, self._codebook.keys = into.states, into.keys
-            self._codebook.details = into.details
-            self._codebook._detail_codes = into._detail_codes  # noqa: SLF001 (same family)
-        self._caches: dict[str, dict[Hashable, Any]] = {f: {} for f in (*FIELDS, "details")}
-        self._refused: dict[str, set[Hashable]] = {f: set() for f in (*FIELDS, "details")}
+        self._caches: dict[str, dict[Hashable, Any]] = {f: {} for f in FIELDS}
+        self._refused: dict[str, set[Hashable]] = {f: set() for f in FIELDS}
+        self._shared: dict[str, str] = {}  # texts a file repeats, one string each
         self._readers: dict[str, Callable[[Any], Any]] = {
             "state": self._state,
             "recommendation": self._recommendation,
@@ -319,38 +323,36 @@ class Intake:
 
     # -- values one at a time (tables of values) ---------------------------------------
 
-    def value(self, field: str, value: object) -> int:
+    def value(self, field: str, value: object) -> Any:
         """The code of one value of a coded field, read as in a row (a document's tables).
 
         *field* is one of ``state``, ``recommendation``, ``status``, ``reporter``,
-        ``recorded_at`` and ``details`` (an object of the free-text fields).
+        ``recorded_at``, and ``details``: an object of the free-text fields, read to
+        their :data:`~smomtrack._tracking.columns.Details`.
 
         Raises:
             SmomtrackError: The value is refused, with the message a row would get.
         """
         if field == "details":
             return self._details_value(value)
-        code: int = self._readers[field](self._value(value))
-        return code
+        return self._readers[field](self._value(value))
 
-    def _details_value(self, value: object) -> int:
+    def _details_value(self, value: object) -> Details:
         if not isinstance(value, dict) or not set(value) <= set(_DETAILS):
             raise InvalidDataError(f"details: expected an object of {', '.join(_DETAILS)}")
         evidence = value.get("evidence", MISSING)
         if isinstance(evidence, list):
             evidence = _hashable(evidence)
-        texts = [
+        measures, evidence, responsible, source, notes = (
             self._readers[field](evidence if field == "evidence" else value.get(field, MISSING))
             for field in _DETAILS
-        ]
-        return self._codebook.detail_code(tuple(texts))
+        )
+        return (measures, evidence, responsible, source, notes)
 
     def columns(self) -> Columns:
         """An empty batch whose codes are this intake's (to fill with codes it gave)."""
         batch = Columns()
-        codebook = self._codebook
-        batch.states, batch.keys = codebook.states, codebook.keys
-        batch.details, batch._detail_codes = codebook.details, codebook._detail_codes  # noqa: SLF001
+        batch.states, batch.keys = self._codebook.states, self._codebook.keys
         return batch
 
     def remembered(self) -> int:
@@ -423,64 +425,68 @@ class Intake:
                     if value in refused
                 )
             read[field] = column
-        read["detail"] = self._details(fields, count, errors)
+        for field in _DETAILS:
+            read[field] = self._texts(field, fields.get(field), count, errors)
         errors.sort(key=lambda e: (e.row, FIELDS.index(e.field)))
         bad = {error.row for error in errors}
         rows = [row for row in range(count) if row not in bad] if bad else list(range(count))
         return self._columns(read, rows, count, whole=not bad, into=into), rows, errors
 
-    def _details(
-        self, fields: Mapping[str, Sequence[object]], count: int, errors: list[FieldError]
+    def _texts(
+        self, field: str, values: Sequence[object] | None, count: int, errors: list[FieldError]
     ) -> list[Any]:
-        """The code of each row's free-text fields, read together: a file repeats them whole."""
-        columns = []
-        for field in _DETAILS:
-            values = fields.get(field)
-            if values is None or (len(values) == 1 and count != 1):
-                columns.append(itertools.repeat(MISSING if values is None else values[0], count))
-            elif len(values) != count:
-                raise InvalidDataError(f"{field}: {len(values)} values for {count} rows")
-            else:
-                columns.append(values)  # type: ignore[arg-type]
-        rows: list[tuple[Hashable, ...]] = list(zip(*columns, strict=True))
-        cache = self._caches["details"]
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-            self._refused["details"].clear()
-        try:
-            codes = list(map(cache.__getitem__, rows))
-        except (KeyError, TypeError):
-            codes = self._read_details(rows, cache)
-        if self._refused["details"]:
-            for row, found in enumerate(codes):
-                if isinstance(found, tuple):  # the problems of a refused row
-                    errors.extend(
-                        FieldError(row, field, value, error) for field, value, error in found
-                    )
-        return codes
+        """The free texts of a column, one per row (one for all where a single one is given).
 
-    def _read_details(
-        self, rows: list[tuple[Hashable, ...]], cache: dict[Hashable, Any]
-    ) -> list[Any]:
-        try:
-            distinct = set(rows)
-        except TypeError:  # a list or an object where text was expected
-            rows = [tuple(map(_hashable, row)) for row in rows]
-            distinct = set(rows)
-        for raw in distinct.difference(cache):
-            values: list[Any] = []
-            problems: list[tuple[str, Hashable, SmomtrackError]] = []
-            for field, value in zip(_DETAILS, raw, strict=True):
-                try:
-                    values.append(self._readers[field](self._value(value)))
-                except SmomtrackError as exc:
-                    problems.append((field, value, exc))
-            if problems:
-                cache[raw] = tuple(problems)
-                self._refused["details"].add(raw)
-            else:
-                cache[raw] = self._codebook.detail_code(tuple(values))
-        return list(map(cache.__getitem__, rows))
+        Texts are read a column at a time: one search in C finds whether any holds a
+        character refused, and a text repeated on the chunk's rows is kept once. Only a
+        column with a problem, or values that are not text, is read value by value.
+        """
+        if values is None:
+            return [self._readers[field](MISSING)]
+        if len(values) != count and not (len(values) == 1 and count != 1):
+            raise InvalidDataError(f"{field}: {len(values)} values for {count} rows")
+        if field == "evidence":
+            column, refused, keys = self._column(field, values)
+            if refused:
+                errors.extend(
+                    FieldError(row, field, _given(value), refused[value])
+                    for row, value in enumerate(keys)
+                    if value in refused
+                )
+            return column
+        if set(map(type, values)) <= _STR:
+            cleaned: list[str] = self._clean_all(values)  # type: ignore[arg-type]
+            if text_problem("\n".join(cleaned)) is None:
+                return self._share(cleaned)
+        read = self._readers[field]
+        texts: list[Any] = []
+        for row, value in enumerate(values):
+            try:
+                texts.append(read(self._value(value)))
+            except SmomtrackError as exc:
+                texts.append("")
+                errors.append(FieldError(row, field, value, exc))
+        return texts
+
+    def _clean_all(self, values: Sequence[str]) -> list[str]:
+        """Every value of a column as the reader's *clean* makes it (at once, if it can)."""
+        clean = self._clean
+        if clean is None:
+            return list(values)
+        many = getattr(clean, "many", None)
+        return list(many(values)) if many is not None else list(map(clean, values))
+
+    def _share(self, texts: list[str]) -> list[str]:
+        """*texts*, each text the chunk repeats as one string (kept from chunk to chunk)."""
+        distinct = dict(zip(texts, texts, strict=True))
+        if len(distinct) * _REPEATED > len(texts):
+            return texts  # texts of their own: nothing to share
+        shared = self._shared
+        if len(shared) > _SHARED_LIMIT:
+            shared.clear()
+        for text in distinct:
+            distinct[text] = shared.setdefault(text, text)
+        return list(map(distinct.__getitem__, texts))
 
     def _columns(
         self,
@@ -507,7 +513,8 @@ class Intake:
         batch.reporter.frombytes(bytes(column("reporter")))
         batch.correction.frombytes(bytes(column("correction")))
         batch.stamp.fromlist(column("recorded_at"))
-        batch.detail.fromlist(column("detail"))
+        for field in _DETAILS:
+            getattr(batch, field).extend(column(field))
         return batch
 
     def one(self, **fields: object) -> Columns:
