@@ -185,6 +185,22 @@ class TestCharts:
         assert "○ Non entamée" in [t.get_text() for t in ax.get_legend().get_texts()]
         ax.figure.clf()
 
+    def test_heat_map_cells_are_a_few_collections(self, tracker: Tracker) -> None:
+        """Every cell's symbol is drawn, by one collection per status, not one text per cell."""
+        result = matrix(tracker, as_of=AS_OF)
+        ax = result.plot("en")
+        from matplotlib.collections import PathCollection  # noqa: PLC0415 (with the extra)
+
+        symbols = [c for c in ax.collections if isinstance(c, PathCollection)]
+        drawn = sorted(len(collection.get_offsets()) for collection in symbols)
+        by_status: dict[Status, int] = {}
+        for status in result.cells.values():
+            if status is not None:
+                by_status[status] = by_status.get(status, 0) + 1
+        assert drawn == sorted(by_status.values())
+        assert not ax.texts
+        ax.figure.clf()
+
     def test_progress_and_files(self, tracker: Tracker, tmp_path: Path) -> None:
         """Progress draws too; charts save as SVG and PNG."""
         ax = progress(tracker, "2021-12-31", AS_OF, by="theme").plot("es")

@@ -153,7 +153,7 @@ class Matrix(Presentable):
         columns = len(self.recommendations)
         if ax is None:
             width = 2.3 + 0.18 * max(columns, 8)
-            height = 1.55 + 0.2 * len(states) + 0.22 * math.ceil(len(scale) / 4)
+            height = 1.55 + 0.2 * len(states) + 0.22 * math.ceil((len(scale) + 1) / _LEGEND_COLUMNS)
             _, ax = plt.subplots(figsize=(width, height), layout="constrained")
         codes = [
             [
@@ -168,16 +168,7 @@ class Matrix(Presentable):
             bad=_NOT_EXPECTED
         )
         ax.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(scale) - 0.5, aspect="auto")
-        for y, row in enumerate(codes):
-            for x, code in enumerate(row):
-                if code != code:  # noqa: PLR0124 (NaN: not expected, hatched)
-                    ax.add_patch(_hatched(x, y))
-                    continue
-                status = scale[int(code)]
-                ink = "white" if status in _DARK else "black"
-                ax.text(
-                    x, y, MATRIX_SYMBOLS[status], ha="center", va="center", fontsize=6.5, color=ink
-                )
+        _symbols(ax, codes, scale)
         meetings = {key.rpartition("-")[0] for key in self.recommendations}
         single = len(meetings) == 1
         labels = [key.rpartition("-")[2] if single else key for key in self.recommendations]
@@ -217,7 +208,7 @@ class Matrix(Presentable):
             handles=handles,
             loc="upper center",
             bbox_to_anchor=(0.5, -0.01),
-            ncol=4,
+            ncol=_LEGEND_COLUMNS,
             frameon=False,
             fontsize=6.5,
             handlelength=1.2,
@@ -233,17 +224,69 @@ _DARK = frozenset({Status.NOT_STARTED, Status.IMPLEMENTED})
 """Statuses whose colour is dark: their symbol is written in white."""
 
 
-def _hatched(x: int, y: int) -> Any:
-    from matplotlib.patches import Rectangle  # noqa: PLC0415 (with the extra)
+def _symbols(ax: Any, codes: list[list[float]], scale: list[Status]) -> None:
+    """Each cell's symbol, and the hatching of the pairs not expected.
 
-    return Rectangle(
-        (x - 0.5, y - 0.5),
-        1,
-        1,
-        facecolor=_NOT_EXPECTED,
-        edgecolor="#9a9a9a",
-        hatch="////",
-        linewidth=0,
+    One collection per status (its symbol as a marker), one for the hatching: a few
+    artists to draw however many cells there are, instead of one text per cell.
+    """
+    from matplotlib.collections import PatchCollection  # noqa: PLC0415 (with the extra)
+    from matplotlib.patches import Rectangle  # noqa: PLC0415
+
+    cells: dict[int, list[tuple[int, int]]] = {}
+    hatched = []
+    for y, row in enumerate(codes):
+        for x, code in enumerate(row):
+            if code != code:  # noqa: PLR0124 (NaN: not expected, hatched)
+                hatched.append(Rectangle((x - 0.5, y - 0.5), 1, 1))
+            else:
+                cells.setdefault(int(code), []).append((x, y))
+    if hatched:
+        ax.add_collection(
+            PatchCollection(
+                hatched,
+                facecolor=_NOT_EXPECTED,
+                edgecolor="#9a9a9a",
+                hatch="////",
+                linewidth=0,
+            )
+        )
+    for code, where in cells.items():
+        status = scale[code]
+        xs, ys = zip(*where, strict=True)
+        ax.scatter(
+            xs,
+            ys,
+            marker=_marker(MATRIX_SYMBOLS[status]),
+            s=_MARKER_SIZE,
+            c="white" if status in _DARK else "black",
+            linewidths=0,
+        )
+
+
+_LEGEND_COLUMNS = 3
+"""The legend's columns: three fit a part's width in every language (four cut the French)."""
+
+_MARKER_SIZE = 6.5**2
+"""The area of a cell's symbol's em square, in points squared (6.5-point text)."""
+
+
+def _marker(symbol: str) -> Any:
+    """The glyph of *symbol* as a marker: centred, at its size within an em square.
+
+    A marker is scaled to fit its outline; two invisible corners of the em square keep a
+    small glyph (the dot) small, as it is in text.
+    """
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415 (with the extra)
+    from matplotlib.path import Path  # noqa: PLC0415
+    from matplotlib.textpath import TextPath  # noqa: PLC0415
+
+    glyph = TextPath((0, 0), symbol, size=1, prop=FontProperties())
+    (left, bottom), (right, top) = glyph.get_extents().get_points()
+    centred = glyph.vertices - ((left + right) / 2, (bottom + top) / 2)
+    return Path(
+        [*centred, (-0.5, -0.5), (0.5, 0.5)],
+        [*glyph.codes, Path.MOVETO, Path.MOVETO],
     )
 
 

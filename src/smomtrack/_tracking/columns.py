@@ -266,9 +266,7 @@ class Columns:
 
     def nbytes(self) -> int:
         """The bytes held by the columns themselves (not the texts they point to)."""
-        coded: int = sum(
-            getattr(self, name).itemsize * len(getattr(self, name)) for name in _CODED
-        )
+        coded: int = sum(getattr(self, name).itemsize * len(getattr(self, name)) for name in _CODED)
         return coded + sum(8 * len(getattr(self, name)) for name in TEXTS)
 
 

@@ -200,6 +200,7 @@ class Intake:
         self._caches: dict[str, dict[Hashable, Any]] = {f: {} for f in FIELDS}
         self._refused: dict[str, set[Hashable]] = {f: set() for f in FIELDS}
         self._shared: dict[str, str] = {}  # texts a file repeats, one string each
+        self._read_texts: dict[str, str] = {}  # such texts as given: as read
         self._readers: dict[str, Callable[[Any], Any]] = {
             "state": self._state,
             "recommendation": self._recommendation,
@@ -454,7 +455,12 @@ class Intake:
                     if value in refused
                 )
             return column
-        if set(map(type, values)) <= _STR:
+        first = values[0] if values else ""
+        if first.__class__ is str and values.count(first) == len(values):
+            text = self._one_text(field, first)  # the same text on every row (or one row)
+            if text is not None:
+                return [text] * len(values)
+        elif set(map(type, values)) <= _STR:
             cleaned: list[str] = self._clean_all(values)  # type: ignore[arg-type]
             if text_problem("\n".join(cleaned)) is None:
                 return self._share(cleaned)
@@ -467,6 +473,22 @@ class Intake:
                 texts.append("")
                 errors.append(FieldError(row, field, value, exc))
         return texts
+
+    def _one_text(self, field: str, value: str) -> str | None:
+        """A text as read, shared from row to row and chunk to chunk; ``None`` if refused."""
+        read = self._read_texts
+        found = read.get(value)
+        if found is None:
+            cleaned = self._clean_all([value])[0]
+            if text_problem(cleaned) is not None:
+                return None
+            if len(read) > _SHARED_LIMIT:
+                read.clear()
+            shared = self._shared
+            if len(shared) > _SHARED_LIMIT:
+                shared.clear()
+            found = read[value] = shared.setdefault(cleaned, cleaned)
+        return found
 
     def _clean_all(self, values: Sequence[str]) -> list[str]:
         """Every value of a column as the reader's *clean* makes it (at once, if it can)."""
