@@ -189,10 +189,11 @@ class TestCharts:
         """Every cell's symbol is drawn, by one collection per status, not one text per cell."""
         result = matrix(tracker, as_of=AS_OF)
         ax = result.plot("en")
-        from matplotlib.collections import PathCollection  # noqa: PLC0415 (with the extra)
+        import numpy as np  # noqa: PLC0415 (with the extra)
+        from matplotlib.collections import PathCollection  # noqa: PLC0415
 
         symbols = [c for c in ax.collections if isinstance(c, PathCollection)]
-        drawn = sorted(len(collection.get_offsets()) for collection in symbols)
+        drawn = sorted(np.shape(collection.get_offsets())[0] for collection in symbols)
         by_status: dict[Status, int] = {}
         for status in result.cells.values():
             if status is not None:

@@ -455,9 +455,15 @@ class Intake:
                     if value in refused
                 )
             return column
+        return self._text_column(field, values, errors)
+
+    def _text_column(
+        self, field: str, values: Sequence[object], errors: list[FieldError]
+    ) -> list[Any]:
+        """The texts of a free-text column other than evidence."""
         first = values[0] if values else ""
         if first.__class__ is str and values.count(first) == len(values):
-            text = self._one_text(field, first)  # the same text on every row (or one row)
+            text = self._one_text(first)  # the same text on every row
             if text is not None:
                 return [text] * len(values)
         elif set(map(type, values)) <= _STR:
@@ -474,7 +480,7 @@ class Intake:
                 errors.append(FieldError(row, field, value, exc))
         return texts
 
-    def _one_text(self, field: str, value: str) -> str | None:
+    def _one_text(self, value: str) -> str | None:
         """A text as read, shared from row to row and chunk to chunk; ``None`` if refused."""
         read = self._read_texts
         found = read.get(value)
