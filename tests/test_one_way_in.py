@@ -172,6 +172,62 @@ class TestIntake:
             t.record("MEX", "SOM7-1", "planned", as_of="2021-01-01", colour="red")  # type: ignore[call-arg]
 
 
+class TestFreeTexts:
+    """Free texts are read a column at a time, kept as given, a repeated text once."""
+
+    @staticmethod
+    def read(texts: dict[str, list[object]], count: int, clean: object = None) -> tuple:  # type: ignore[type-arg]
+        intake = Intake(builtin_catalogue(), ["MEX"], clean=clean)  # type: ignore[arg-type]
+        fields = {k: [v] * count for k, v in GOOD.items()}
+        return intake.read({**fields, **texts}, count)
+
+    def test_texts_of_their_own_are_kept_as_given(self) -> None:
+        """Distinct texts come back as given, each row its own; nothing looked up or merged."""
+        texts = [f"Mesure {n}: loi adoptée, décret d'application" for n in range(600)]
+        batch, kept, errors = self.read({"measures": texts, "notes": ["même note"] * 600}, 600)
+        assert (len(kept), errors) == (600, [])
+        assert batch.measures == texts
+        assert len({id(note) for note in batch.notes}) == 1  # the repeated one, once
+
+    def test_one_refused_character_refuses_only_its_row(self) -> None:
+        """A column with a control character is read value by value: the row named, the rest kept."""
+        texts = ["ok"] * 5
+        texts[3] = "bad\x07bell"
+        batch, kept, errors = self.read(
+            {"measures": texts, "notes": [f"n{i}" for i in range(5)]}, 5
+        )
+        assert kept == [0, 1, 2, 4]
+        assert [(e.row, e.field, e.value) for e in errors] == [(3, "measures", "bad\x07bell")]
+        assert "U+0007" in errors[0].message
+        assert batch.notes == ["n0", "n1", "n2", "n4"]
+
+    def test_a_refused_text_on_every_row_refuses_every_row(self) -> None:
+        """The same bad text repeated is refused on each row that holds it."""
+        _, kept, errors = self.read({"notes": ["x\x00y"] * 3}, 3)
+        assert kept == []
+        assert [e.row for e in errors] == [0, 1, 2]
+
+    def test_values_that_are_not_text(self) -> None:
+        """A number or a null where text was expected: refused with its row, or empty."""
+        batch, kept, errors = self.read({"source": ["a", 5, None]}, 3)
+        assert kept == [0, 2]
+        assert [(e.row, e.field) for e in errors] == [(1, "source")]
+        assert batch.source == ["a", ""]
+
+    def test_the_readers_cleaning_applies_to_a_whole_column(self) -> None:
+        """CSV cells lose their formula guard whether the column is read at once or not."""
+        from smomtrack._interchange.csv_format import _clean, escape  # noqa: PLC0415
+
+        texts = [escape("=SUM(A1)"), "d'accord", escape("'t Hooft"), "x;" + escape("=1")]
+        batch, _, errors = self.read({"measures": texts}, 4, clean=_clean)
+        assert errors == []
+        assert batch.measures == ["=SUM(A1)", "d'accord", "'t Hooft", "x;=1"]
+        plain = ["d'accord", "l'État"] * 3
+        assert self.read({"measures": plain}, 6, clean=_clean)[0].measures == plain
+        same = self.read({"notes": [escape("=1")] * 4}, 4, clean=_clean)[0]
+        assert same.notes == ["=1"] * 4
+
+
 class TestColumns:
     @settings(max_examples=40, deadline=None)
     @given(st.lists(responses, max_size=30))
