@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ from smomtrack import (
 )
 from smomtrack._interchange.csv_format import import_csv
 from smomtrack._tracking.columns import Columns
-from smomtrack._tracking.intake import Intake
+from smomtrack._tracking.intake import FieldError, Intake
 from smomtrack.exceptions import (
     InvalidDataError,
     InvalidDateError,
@@ -176,9 +176,11 @@ class TestFreeTexts:
     """Free texts are read a column at a time, kept as given, a repeated text once."""
 
     @staticmethod
-    def read(texts: dict[str, list[object]], count: int, clean: object = None) -> tuple:  # type: ignore[type-arg]
-        intake = Intake(builtin_catalogue(), ["MEX"], clean=clean)  # type: ignore[arg-type]
-        fields = {k: [v] * count for k, v in GOOD.items()}
+    def read(
+        texts: Mapping[str, Sequence[object]], count: int, clean: Callable[[str], str] | None = None
+    ) -> tuple[Columns, list[int], list[FieldError]]:
+        intake = Intake(builtin_catalogue(), ["MEX"], clean=clean)
+        fields: dict[str, Sequence[object]] = {k: [v] * count for k, v in GOOD.items()}
         return intake.read({**fields, **texts}, count)
 
     def test_texts_of_their_own_are_kept_as_given(self) -> None:
