@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
 from collections.abc import Callable, Hashable, Sequence
 
 import attrs
@@ -23,7 +24,15 @@ from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import ReporterChoice
 
-__all__ = ["NO_INFORMATION", "PairGroups", "StatusCounts", "counts"]
+__all__ = [
+    "NOTHING",
+    "NOT_EXPECTED",
+    "NO_INFORMATION",
+    "PairGroups",
+    "StatusCounts",
+    "counts",
+    "positions_at",
+]
 
 NO_INFORMATION = STATUS_CODES[Status.NO_INFORMATION]
 WIDTH = len(STATUSES)
@@ -44,6 +53,14 @@ class PairGroups:
     key: Hashable
     size: int
     of_pair: Sequence[tuple[int, ...]]
+    pairs: Sequence[int] = attrs.field(
+        default=attrs.Factory(
+            lambda self: [pair for pair, groups in enumerate(self.of_pair) if groups],
+            takes_self=True,
+        ),
+        repr=False,
+    )
+    """The numbers of the pairs in scope (those in a group), in order."""
 
     def base(self, expected: Callable[[int], bool] | None = None) -> list[list[int]]:
         """The counts when nothing is reported: every pair in scope has no information.
@@ -178,13 +195,66 @@ class _Walk:
             self.touched.add(group)
 
 
+NOT_EXPECTED = -2
+"""In :func:`positions_at`: the pair is not expected on the date."""
+NOTHING = -1
+"""In :func:`positions_at`: the pair is expected and has no response."""
+
+_DAYS_KEPT = 8
+"""How many dates' positions a tracker keeps (the dates of a report, of a notebook's cell)."""
+
+
 @attrs.frozen
 class _Cache:
-    """What the counts of a tracker have built: groupings, walks, and which were asked once."""
+    """What the counts of a tracker have built: groupings, walks, positions, dates asked."""
 
     groupings: dict[Hashable, PairGroups] = attrs.Factory(dict)
     walks: dict[Hashable, StatusCounts] = attrs.Factory(dict)
-    asked: set[Hashable] = attrs.Factory(set)
+    asked: dict[Hashable, int] = attrs.Factory(dict)
+    days: dict[tuple[int, tuple[int, ...]], Sequence[int]] = attrs.Factory(dict)
+
+
+def _cache(tracker: Tracker) -> _Cache:
+    cache = tracker.derived.get(_Cache)
+    if not isinstance(cache, _Cache):
+        cache = tracker.derived[_Cache] = _Cache()
+    return cache
+
+
+def positions_at(
+    tracker: Tracker, as_of: dt.date, *, reporter: ReporterChoice = None
+) -> Sequence[int]:
+    """The log position of every pair's current response on a date, by pair number.
+
+    :data:`NOTHING` for a pair with none, :data:`NOT_EXPECTED` for a pair not expected
+    on the date. Made once for a date and whose word counts, and shared by every summary,
+    matrix, list and progress of that date (a report's sections), until the log changes.
+    """
+    snapshot = tracker.at(as_of, reporter=reporter)
+    order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
+    return _positions(tracker, snapshot.position, as_of.toordinal(), order)
+
+
+def _positions(
+    tracker: Tracker, position_of: Callable[[int], int | None], day: int, order: tuple[int, ...]
+) -> Sequence[int]:
+    days = _cache(tracker).days
+    found = days.get((day, order))
+    if found is None:
+        if len(days) >= _DAYS_KEPT:
+            del days[next(iter(days))]
+        found = days[day, order] = array(
+            "q",
+            [
+                NOT_EXPECTED
+                if since > day
+                else NOTHING
+                if (position := position_of(pair)) is None
+                else position
+                for pair, since in enumerate(tracker.pair_days())
+            ],
+        )
+    return found
 
 
 def counts(
@@ -210,46 +280,41 @@ def counts(
         For each group, the number of pairs per status (in :class:`Status` order); a pair
         not expected on the date (:meth:`Tracker.expected`) is in none.
 
-    The first question for a grouping visits every pair in scope; asked again, the log is
-    walked once and what it takes to answer any date by a binary search per group is kept,
-    until the log changes.
+    A date is answered from the positions of that date (:func:`positions_at`, shared by
+    every grouping); a grouping asked again at another date walks the log once and keeps
+    what it takes to answer any date by a binary search per group, until the log changes.
     """
     snapshot = tracker.at(as_of, reporter=reporter)
-    cache = tracker.derived.get(_Cache)
-    if not isinstance(cache, _Cache):
-        cache = tracker.derived[_Cache] = _Cache()
+    cache = _cache(tracker)
     made = cache.groupings.get(grouping)
     if made is None:
         made = cache.groupings[grouping] = groups()
     order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
     memo = (grouping, order)
+    day = as_of.toordinal()
     built = cache.walks.get(memo)
-    if built is None and memo not in cache.asked:
-        cache.asked.add(memo)
-        return _visit(tracker, snapshot.position, as_of.toordinal(), made)
     if built is None:
+        asked = cache.asked.setdefault(memo, day)
+        if asked == day or (day, order) in cache.days:
+            return _counted(tracker, _positions(tracker, snapshot.position, day, order), made)
         built = cache.walks[memo] = _walk(tracker, made, order)
-    return built.at(as_of.toordinal())
+    return built.at(day)
 
 
-def _visit(
-    tracker: Tracker, position_of: Callable[[int], int | None], day: int, groups: PairGroups
+def _counted(
+    tracker: Tracker, positions: Sequence[int], groups: PairGroups
 ) -> list[tuple[int, ...]]:
-    """The counts found by looking up each pair in scope."""
-    since = tracker.pair_since
-    found = groups.base(lambda pair: since(pair) <= day)
+    """The counts of each group, from the positions of a date."""
+    found = [[0] * WIDTH for _ in range(groups.size)]
     status = tracker.log.status
-    for pair, in_groups in enumerate(groups.of_pair):
-        if not in_groups or since(pair) > day:
+    of_pair = groups.of_pair
+    for pair in groups.pairs:
+        position = positions[pair]
+        if position == NOT_EXPECTED:
             continue
-        position = position_of(pair)
-        if position is None:
-            continue
-        code = status[position]
-        for group in in_groups:
-            row = found[group]
-            row[NO_INFORMATION] -= 1
-            row[code] += 1
+        code = NO_INFORMATION if position < 0 else status[position]
+        for group in of_pair[pair]:
+            found[group][code] += 1
     return [tuple(row) for row in found]
 
 

@@ -11,8 +11,10 @@ from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._presentation.labels import format_date, word
 from smomtrack._presentation.names import in_reading_order
 from smomtrack._records.responses import Response
+from smomtrack._summaries.counting import positions_at
 from smomtrack._summaries.presentation import Presentable, TableData
 from smomtrack._summaries.scope import Filters, Scope
+from smomtrack._tracking.columns import REPORTER_CODES
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.states import by_name, state_name
 from smomtrack._vocabulary.vocabularies import Reporter
@@ -109,19 +111,30 @@ def disagreements(
     day = chosen.as_of
     known = chosen.tracker(tracker)
     recommendations = chosen.recommendations(known)
-    own = known.at(day, reporter=Reporter.STATE)
-    others = [known.at(day, reporter=r) for r in Reporter if r is not Reporter.STATE]
     items: list[Disagreement] = []
+    log = known.log
+    reporters = set(log.reporter)
+    if len(reporters) < 2 or REPORTER_CODES[Reporter.STATE] not in reporters:
+        # One reporter's word only: nobody to disagree with (the usual case, found at once).
+        return Disagreements(as_of=day, items=(), catalogue=tracker.catalogue)
+    own = positions_at(known, day, reporter=Reporter.STATE)
+    others = [
+        positions_at(known, day, reporter=r)
+        for r in Reporter
+        if r is not Reporter.STATE and REPORTER_CODES[r] in reporters
+    ]
+    width = max(len(known.catalogue), 1)
+    codes = {rec.key: code for code, rec in enumerate(known.catalogue)}
+    numbers = {state: number for number, state in enumerate(known.states)}
+    status = log.status
     for state in by_name(chosen.states(known)):
         for recommendation in recommendations:
-            key = recommendation.key
-            if not known.expected(state, key, day):
+            pair = numbers[state] * width + codes[recommendation.key]
+            mine = own[pair]
+            if mine < 0:  # no self-assessment, or not expected
                 continue
-            mine = own.response(state, key)
-            if mine is None:
-                continue
-            for snapshot in others:
-                theirs = snapshot.response(state, key)
-                if theirs is not None and theirs.status is not mine.status:
-                    items.append(Disagreement(mine, theirs))
+            for positions in others:
+                theirs = positions[pair]
+                if theirs >= 0 and status[theirs] != status[mine]:
+                    items.append(Disagreement(log.response(mine), log.response(theirs)))
     return Disagreements(as_of=day, items=tuple(items), catalogue=tracker.catalogue)

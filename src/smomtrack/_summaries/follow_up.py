@@ -14,6 +14,7 @@ from smomtrack._presentation.names import in_reading_order
 from smomtrack._records.responses import Response
 from smomtrack._summaries.presentation import Presentable, TableData
 from smomtrack._summaries.scope import Filters, Scope
+from smomtrack._tracking.columns import NO_DUE, STATUS_CODES
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.dates import parse_period
 from smomtrack._vocabulary.folding import fold
@@ -167,17 +168,21 @@ def follow_up(
     known = chosen.tracker(tracker)
     states = chosen.states(known)
     expected: set[str] = set()
-    for _, state, _, response in chosen.pairs(known, chosen.recommendations(known), states):
+    log = known.log
+    final = {STATUS_CODES[status] for status in FINAL}
+    today, before = day.toordinal(), threshold.toordinal()
+    for _, state, position in chosen.positions(known, chosen.recommendations(known), states):
         expected.add(state)
-        if response is None:
+        if position < 0:
             continue
         reported.add(state)
-        if response.status in FINAL:
+        if log.status[position] in final:
             continue
-        if response.due is not None and response.due < day:
-            overdue.append(response)
-        if response.as_of < threshold:
-            stale.append(response)
+        due = log.due[position]
+        if due != NO_DUE and due < today:
+            overdue.append(log.response(position))
+        if log.as_of[position] < before:
+            stale.append(log.response(position))
     return FollowUp(
         as_of=day,
         stale_after=period,

@@ -19,6 +19,7 @@ from smomtrack._records.fields import FrozenMap, frozen_map
 from smomtrack._summaries import charts
 from smomtrack._summaries.presentation import Presentable, TableData
 from smomtrack._summaries.scope import Filters, Scope
+from smomtrack._tracking.columns import STATUSES
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.keys import recommendation_key
 from smomtrack._vocabulary.states import by_name, state_name
@@ -330,9 +331,10 @@ def matrix(tracker: Tracker, scope: Scope | None = None, **filters: Unpack[Filte
     known = chosen.tracker(tracker)
     recommendations = chosen.recommendations(known)
     states = chosen.states(known)
+    status = known.log.status
     cells = {
-        (state, rec.key): status
-        for rec, state, status, _ in chosen.pairs(known, recommendations, states)
+        (state, rec.key): Status.NO_INFORMATION if position < 0 else STATUSES[status[position]]
+        for rec, state, position in chosen.positions(known, recommendations, states)
     }
     return Matrix(
         as_of=day,

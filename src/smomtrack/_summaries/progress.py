@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Unpack
 
@@ -15,6 +15,7 @@ from smomtrack._presentation.labels import check_language, format_date, word
 from smomtrack._presentation.names import group_columns, group_headers
 from smomtrack._records.fields import FrozenMap, frozen_map
 from smomtrack._summaries import charts
+from smomtrack._summaries.counting import NOT_EXPECTED, positions_at
 from smomtrack._summaries.groupings import (
     GroupingLike,
     StateGrouping,
@@ -31,6 +32,7 @@ from smomtrack._summaries.presentation import (
     ordered_rows,
 )
 from smomtrack._summaries.scope import Filters, Scope
+from smomtrack._tracking.columns import STATUSES
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.dates import as_of_date
 from smomtrack._vocabulary.statuses import Status
@@ -228,13 +230,24 @@ def progress(
         g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, recommendations, states)
     }
     total = dict.fromkeys(Change, 0)
-    before = known.at(first, reporter=chosen.reporter)
-    after = known.at(last, reporter=chosen.reporter)
+    before = positions_at(known, first, reporter=chosen.reporter)
+    after = positions_at(known, last, reporter=chosen.reporter)
+    status = known.log.status
+    width = max(len(known.catalogue), 1)
+    codes = {rec.key: code for code, rec in enumerate(known.catalogue)}
+    numbers = {state: number for number, state in enumerate(known.states)}
+
+    def status_in(positions: Sequence[int], pair: int) -> Status:
+        position = positions[pair]
+        return Status.NO_INFORMATION if position < 0 else STATUSES[status[position]]
+
     for rec in recommendations:
+        key = codes[rec.key]
         for state in states:
-            if not known.expected(state, rec.key, last):
+            pair = numbers[state] * width + key
+            if after[pair] == NOT_EXPECTED:
                 continue
-            change = Change.between(before.status(state, rec.key), after.status(state, rec.key))
+            change = Change.between(status_in(before, pair), status_in(after, pair))
             total[change] += 1
             for group in groups_of(rec, state):
                 counts[group][change] += 1

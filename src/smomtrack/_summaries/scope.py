@@ -22,6 +22,7 @@ import attrs
 
 from smomtrack._records.recommendations import Recommendation
 from smomtrack._records.responses import Response
+from smomtrack._summaries.counting import NOT_EXPECTED, positions_at
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.dates import as_of_date, parse_date
 from smomtrack._vocabulary.regions import RegionalGroup, region_of
@@ -115,17 +116,33 @@ class Scope:
         group = self.region.value
         return tuple(state for state in tracker.states if region_of(state) == group)
 
+    def positions(
+        self, tracker: Tracker, recommendations: tuple[Recommendation, ...], states: tuple[str, ...]
+    ) -> Iterator[tuple[Recommendation, str, int]]:
+        """Every pair expected on :attr:`as_of` with its current response's log position.
+
+        The position is :data:`~smomtrack._summaries.counting.NOTHING` where the pair has
+        no response. The positions of the date are shared by every section of a report.
+        """
+        found = positions_at(tracker, self.as_of, reporter=self.reporter)
+        width = max(len(tracker.catalogue), 1)
+        codes = {rec.key: code for code, rec in enumerate(tracker.catalogue)}
+        numbers = {state: number for number, state in enumerate(tracker.states)}
+        for recommendation in recommendations:
+            key = codes[recommendation.key]
+            for state in states:
+                position = found[numbers[state] * width + key]
+                if position != NOT_EXPECTED:
+                    yield recommendation, state, position
+
     def pairs(
         self, tracker: Tracker, recommendations: tuple[Recommendation, ...], states: tuple[str, ...]
     ) -> Iterator[tuple[Recommendation, str, Status, Response | None]]:
         """Every pair expected on :attr:`as_of` with its status and current response."""
-        when = self.as_of
-        snapshot = tracker.at(when, reporter=self.reporter)
-        for recommendation in recommendations:
-            key = recommendation.key
-            for state in states:
-                if not tracker.expected(state, key, when):
-                    continue
-                response = snapshot.response(state, key)
-                status = Status.NO_INFORMATION if response is None else response.status
-                yield recommendation, state, status, response
+        log = tracker.log
+        for recommendation, state, position in self.positions(tracker, recommendations, states):
+            if position < 0:
+                yield recommendation, state, Status.NO_INFORMATION, None
+            else:
+                response = log.response(position)
+                yield recommendation, state, response.status, response

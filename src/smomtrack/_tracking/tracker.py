@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+from array import array
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import NotRequired, Required, Self, TypedDict, Unpack
 
@@ -100,6 +101,7 @@ class Tracker:
         self._intake: Intake | None = None
         self._derived: dict[Hashable, object] = {}  # emptied whenever the log changes
         self._known: tuple[int, int, Tracker] | None = None  # the last known_at() view
+        self._pair_days: array[int] | None = None
 
     # -- what the tracker is about ----------------------------------------------
 
@@ -129,6 +131,19 @@ class Tracker:
             UnknownRecommendationError: *recommendation* is not in the catalogue.
         """
         return self.pair_since(self._pair(state, recommendation)) <= as_of_date(as_of).toordinal()
+
+    def pair_days(self) -> Sequence[int]:
+        """:meth:`pair_since` of every pair, by pair number (made once: it never changes)."""
+        if self._pair_days is None:
+            self._pair_days = array(
+                "i",
+                (
+                    max(state, key)
+                    for state in self._state_since
+                    for key in (self._key_since or [0])
+                ),
+            )
+        return self._pair_days
 
     def pair_since(self, pair: int) -> int:
         """The day number from which pair number *pair* is expected (0: always).
