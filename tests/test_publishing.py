@@ -8,9 +8,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import docx
 import matplotlib as mpl
 import pytest
+from docx.oxml.ns import qn
 
 from smomtrack import (
     Tracker,
@@ -24,6 +26,11 @@ from smomtrack import (
 )
 from smomtrack._presentation.colours import STATUS_COLOURS
 from smomtrack._presentation.labels import format_ordinal
+from smomtrack._rendering.blocks import HeatMap
+from smomtrack._rendering.heat_map import heat_rows, matrix_parts
+from smomtrack._rendering.report_docx import HEAT_NAMES, write_docx
+from smomtrack._rendering.report_html import write_html
+from smomtrack._summaries.matrix import MATRIX_SYMBOLS, Matrix
 from smomtrack._summaries.presentation import SHOWN_ROWS
 from smomtrack._vocabulary.folding import fold
 from smomtrack._vocabulary.statuses import Status
@@ -85,8 +92,10 @@ class TestStandaloneHtml:
         assert "http://" not in page.replace("http://www.w3.org", "")  # only SVG namespaces
         assert 'src="' not in page  # nothing outside the file
         assert "<link" not in page
-        # themes, regions, progress, and the heat map in one part per regional group
-        assert parsed.tags.count("svg") == 3 + 5
+        # themes, regions, progress as pictures; the heat map as tables, a part per group
+        assert parsed.tags.count("svg") == 3
+        assert page.count('<table class="heat">') == 5
+        assert page.count('<figure class="heat"') == 5
         assert "@page { size: A4 portrait" in page
         assert "@page detailed { size: A4 landscape; }" in page
         assert parsed.headings[0].startswith("Mise en œuvre des recommandations")
@@ -102,6 +111,47 @@ class TestStandaloneHtml:
         """The text report's matrix carries its legend, once."""
         text = report(tracker, lang="en", format="markdown", as_of=AS_OF)
         assert text.count("● Implemented · – Not applicable") == 1
+
+
+class TestHeatMapTables:
+    """A part of the heat map is a table in documents: each cell its status's colour and symbol."""
+
+    @staticmethod
+    def part(tracker: Tracker) -> Matrix:
+        _, first = matrix_parts(matrix(tracker, as_of=AS_OF))[0]
+        state, key = first.states[0], first.recommendations[0]
+        cells = {pair: status for pair, status in first.cells.items() if pair != (state, key)}
+        return attrs.evolve(first, cells=cells)  # one pair not expected
+
+    def test_word(self, tracker: Tracker) -> None:
+        """Cells shaded and marked as the statuses are; a pair not expected hatched."""
+        part = self.part(tracker)
+        data = write_docx([HeatMap(part, "fr", "Figure : essai")], "fr")
+        table = docx.Document(io.BytesIO(data)).tables[0]
+        drawn = heat_rows(part, "fr")
+        body = table.rows[1 if drawn.heading is None else 2 :]
+        assert [row.cells[0].text for row in body] == [name for name, _ in drawn.rows]
+        for row, (_, statuses) in zip(body, drawn.rows, strict=True):
+            for cell, status in zip(row.cells[1:], statuses, strict=True):
+                shading = cell._tc.xpath("./w:tcPr/w:shd")[0]
+                if status is None:
+                    assert (shading.get(qn("w:val")), cell.text) == ("diagStripe", "")
+                else:
+                    assert shading.get(qn("w:fill")) == STATUS_COLOURS[status][1:].upper()
+                    assert cell.text == MATRIX_SYMBOLS[status]
+        legend = docx.Document(io.BytesIO(data)).paragraphs
+        assert any("Non\u00a0attendu" in p.text for p in legend)
+
+    def test_html(self, tracker: Tracker) -> None:
+        """Each cell says its status (title), the hatched one says it is not expected."""
+        part = self.part(tracker)
+        page = write_html([HeatMap(part, "es", "Figura: prueba")], "es")
+        drawn = heat_rows(part, "es")
+        for status in {s for _, statuses in drawn.rows for s in statuses}:
+            label = "No esperado" if status is None else status.label("es")
+            assert f'title="{label}"' in page
+        assert page.count("<td") == sum(len(statuses) for _, statuses in drawn.rows)
+        assert page.count('<td class="none"') == 1
 
 
 class TestWord:
@@ -120,7 +170,10 @@ class TestWord:
         assert "Par groupe régional" in headings
         assert any(h.startswith("7e réunion") for h in headings)
         assert len(document.tables) >= 6
-        assert len(document.inline_shapes) == 3 + 5  # the heat map in a part per group
+        assert len(document.inline_shapes) == 3  # themes, regions, progress
+        grids = [t._tbl.tblGrid.gridCol_lst for t in document.tables]
+        heat = [grid for grid in grids if round((grid[0].w or 0) / 360000, 1) == HEAT_NAMES]
+        assert len(heat) == 5  # the heat map as tables, a part per group
         section = document.sections[0]
         assert section.page_width is not None
         assert section.page_height is not None

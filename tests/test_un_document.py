@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from smomtrack import Tracker, builtin_catalogue, matrix, report, synthetic
 from smomtrack._rendering.document_tables import BOLD, CHAR, PAD
 from smomtrack._rendering.heat_map import matrix_parts
-from smomtrack._rendering.report_docx import PAGE, printable
+from smomtrack._rendering.report_docx import HEAT_NAMES, PAGE, printable
 
 mpl.use("Agg")
 
@@ -152,7 +152,7 @@ class TestWordDocument:
         body = document.element.body
         sections = iter(document.sections)
         section = next(sections)
-        checked_tables = checked_pictures = 0
+        checked_tables = checked_pictures = checked_heat = 0
         for child in body.iterchildren():
             orientation = (
                 "portrait"
@@ -164,6 +164,11 @@ class TestWordDocument:
                 columns = [int(c.get(f"{W}w")) / 567 for c in child.iter(f"{W}gridCol")]
                 assert sum(columns) <= width + 0.05, sum(columns)
                 checked_tables += 1
+                rows = child.findall(f"{W}tr")
+                if round(columns[0], 1) == HEAT_NAMES:  # a heat map part: on one page
+                    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+                    assert len(rows) * 0.42 + 1 <= height
+                    checked_heat += 1
             for extent in child.iter(
                 "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
             ):
@@ -174,7 +179,8 @@ class TestWordDocument:
                 section = next(sections)
         assert checked_tables >= 8
         parts = matrix_parts(matrix(synthetic(states=40, seed=3), as_of=AS_OF))
-        assert checked_pictures == 3 + len(parts)  # themes, regions, progress; the heat map
+        assert checked_pictures == 3  # themes, regions, progress
+        assert checked_heat == len(parts)  # the heat map: a table per part, within the page
         assert PAGE["portrait"] == (21.0, 29.7)
 
     def test_no_header_breaks_inside_a_word(self, french: bytes) -> None:
@@ -182,6 +188,8 @@ class TestWordDocument:
         document = docx.Document(io.BytesIO(french))
         for table in document.tables[1:]:
             grid = [int(c.get(f"{W}w")) / 567 for c in table._tbl.iter(f"{W}gridCol")]
+            if not table.rows[0].cells[0].paragraphs[0].runs:
+                continue  # a heat map part: numbers head its columns
             sizes = {r.font.size.pt for r in table.rows[0].cells[0].paragraphs[0].runs}
             size = max(sizes)
             for cell, width in zip(table.rows[0].cells, grid, strict=True):
@@ -260,7 +268,9 @@ class TestHtmlDocument:
         assert '@top-right { content: "CTOC/COP/WG.7/2024/2"' in page
         assert "@bottom-center { content: counter(page)" in page
         assert "break-after: avoid" in page
-        assert page.count('<div class="table">') == page.count("<table")
+        heat = page.count('<table class="heat">')  # a heat map part fits the page as it is
+        assert heat
+        assert page.count('<div class="table">') == page.count("<table") - heat
         assert '<p class="numbered">' in page
         assert "Annexe I" in page
         assert "SOM7-" not in page

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from smomtrack._vocabulary.statuses import Status
 
-__all__ = ["OUTLINE", "STATUS_COLOURS"]
+__all__ = ["DARK_STATUSES", "HATCH", "NOT_EXPECTED_COLOUR", "OUTLINE", "STATUS_COLOURS"]
 
 STATUS_COLOURS: dict[Status, str] = {
     Status.NOT_STARTED: "#d7191c",
@@ -24,3 +24,12 @@ STATUS_COLOURS: dict[Status, str] = {
 
 OUTLINE = "#808080"
 """The outline of white shapes ("no information") and of cells."""
+
+NOT_EXPECTED_COLOUR = "#e6e6e6"
+"""A pair not expected on the date: light grey, hatched (told apart in black and white)."""
+
+HATCH = "#9a9a9a"
+"""The hatching of a pair not expected."""
+
+DARK_STATUSES = frozenset({Status.NOT_STARTED, Status.IMPLEMENTED})
+"""Statuses whose colour is dark: their symbol is written in white."""

@@ -7,9 +7,10 @@ import datetime as dt
 import attrs
 
 from smomtrack._presentation.labels import format_date, word
+from smomtrack._summaries.matrix import Matrix
 from smomtrack._summaries.presentation import Presentable
 
-__all__ = ["Block", "Chart", "Heading", "Masthead", "Paragraph", "Quote", "Table"]
+__all__ = ["Block", "Chart", "Heading", "HeatMap", "Masthead", "Paragraph", "Quote", "Table"]
 
 
 @attrs.frozen
@@ -98,4 +99,18 @@ class Chart:
     caption: str
 
 
-Block = Masthead | Heading | Paragraph | Quote | Table | Chart
+@attrs.frozen
+class HeatMap:
+    """A part of the State × recommendation heat map, with its caption.
+
+    Documents draw it as a table of their own (coloured cells, each with its status's
+    symbol; a hatched cell for a pair not expected), not as a picture: it is vector,
+    selectable, read aloud, and made in milliseconds however many parts there are.
+    """
+
+    part: Matrix
+    lang: str
+    caption: str
+
+
+Block = Masthead | Heading | Paragraph | Quote | Table | Chart | HeatMap

@@ -14,10 +14,14 @@ from itertools import groupby
 
 import attrs
 
-from smomtrack._summaries.matrix import Matrix
+from smomtrack._presentation.labels import word
+from smomtrack._presentation.names import in_reading_order
+from smomtrack._summaries.matrix import MATRIX_SYMBOLS, Matrix
 from smomtrack._vocabulary.regions import NO_GROUP, RegionalGroup, region_of
+from smomtrack._vocabulary.states import state_name
+from smomtrack._vocabulary.statuses import Status
 
-__all__ = ["PAGE_RECOMMENDATIONS", "PAGE_STATES", "matrix_parts"]
+__all__ = ["PAGE_RECOMMENDATIONS", "PAGE_STATES", "HeatRows", "heat_rows", "matrix_parts"]
 
 PAGE_STATES = 36
 """The most States a part holds: their rows fit an A4 page in portrait, with the legend."""
@@ -71,3 +75,40 @@ def matrix_parts(
                 )
                 parts.append((group, part))
     return parts
+
+
+@attrs.frozen
+class HeatRows:
+    """A heat map part as a document draws it: headings, rows of statuses, legend.
+
+    Attributes:
+        heading: What the columns are, above them ("Recommendation — seventh meeting"),
+            or ``None`` when the columns name their recommendations in full.
+        columns: The label of each column.
+        rows: Each State's name (in the language) and the status of each of its cells
+            (``None``: the pair is not expected on the date).
+        legend: Each status (``None``: not expected), its symbol and its label.
+    """
+
+    heading: str | None
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[Status | None, ...]], ...]
+    legend: tuple[tuple[Status | None, str, str], ...]
+
+
+def heat_rows(part: Matrix, lang: str) -> HeatRows:
+    """*part* as rows to draw in *lang*: States as people read them there."""
+    labels, heading = part.column_labels(lang)
+    states = in_reading_order("state", list(part.states), lang)
+    rows = tuple(
+        (
+            state_name(state, lang),
+            tuple(part.cells.get((state, key)) for key in part.recommendations),
+        )
+        for state in states
+    )
+    legend: tuple[tuple[Status | None, str, str], ...] = (
+        *((status, MATRIX_SYMBOLS[status], status.label(lang)) for status in Status),
+        (None, "", word("not_expected", lang)),
+    )
+    return HeatRows(heading, tuple(labels), rows, legend)

@@ -21,7 +21,16 @@ from smomtrack._presentation.labels import (
     words,
 )
 from smomtrack._records.meetings import Meeting
-from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
+from smomtrack._rendering.blocks import (
+    Block,
+    Chart,
+    Heading,
+    HeatMap,
+    Masthead,
+    Paragraph,
+    Quote,
+    Table,
+)
 from smomtrack._rendering.heat_map import matrix_parts
 from smomtrack._rendering.writers import WRITERS
 from smomtrack._summaries.disagreements import disagreements
@@ -331,7 +340,7 @@ def _population_blocks(
     for index, (group, part) in enumerate(parts, start=1):
         name = group_label(group, lang)
         where = name if len(parts) == 1 else f"{name} ({index}/{len(parts)})"
-        yield Chart(part, lang, f"{_phrase('chart_matrix', lang)} — {where}")
+        yield HeatMap(part, lang, f"{_phrase('chart_matrix', lang)} — {where}")
 
 
 def _dates(choice: Scope, day: dt.date, lang: str) -> str:

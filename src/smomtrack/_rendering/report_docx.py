@@ -19,13 +19,31 @@ from collections.abc import Iterable
 from typing import Any
 
 from smomtrack._extras import require
-from smomtrack._presentation.colours import STATUS_COLOURS
+from smomtrack._presentation.colours import (
+    DARK_STATUSES,
+    HATCH,
+    NOT_EXPECTED_COLOUR,
+    OUTLINE,
+    STATUS_COLOURS,
+)
 from smomtrack._presentation.labels import word
-from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
+from smomtrack._rendering.blocks import (
+    Block,
+    Chart,
+    Heading,
+    HeatMap,
+    Masthead,
+    Paragraph,
+    Quote,
+    Table,
+)
 from smomtrack._rendering.document_tables import NUMBER, for_document, is_total, widths
+from smomtrack._rendering.heat_map import heat_rows
+from smomtrack._summaries.matrix import MATRIX_SYMBOLS
 from smomtrack._summaries.presentation import TableData
+from smomtrack._vocabulary.statuses import Status
 
-__all__ = ["PAGE", "write_docx"]
+__all__ = ["HEAT_NAMES", "PAGE", "write_docx"]
 
 PAGE = {"portrait": (21.0, 29.7), "landscape": (29.7, 21.0)}
 """A4, in centimetres (width, height)."""
@@ -83,6 +101,8 @@ class _Writer:
                 self.annex.append((self.heading, detailed))
         elif isinstance(block, Chart):
             self._chart(block)
+        elif isinstance(block, HeatMap):
+            _heat_map(self.document, block)
 
     def _heading(self, block: Heading) -> None:
         if block.level == 1:
@@ -436,6 +456,172 @@ def _field(paragraph: Any, instruction: str) -> None:
 # -- tables ------------------------------------------------------------------------
 
 
+_TWIPS = 567
+"""Twentieths of a point in a centimetre: Word's unit of length in tables."""
+_HEAT_CELL = 0.52
+"""The width of a heat map cell (cm): 24 of them and the States' names fit the page."""
+HEAT_NAMES = 4.2
+"""The width of the States' names (cm): the longest name on two lines."""
+_HEAT_SIZE = 14
+"""The heat map's type size, in half-points (7 points)."""
+_SYMBOL_FONT = (
+    '<w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" w:cs="Segoe UI Symbol"/>'
+)
+"""The font of the status symbols (◔ ◑ ◕…), which Times New Roman lacks: Windows' symbol
+font; where it is missing, Word and Writer take one that has them."""
+
+
+def _heat_map(document: Any, block: HeatMap) -> None:
+    """A part of the heat map as a Word table, kept on one page with its legend and caption.
+
+    Coloured cells with their symbols, a hatched cell for a pair not expected, the header
+    repeated. Written as the table's XML at once: python-docx's cell by cell is 100 times
+    slower, and a report may hold a hundred parts.
+    """
+    from docx.oxml import parse_xml  # noqa: PLC0415 (with the extra)
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    drawn = heat_rows(block.part, block.lang)
+    cell = round(_HEAT_CELL * _TWIPS)
+    names = round(HEAT_NAMES * _TWIPS)
+    columns = len(drawn.columns)
+    grid = f'<w:gridCol w:w="{names}"/>' + f'<w:gridCol w:w="{cell}"/>' * columns
+    rows = []
+    if drawn.heading is not None:
+        rows.append(
+            _heat_row(
+                _heat_tc(names, "")
+                + _heat_tc(cell * columns, _escape(drawn.heading), span=columns),
+                header=True,
+            )
+        )
+    labels = "".join(_heat_tc(cell, _escape(label)) for label in drawn.columns)
+    rows.append(_heat_row(_heat_tc(names, "") + labels, header=True))
+    cells = {status: _heat_status(cell, status) for status in (*Status, None)}
+    for name, statuses in drawn.rows:
+        rows.append(
+            _heat_row(
+                _heat_tc(names, _escape(name), right=True)
+                + "".join(map(cells.__getitem__, statuses))
+            )
+        )
+    table = (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{names + cell * columns}" w:type="dxa"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="28" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+    legend = document.add_paragraph(style="Note")
+    legend.paragraph_format.keep_with_next = True
+    caption = document.add_paragraph(block.caption, style="Caption")
+    legend._p.addprevious(parse_xml(table))  # noqa: SLF001 (the documented way)
+    for run in _heat_legend(drawn.legend):
+        legend._p.append(parse_xml(run))  # noqa: SLF001
+    del caption
+
+
+def _hex(colour: str) -> str:
+    """A colour as Word writes it: ``#2c7bb6`` is ``2C7BB6``."""
+    return colour.lstrip("#").upper()
+
+
+def _unbroken(text: str) -> str:
+    """*text* escaped, on one line: a legend's entry is never cut at the end of a line."""
+    return _escape(text).replace(" ", "\u00a0")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _heat_row(cells: str, *, header: bool = False) -> str:
+    head = "<w:tblHeader/>" if header else ""
+    return (
+        f'<w:tr><w:trPr><w:cantSplit/>{head}<w:trHeight w:val="238" w:hRule="atLeast"/>'
+        f"</w:trPr>{cells}</w:tr>"
+    )
+
+
+def _heat_tc(  # noqa: PLR0913 (a cell's few properties)
+    width: int,
+    text: str,
+    *,
+    span: int = 1,
+    right: bool = False,
+    fill: str = "",
+    colour: str = "",
+    borders: bool = False,
+) -> str:
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    edge = f'w:val="single" w:sz="4" w:space="0" w:color="{_hex(OUTLINE)}"'
+    border = (
+        f"<w:tcBorders><w:top {edge}/><w:left {edge}/><w:bottom {edge}/><w:right {edge}/>"
+        "</w:tcBorders>"
+        if borders
+        else ""
+    )
+    colour_xml = f'{_SYMBOL_FONT}<w:color w:val="{colour}"/>' if colour else ""
+    run = (
+        f'<w:r><w:rPr>{colour_xml}<w:sz w:val="{_HEAT_SIZE}"/><w:szCs w:val="{_HEAT_SIZE}"/>'
+        f'</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+        if text
+        else ""
+    )
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{border}{fill}'
+        '<w:vAlign w:val="center"/></w:tcPr>'
+        '<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240"'
+        ' w:lineRule="auto"/><w:ind w:left="0" w:right="57" w:firstLine="0"/>'
+        f'<w:jc w:val="{"right" if right else "center"}"/></w:pPr>{run}</w:p></w:tc>'
+    )
+
+
+def _heat_status(width: int, status: Status | None) -> str:
+    """The cell of a status (``None``: a pair not expected, hatched)."""
+    if status is None:
+        shading = (
+            f'<w:shd w:val="diagStripe" w:color="{_hex(HATCH)}"'
+            f' w:fill="{_hex(NOT_EXPECTED_COLOUR)}"/>'
+        )
+        return _heat_tc(width, "", fill=shading, borders=True)
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{_hex(STATUS_COLOURS[status])}"/>'
+    ink = "FFFFFF" if status in DARK_STATUSES else "000000"
+    return _heat_tc(width, MATRIX_SYMBOLS[status], fill=shading, colour=ink, borders=True)
+
+
+def _heat_legend(legend: Iterable[tuple[Status | None, str, str]]) -> list[str]:
+    """The legend's runs: a swatch (a framed, coloured space) and the entry, for each."""
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415 (with the extra)
+
+    runs = []
+    edge = f'w:val="single" w:sz="4" w:space="0" w:color="{_hex(OUTLINE)}"'
+    size = f'<w:sz w:val="{_HEAT_SIZE}"/><w:szCs w:val="{_HEAT_SIZE}"/>'
+    for index, (status, symbol, text) in enumerate(legend):
+        if status is None:
+            fill = (
+                f'w:val="diagStripe" w:color="{_hex(HATCH)}" w:fill="{_hex(NOT_EXPECTED_COLOUR)}"'
+            )
+        else:
+            fill = f'w:val="clear" w:color="auto" w:fill="{_hex(STATUS_COLOURS[status])}"'
+        gap = "\u2002 " if index else ""
+        runs.append(f'<w:r><w:rPr>{size}</w:rPr><w:t xml:space="preserve">{gap}</w:t></w:r>')
+        runs.append(
+            f"<w:r><w:rPr><w:bdr {edge}/><w:shd {fill}/>{size}</w:rPr>"
+            '<w:t xml:space="preserve">\u2002\u2002</w:t></w:r>'
+        )
+        if symbol:
+            runs.append(
+                f'<w:r><w:rPr>{_SYMBOL_FONT}{size}</w:rPr><w:t xml:space="preserve">\u00a0{symbol}'
+                "</w:t></w:r>"
+            )
+        runs.append(
+            f'<w:r><w:rPr>{size}</w:rPr><w:t xml:space="preserve">\u00a0{_unbroken(text)}</w:t>'
+            "</w:r>"
+        )
+    return [run.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1) for run in runs]
+
+
 def _table(document: Any, data: TableData, columns: list[float], size: float, lang: str) -> None:
     """A table whose columns fit the page: figures right-aligned, totals bold, header repeated."""
     from docx.enum.table import WD_TABLE_ALIGNMENT  # noqa: PLC0415 (with the extra)
@@ -460,7 +646,7 @@ def _table(document: Any, data: TableData, columns: list[float], size: float, la
             if data.statuses is not None and column:
                 status = data.statuses[index][column - 1]
                 if status is not None:
-                    _shade(cells[column], STATUS_COLOURS[status].lstrip("#").upper())
+                    _shade(cells[column], _hex(STATUS_COLOURS[status]))
     for column, width in zip(table.columns, columns, strict=True):
         column.width = Cm(width)  # the table's grid (what Writer reads)
         for cell in column.cells:

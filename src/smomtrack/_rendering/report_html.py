@@ -18,11 +18,23 @@ import io
 import re
 from collections.abc import Iterable
 
-from smomtrack._presentation.colours import STATUS_COLOURS
+from smomtrack._presentation.colours import DARK_STATUSES, STATUS_COLOURS
 from smomtrack._presentation.labels import word
-from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
+from smomtrack._rendering.blocks import (
+    Block,
+    Chart,
+    Heading,
+    HeatMap,
+    Masthead,
+    Paragraph,
+    Quote,
+    Table,
+)
 from smomtrack._rendering.document_tables import NUMBER, for_document, is_total
+from smomtrack._rendering.heat_map import heat_rows
+from smomtrack._summaries.matrix import MATRIX_SYMBOLS
 from smomtrack._summaries.presentation import TableData
+from smomtrack._vocabulary.statuses import Status
 
 __all__ = ["write_html"]
 
@@ -65,6 +77,23 @@ tr.total td { font-weight: bold; }
 table.matrix td { text-align: center; min-width: 1.4em; padding: 1px 2px; }
 table.matrix th { white-space: nowrap; }
 figure { margin: 0.8em 0; break-inside: avoid; page-break-inside: avoid; }
+figure.heat { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.heat { font-family: "DejaVu Sans", "Segoe UI Symbol", Arial, sans-serif; font-size: 7pt;
+       margin: 0 auto; }
+table.heat th, table.heat td { padding: 0 2px; vertical-align: middle; line-height: 1.25; }
+table.heat thead th { background: none; border: none; text-align: center; font-weight: normal; }
+table.heat tbody th { border: none; text-align: right; font-weight: normal; max-width: 13em;
+       white-space: normal; }
+table.heat td { width: 1.45em; min-width: 1.45em; height: 1.45em; text-align: center;
+       border: 0.5pt solid #808080; }
+table.heat td.dark { color: #fff; }
+table.heat td.none, p.legend span.none { background: repeating-linear-gradient(-45deg,
+       #e6e6e6 0 2px, #9a9a9a 2px 2.6px); }
+p.legend { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7pt; text-align: center;
+       margin: 0.3em 0; }
+p.legend span.entry { white-space: nowrap; }
+p.legend span.key { display: inline-block; width: 1.2em; height: 0.8em; vertical-align: -1px;
+       border: 0.5pt solid #808080; margin: 0 0.3em 0 1em; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 9.5pt; color: #333; }
 section.detailed table { font-size: 8pt; }
@@ -122,6 +151,8 @@ class _Writer:
                 self.annex.append((self.heading, detailed))
         elif isinstance(block, Chart):
             self.parts.append(_figure(block))
+        elif isinstance(block, HeatMap):
+            self.parts.append(_heat_map(block))
 
     def _heading(self, block: Heading) -> None:
         text = html.escape(block.text)
@@ -247,6 +278,48 @@ def _figure(block: Chart) -> str:
     return (
         f'<figure role="img" aria-label="{caption}">\n{svg}\n'
         f"<figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def _heat_map(block: HeatMap) -> str:
+    """A part of the heat map as a table of coloured cells, its legend, its caption."""
+    drawn = heat_rows(block.part, block.lang)
+    lang = block.lang
+    caption = html.escape(block.caption)
+    lines = [f'<figure class="heat" aria-label="{caption}">', '<table class="heat">', "<thead>"]
+    if drawn.heading is not None:
+        span = len(drawn.columns)
+        lines.append(f'<tr><th></th><th colspan="{span}">{html.escape(drawn.heading)}</th></tr>')
+    lines.append(
+        "<tr><th></th>" + "".join(f"<th>{html.escape(c)}</th>" for c in drawn.columns) + "</tr>"
+    )
+    lines += ["</thead>", "<tbody>"]
+    cells = {status: _heat_cell(status, lang) for status in (*Status, None)}
+    for name, statuses in drawn.rows:
+        row = "".join(map(cells.__getitem__, statuses))
+        lines.append(f"<tr><th>{html.escape(name)}</th>{row}</tr>")
+    lines += ["</tbody>", "</table>"]
+    legend = "".join(map(_legend_entry, drawn.legend))
+    lines += [f'<p class="legend">{legend}</p>', f"<figcaption>{caption}</figcaption></figure>"]
+    return "\n".join(lines)
+
+
+def _legend_entry(entry: tuple[Status | None, str, str]) -> str:
+    status, symbol, text = entry
+    if status is None:
+        return f'<span class="entry"><span class="key none"></span>{html.escape(text)}</span>'
+    key = f'<span class="key" style="background:{STATUS_COLOURS[status]}"></span>'
+    return f'<span class="entry">{key}{symbol} {html.escape(text)}</span>'
+
+
+def _heat_cell(status: Status | None, lang: str) -> str:
+    """The cell of a status (``None``: not expected), with the status's label as its title."""
+    if status is None:
+        return f'<td class="none" title="{html.escape(word("not_expected", lang))}"></td>'
+    dark = ' class="dark"' if status in DARK_STATUSES else ""
+    return (
+        f'<td{dark} title="{html.escape(status.label(lang))}" '
+        f'style="background:{STATUS_COLOURS[status]}">{MATRIX_SYMBOLS[status]}</td>'
     )
 
 

@@ -12,7 +12,13 @@ from typing import Any, Unpack
 import attrs
 
 from smomtrack._catalogue.catalogue import Catalogue
-from smomtrack._presentation.colours import OUTLINE, STATUS_COLOURS
+from smomtrack._presentation.colours import (
+    DARK_STATUSES,
+    HATCH,
+    NOT_EXPECTED_COLOUR,
+    OUTLINE,
+    STATUS_COLOURS,
+)
 from smomtrack._presentation.labels import check_language, word, words
 from smomtrack._presentation.names import in_reading_order
 from smomtrack._records.fields import FrozenMap, frozen_map
@@ -134,6 +140,20 @@ class Matrix(Presentable):
         lines += ["</tbody>", "</table>", f"<p>{html.escape(matrix_legend(lang))}</p>"]
         return "\n".join(lines)
 
+    def column_labels(self, lang: str) -> tuple[list[str], str | None]:
+        """The label of each column, and the heading above them in *lang* (or ``None``).
+
+        The recommendations of one meeting are labelled by their number under a heading
+        naming the meeting; those of several, by their key.
+        """
+        meetings = {key.rpartition("-")[0] for key in self.recommendations}
+        if len(meetings) != 1:
+            return list(self.recommendations), None
+        meeting = self.catalogue.get_meeting(next(iter(meetings)))
+        what = word("recommendation", lang)
+        heading = what if meeting is None else f"{what} — {charts.meeting_name(meeting, lang)}"
+        return [key.rpartition("-")[2] for key in self.recommendations], heading
+
     def plot(self, lang: str = "en", *, ax: Any = None) -> Any:
         """A heat map of States (rows) by recommendations (columns), coloured by status.
 
@@ -170,9 +190,8 @@ class Matrix(Presentable):
         )
         ax.imshow(codes, cmap=colours, vmin=-0.5, vmax=len(scale) - 0.5, aspect="auto")
         _symbols(ax, codes, scale)
-        meetings = {key.rpartition("-")[0] for key in self.recommendations}
-        single = len(meetings) == 1
-        labels = [key.rpartition("-")[2] if single else key for key in self.recommendations]
+        labels, heading = self.column_labels(lang)
+        single = heading is not None
         ax.set_xticks(range(columns), labels, rotation=0 if single else 90)
         ax.xaxis.tick_top()
         ax.set_yticks(range(len(states)), [_wrapped(state_name(s, lang)) for s in states])
@@ -181,13 +200,8 @@ class Matrix(Presentable):
         ax.set_yticks([y - 0.5 for y in range(1, len(states))], minor=True)
         ax.grid(which="minor", color=OUTLINE, linewidth=0.4)
         ax.tick_params(which="minor", length=0)
-        if single:
-            meeting = self.catalogue.get_meeting(next(iter(meetings)))
-            what = word("recommendation", lang)
-            ax.set_xlabel(
-                what if meeting is None else f"{what} — {charts.meeting_name(meeting, lang)}",
-                fontsize=7,
-            )
+        if heading is not None:
+            ax.set_xlabel(heading, fontsize=7)
             ax.xaxis.set_label_position("top")
         handles = [
             Patch(
@@ -218,11 +232,8 @@ class Matrix(Presentable):
         return ax
 
 
-_NOT_EXPECTED = "#e6e6e6"
-"""A pair not expected on the date: light grey, hatched (told apart in black and white)."""
-
-_DARK = frozenset({Status.NOT_STARTED, Status.IMPLEMENTED})
-"""Statuses whose colour is dark: their symbol is written in white."""
+_NOT_EXPECTED = NOT_EXPECTED_COLOUR
+_DARK = DARK_STATUSES
 
 
 def _symbols(ax: Any, codes: list[list[float]], scale: list[Status]) -> None:
@@ -247,7 +258,7 @@ def _symbols(ax: Any, codes: list[list[float]], scale: list[Status]) -> None:
             PatchCollection(
                 hatched,
                 facecolor=_NOT_EXPECTED,
-                edgecolor="#9a9a9a",
+                edgecolor=HATCH,
                 hatch="////",
                 linewidth=0,
             )
