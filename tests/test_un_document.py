@@ -165,8 +165,8 @@ class TestWordDocument:
                 assert sum(columns) <= width + 0.05, sum(columns)
                 checked_tables += 1
                 rows = child.findall(f"{W}tr")
+                assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
                 if round(columns[0], 1) == HEAT_NAMES:  # a heat map part: on one page
-                    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
                     assert len(rows) * 0.42 + 1 <= height
                     checked_heat += 1
             for extent in child.iter(
