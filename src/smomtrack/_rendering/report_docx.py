@@ -359,6 +359,8 @@ def _properties(document: Any, title: str, masthead: Masthead | None, lang: str)
 def _masthead(document: Any, masthead: Masthead, lang: str) -> None:
     """United Nations and the symbol; the Conference and the distribution; the Working Group."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT  # noqa: PLC0415
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
     from docx.shared import Cm, Pt  # noqa: PLC0415
 
     width = printable("portrait")[0]
@@ -372,6 +374,7 @@ def _masthead(document: Any, masthead: Masthead, lang: str) -> None:
     _rule(first, 12)
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))  # noqa: SLF001
     left, right = table.rows[0].cells
     for cell, share in ((left, 0.62), (right, 0.38)):
         cell.width = Cm(width * share)
