@@ -30,6 +30,7 @@ from smomtrack import (
     to_json,
 )
 from smomtrack._interchange.csv_format import import_csv
+from smomtrack._summaries import timeline
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.intake import FieldError, Intake
 from smomtrack.exceptions import (
@@ -315,6 +316,46 @@ class TestCounts:
             total = summarize(t, "theme", as_of=day).total_row.tally
             expected = naive_counts(kept, t, keys, day)
             assert {s: total.count(s) for s in Status} == expected
+
+    @pytest.mark.parametrize("way", ["dense", "sparse", "pure"])
+    @settings(max_examples=40, deadline=None)
+    @given(
+        st.lists(responses, min_size=1, max_size=25),
+        st.lists(dates, min_size=1, max_size=3),
+        st.lists(st.none() | dates, min_size=len(STATES), max_size=len(STATES)),
+    )
+    def test_summaries_asked_between_records_follow_them(
+        self,
+        way: str,
+        records: list[Response],
+        days: list[dt.date],
+        since: list[dt.date | None],
+    ) -> None:
+        """Counts kept between records take each record in, and still count what a naive pass
+        counts: records at dates already known and new ones, corrections, several reporters;
+        with numpy's timelines (every date's counts, or the dates a group changed) or the
+        walk in pure Python."""
+        keep, dense = timeline.numpy, timeline.DENSE
+        try:
+            if way == "pure":
+                timeline.numpy = lambda: None
+            timeline.DENSE = 0 if way == "sparse" else dense
+            t = Tracker(builtin_catalogue(), dict(zip(STATES, since, strict=True)))
+            keys = [r.key for r in builtin_catalogue()]
+            for record in records:
+                with contextlib.suppress(SmomtrackError):
+                    t.add(record)
+                kept = list(t)
+                for day in days:
+                    total = summarize(t, "theme", as_of=day).total_row.tally
+                    assert {s: total.count(s) for s in Status} == naive_counts(kept, t, keys, day)
+            fresh = Tracker(t.catalogue, t.population)
+            fresh.add_many(ImportResult(batch=t.log))
+            for day in days:
+                assert matrix(t, as_of=day) == matrix(fresh, as_of=day)
+                assert summarize(t, "state", as_of=day) == summarize(fresh, "state", as_of=day)
+        finally:
+            timeline.numpy, timeline.DENSE = keep, dense
 
     def test_counts_follow_new_records(self) -> None:
         """What is built for repeated questions is dropped when the log grows."""

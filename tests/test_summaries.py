@@ -23,6 +23,7 @@ from smomtrack import (
     synthetic,
 )
 from smomtrack._summaries.tally import Tally
+from smomtrack._tracking.tracker import FOLLOWED
 from smomtrack.exceptions import ConflictError, InvalidDataError, UnknownThemeError
 from smomtrack.results import Change
 from tests.strategies import STATES, dates, responses
@@ -297,6 +298,11 @@ class TestCountCache:
         assert tracker.derived
         state = tracker.states[0]
         tracker.record(state, "SOM7-1", "implemented", as_of=day, reporter="secretariat")
-        assert not tracker.derived
+        assert tracker.derived  # a few records are taken in, not made again
         again = summarize(tracker, "theme", as_of=day, reporter="secretariat")
         assert again.total_row.tally.count(Status.IMPLEMENTED) >= 1
+        later = synthetic(
+            states=6, seed=2, rounds=["2024-06-30", "2025-06-30"], response_rate=1, participation=1
+        )
+        assert len(tracker.add_many(later).responses) > FOLLOWED  # many records: made again
+        assert not tracker.derived

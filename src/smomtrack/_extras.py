@@ -7,7 +7,7 @@ from typing import Any
 
 from smomtrack.exceptions import MissingExtraError
 
-__all__ = ["require"]
+__all__ = ["optional", "require"]
 
 
 def require(module: str, feature: str, extra: str) -> Any:
@@ -21,3 +21,11 @@ def require(module: str, feature: str, extra: str) -> Any:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(feature, extra) from exc
+
+
+def optional(module: str) -> Any:
+    """The module *module* if it is installed (a faster way to the same result), else ``None``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from array import array
 from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
 import attrs
 
-from smomtrack._tracking.columns import REPORTER_CODES, STATUS_CODES, STATUSES, Columns
+from smomtrack._summaries.timeline import Timeline, timeline
+from smomtrack._tracking.columns import REPORTER_CODES, REPORTERS, STATUS_CODES, STATUSES, Columns
 from smomtrack._tracking.index import ranks
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.statuses import Status
@@ -61,6 +64,17 @@ class PairGroups:
         repr=False,
     )
     """The numbers of the pairs in scope (those in a group), in order."""
+
+    def arrays(self, np: Any) -> Any:
+        """The groups of each pair as a numpy array: a row per slot, -1 where none (kept)."""
+        made = _ARRAYS.get(self)
+        if made is None:
+            slots = max(map(len, self.of_pair), default=0)
+            made = np.full((max(slots, 1), len(self.of_pair)), -1, dtype=np.int64)
+            for slot in range(slots):
+                made[slot] = [groups[slot] if len(groups) > slot else -1 for groups in self.of_pair]
+            _ARRAYS[self] = made
+        return made
 
     def base(self, expected: Callable[[int], bool] | None = None) -> list[list[int]]:
         """The counts when nothing is reported: every pair in scope has no information.
@@ -204,14 +218,43 @@ _DAYS_KEPT = 8
 """How many dates' positions a tracker keeps (the dates of a report, of a notebook's cell)."""
 
 
+_ARRAYS: weakref.WeakKeyDictionary[PairGroups, Any] = weakref.WeakKeyDictionary()
+"""The numpy arrays of each grouping, made once (a grouping is immutable)."""
+
+
+class _Groupings:
+    """The key of the groupings a tracker keeps (they depend on its catalogue and States)."""
+
+
 @attrs.frozen
 class _Cache:
     """What the counts of a tracker have built: groupings, walks, positions, dates asked."""
 
-    groupings: dict[Hashable, PairGroups] = attrs.Factory(dict)
-    walks: dict[Hashable, StatusCounts] = attrs.Factory(dict)
+    walks: dict[Hashable, StatusCounts | Timeline] = attrs.Factory(dict)
     asked: dict[Hashable, int] = attrs.Factory(dict)
-    days: dict[tuple[int, tuple[int, ...]], Sequence[int]] = attrs.Factory(dict)
+    days: dict[tuple[int, tuple[int, ...]], array[int]] = attrs.Factory(dict)
+
+    def follow(self, tracker: Tracker, start: int) -> bool:
+        """Take in the records added at *start* and after (see :attr:`Tracker.derived`).
+
+        The positions of each date and the timelines take each record in; a walk is made
+        again when next asked for.
+        """
+        log = tracker.log
+        width = max(len(log.keys), 1)
+        since = tracker.pair_days()
+        for position in range(start, len(log)):
+            pair = log.state[position] * width + log.key[position]
+            for (day, order), positions in self.days.items():
+                if since[pair] > day:
+                    continue
+                reporters = tuple(REPORTERS[code] for code in order)
+                found = tracker.at(dt.date.fromordinal(day), reporter=reporters).position(pair)
+                positions[pair] = NOTHING if found is None else found
+            for memo, built in list(self.walks.items()):
+                if not isinstance(built, Timeline) or not built.follow(tracker, position):
+                    del self.walks[memo]
+        return True
 
 
 def _cache(tracker: Tracker) -> _Cache:
@@ -237,7 +280,7 @@ def positions_at(
 
 def _positions(
     tracker: Tracker, position_of: Callable[[int], int | None], day: int, order: tuple[int, ...]
-) -> Sequence[int]:
+) -> array[int]:
     days = _cache(tracker).days
     found = days.get((day, order))
     if found is None:
@@ -286,13 +329,19 @@ def counts(
     """
     snapshot = tracker.at(as_of, reporter=reporter)
     cache = _cache(tracker)
-    made = cache.groupings.get(grouping)
+    groupings = tracker.lasting.setdefault(_Groupings, {})
+    assert isinstance(groupings, dict)  # noqa: S101 (for the type checker: ours)
+    made = groupings.get(grouping)
     if made is None:
-        made = cache.groupings[grouping] = groups()
+        made = groupings[grouping] = groups()
     order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
     memo = (grouping, order)
     day = as_of.toordinal()
     built = cache.walks.get(memo)
+    if built is None and memo not in cache.asked:
+        made_at_once = timeline(tracker, made, order)
+        if made_at_once is not None:
+            built = cache.walks[memo] = made_at_once
     if built is None:
         asked = cache.asked.setdefault(memo, day)
         if asked == day or (day, order) in cache.days:

@@ -31,7 +31,11 @@ from smomtrack.exceptions import (
     SmomtrackError,
 )
 
-__all__ = ["ResponseFields", "Tracker"]
+__all__ = ["FOLLOWED", "ResponseFields", "Tracker"]
+
+FOLLOWED = 64
+"""Up to this many new records, what is derived from the log takes them in (see
+:attr:`Tracker.derived`); more, and it is made again when next asked for."""
 
 _REMEMBERED = 4096
 """``record()`` starts a new intake once the last one remembers this many values."""
@@ -100,6 +104,7 @@ class Tracker:
         self._store = store
         self._intake: Intake | None = None
         self._derived: dict[Hashable, object] = {}  # emptied whenever the log changes
+        self._lasting: dict[Hashable, object] = {}  # never emptied: the log is not in it
         self._known: tuple[int, int, Tracker] | None = None  # the last known_at() view
         self._pair_days: array[int] | None = None
 
@@ -158,9 +163,19 @@ class Tracker:
     def derived(self) -> dict[Hashable, object]:
         """What other layers derive from the log and keep (the summaries' counts).
 
-        Emptied whenever the log changes.
+        When the log changes, a value with a ``follow(tracker, start)`` method that takes in
+        the new records (at positions *start* and after) and returns ``True`` is kept; every
+        other value is dropped.
         """
         return self._derived
+
+    @property
+    def lasting(self) -> dict[Hashable, object]:
+        """What other layers derive from the catalogue and the population only (groupings).
+
+        Kept as long as the tracker: neither changes.
+        """
+        return self._lasting
 
     def current_positions(self, order: tuple[int, ...]) -> Iterator[int]:
         """The log positions of the current records of the reporter codes *order*.
@@ -177,6 +192,16 @@ class Tracker:
             reporter = log.reporter
             positions = (p for p in positions if reporter[p] in counted)
         return positions
+
+    def sorted_records(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Every record's index key and log position, sorted by pair, date and recording.
+
+        The key is ``pair * DAYS + as_of``; among records with the same key, the last one
+        is current and the others superseded. For code that works on every pair at once
+        (the summaries' timelines); read only.
+        """
+        self._index.update(self._log, self._width)
+        return self._index.keys, self._index.order
 
     @property
     def log(self) -> Columns:
@@ -455,8 +480,27 @@ class Tracker:
             if batch.keys is self._log.keys
             else [self._key_codes[k] for k in batch.keys]
         )
+        start = len(self._log)
         self._log.extend(batch, state_map, key_map)
-        self._derived.clear()
+        self._follow(start)
+
+    def _follow(self, start: int) -> None:
+        """Let what is derived from the log take in a few records, or drop it.
+
+        A value of :attr:`derived` with a ``follow(tracker, start)`` method that returns
+        ``True`` has taken in the records from *start* on (a few: :data:`FOLLOWED`); every
+        other value is dropped, to be made again when next asked for.
+        """
+        derived = self._derived
+        if not derived:
+            return
+        if len(self._log) - start > FOLLOWED:
+            derived.clear()
+            return
+        for key, value in list(derived.items()):
+            follow = getattr(value, "follow", None)
+            if follow is None or not follow(self, start):
+                del derived[key]
 
     def _member(self, state: str) -> str:
         code = resolve_state(state)
