@@ -352,6 +352,8 @@ class TestCounts:
             fresh = Tracker(t.catalogue, t.population)
             fresh.add_many(ImportResult(batch=t.log))
             for day in days:
+                cells = matrix(t, as_of=day).cells
+                assert all(t.status(*pair, day) is status for pair, status in cells.items())
                 assert matrix(t, as_of=day) == matrix(fresh, as_of=day)
                 assert summarize(t, "state", as_of=day) == summarize(fresh, "state", as_of=day)
         finally:

@@ -20,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from smomtrack._summaries.timeline import Timeline, timeline
+from smomtrack._summaries.timeline import Timeline, numpy, timeline
+from smomtrack._summaries.timeline import positions as timeline_positions
 from smomtrack._tracking.columns import REPORTER_CODES, REPORTERS, STATUS_CODES, STATUSES, Columns
 from smomtrack._tracking.index import ranks
 from smomtrack._tracking.tracker import Tracker
@@ -286,17 +287,24 @@ def _positions(
     if found is None:
         if len(days) >= _DAYS_KEPT:
             del days[next(iter(days))]
-        found = days[day, order] = array(
-            "q",
-            [
-                NOT_EXPECTED
-                if since > day
-                else NOTHING
-                if (position := position_of(pair)) is None
-                else position
-                for pair, since in enumerate(tracker.pair_days())
-            ],
-        )
+        at_once = timeline_positions(tracker, day, order)
+        if at_once is not None:
+            np = numpy()
+            since = np.asarray(tracker.pair_days(), dtype=np.int64)
+            at_once[since > day] = NOT_EXPECTED
+            found = days[day, order] = array("q", at_once.tobytes())
+        else:
+            found = days[day, order] = array(
+                "q",
+                [
+                    NOT_EXPECTED
+                    if since > day
+                    else NOTHING
+                    if (position := position_of(pair)) is None
+                    else position
+                    for pair, since in enumerate(tracker.pair_days())
+                ],
+            )
     return found
 
 

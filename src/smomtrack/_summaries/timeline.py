@@ -25,7 +25,7 @@ from smomtrack._tracking.index import DAYS, ranks
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.statuses import Status
 
-__all__ = ["DENSE", "LARGEST", "Timeline", "numpy", "timeline"]
+__all__ = ["DENSE", "LARGEST", "Timeline", "numpy", "positions", "timeline"]
 
 
 class Grouped(Protocol):
@@ -293,3 +293,32 @@ def _sparse(  # noqa: PLR0913, PLR0917 (the pieces of the counts)
     firsts = np.flatnonzero(start)
     before[1:] = running[firsts[1:] - 1]
     return keys, base[group] + running - before[segment]
+
+
+def positions(tracker: Tracker, day: int, order: tuple[int, ...]) -> Any:
+    """Each pair's current position on *day* (-1: none), or ``None`` without numpy.
+
+    A binary search per pair in each reporter's records, all pairs at once: the latest record
+    of the first reporter in *order* that has one.
+    """
+    np = numpy()
+    if np is None or len(tracker.log) > LARGEST:
+        return None
+    log = tracker.log
+    keys_seq, positions_seq = tracker.sorted_records()
+    keys = np.asarray(keys_seq, dtype=np.int64)
+    at = np.asarray(positions_seq, dtype=np.int64)
+    current = np.ones(len(keys), dtype=bool)
+    current[:-1] = keys[:-1] != keys[1:]  # of records with the same key, the last one counts
+    reporters = np.asarray(log.reporter, dtype=np.uint8)[at]
+    pairs = np.arange(len(tracker.pair_days()), dtype=np.int64)
+    targets = (pairs << _DAY_BITS) + min(day, DAYS - 1)
+    found = np.full(len(pairs), -1, dtype=np.int64)
+    for code in reversed(order):  # the first reporter's word last: it wins where it has one
+        mine = current & (reporters == code)
+        their_keys, their_positions = keys[mine], at[mine]
+        index = np.searchsorted(their_keys, targets, side="right") - 1
+        ok = index >= 0
+        ok[ok] = their_keys[index[ok]] >> _DAY_BITS == pairs[ok]
+        found[ok] = their_positions[index[ok]]
+    return found
