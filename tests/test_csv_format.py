@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
 import io
 import re
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 import attrs
@@ -143,6 +145,56 @@ class TestFormats:
         path = tmp_path / "x.csv"
         path.write_bytes(b"PK\x03\x04\x00\x00binary")
         with pytest.raises(InvalidDataError, match="binary"):
+            read_csv(path)
+
+    def test_nul_far_into_the_file(self, tmp_path: Path) -> None:
+        """A NUL byte past the beginning (read as the file streams in) refuses its row only."""
+        rows = "MEX,SOM7-1,planned,2021-10-14\n" * 4000
+        path = tmp_path / "x.csv"
+        path.write_bytes(
+            f"state,recommendation,status,as_of\n{rows}".encode()
+            + b"DEU\x00,SOM7-1,planned,2021-10-14\n"
+        )
+        result = read_csv(path)
+        assert len(result.responses) == 4000
+        assert [error.line for error in result.errors] == [4002]
+
+    def test_read_as_it_streams_in(self, tmp_path: Path) -> None:
+        """The file is never held whole: reading 6 MB takes well under 6 MB more at its peak."""
+        note = "Le même commentaire long, répété sur chaque ligne du fichier. " * 4
+        row = f'MEX,SOM7-1,planned,2021-10-14,"{note}"\n'
+        path = tmp_path / "big.csv"
+        path.write_text("state,recommendation,status,as_of,notes\n" + row * 24_000, "utf-8")
+        size = path.stat().st_size
+        tracemalloc.start()
+        try:
+            result = read_csv(path)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert len(result.responses) == 24_000
+        assert size > 6_000_000
+        assert peak < size / 3
+
+    def test_windows_1252_streamed(self, tmp_path: Path) -> None:
+        """A file that is not UTF-8 past its beginning is read again as Windows-1252."""
+        head = (
+            "state,recommendation,status,as_of,notes\n"
+            + "DEU,SOM7-1,planned,2021-10-14,ok\n" * 5000
+        )
+        path = tmp_path / "late.csv"
+        path.write_bytes(head.encode() + "FRA,SOM7-2,prévue,2021-10-14,été\n".encode("cp1252"))
+        result = read_csv(path)
+        assert (len(result.responses), result.errors) == (5001, ())
+        assert result.responses[-1].notes == "été"
+
+    def test_utf16_that_is_not(self, tmp_path: Path) -> None:
+        """A file with a UTF-16 byte order mark that is not UTF-16 says so."""
+        path = tmp_path / "u.csv"
+        path.write_bytes(
+            codecs.BOM_UTF16_LE + "state\trecommendation\n".encode("utf-16-le") + b"\x00\xd8"
+        )
+        with pytest.raises(InvalidDataError, match="UTF-16"):
             read_csv(path)
 
     def test_missing_file(self, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Unpack
 
@@ -65,42 +65,43 @@ _DELIMITERS = (",", ";", "\t")
 
 
 class _Source:
-    """A file's content and encoding, handed to the CSV reader as a stream (never copied whole).
+    """A file handed to the CSV reader as a stream, decoded as it is read (never held whole).
 
     UTF-8 with or without BOM, else Windows-1252 (what French Excel writes); UTF-16 with a
     BOM (Excel's "Unicode text"); or text already decoded.
     """
 
-    def __init__(self, content: bytes | str, name: str) -> None:
+    _LOOK = 1 << 16
+    """How much of the beginning is looked at for a byte order mark and a binary file."""
+
+    def __init__(self, opener: Callable[[], IO[bytes]] | None, name: str, text: str = "") -> None:
         self.name = name
-        self.content = content
+        self._open = opener
+        self._text = text.removeprefix("\ufeff")
         self.encoding = "utf-8"
         self.bom = False
-        if isinstance(content, str):
-            self.content = content.removeprefix("\ufeff")
+        if opener is None:
             return
-        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            # Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
-            try:
-                self.content = content.decode("utf-16").removeprefix("\ufeff")
-            except UnicodeDecodeError as exc:
-                raise InvalidDataError(
-                    f"{name}: begins as UTF-16 but is not UTF-16 text ({exc.reason})",
-                    said=Message("msg_not_utf16", file=name),
-                ) from exc
+        with opener() as handle:
+            start = handle.read(self._LOOK)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self.encoding = "utf-16"  # Excel's "Unicode text": tab-separated
             return
-        if b"\x00" in content:
+        if b"\x00" in start:
             raise InvalidDataError(Message("msg_binary_file", file=name))
-        self.bom = content.startswith(b"\xef\xbb\xbf")
-        if self.bom:
-            self.content = content[3:]
+        self.bom = start.startswith(codecs.BOM_UTF8)
 
     def not_utf8(self, error: UnicodeDecodeError) -> None:
-        """Read the text as Windows-1252 from now on, unless it said it was UTF-8.
+        """Read the text as Windows-1252 from now on, unless it said it was UTF-8 (or 16).
 
         Raises:
-            InvalidDataError: It begins with a UTF-8 byte order mark.
+            InvalidDataError: It begins with a UTF-8 or UTF-16 byte order mark.
         """
+        if self.encoding == "utf-16":
+            raise InvalidDataError(
+                f"{self.name}: begins as UTF-16 but is not UTF-16 text ({error.reason})",
+                said=Message("msg_not_utf16", file=self.name),
+            ) from error
         if self.bom or self.encoding != "utf-8":
             raise InvalidDataError(
                 f"{self.name}: begins as UTF-8 (with a byte order mark) but holds bytes that"
@@ -114,32 +115,49 @@ class _Source:
         if isinstance(source, str | Path):
             path = Path(source)
             try:
-                return cls(path.read_bytes(), str(path))
+                with path.open("rb"):
+                    pass
             except OSError as exc:
                 raise StorageError(
                     path, Message("storage_cannot_read", reason=reason(exc))
                 ) from exc
-        return cls(source.read(), str(getattr(source, "name", "<file>")))
+            return cls(lambda: _opened(path), str(path))
+        name = str(getattr(source, "name", "<file>"))
+        content = source.read()
+        if isinstance(content, str):
+            return cls(None, name, content)
+        return cls(lambda: io.BytesIO(content), name)
 
-    def stream(self) -> IO[str]:
-        """The text, read as it is decoded."""
-        if isinstance(self.content, str):
-            return io.StringIO(self.content, newline="")
-        errors = "strict" if self.encoding == "utf-8" else "replace"
-        return io.TextIOWrapper(
-            io.BytesIO(self.content), encoding=self.encoding, errors=errors, newline=""
-        )
+    def stream(self, *, lenient: bool = False) -> IO[str]:
+        """The text, read as it is decoded (*lenient*: bytes that are not text replaced)."""
+        if self._open is None:
+            return io.StringIO(self._text, newline="")
+        handle = self._open()
+        if self.bom:
+            handle.read(len(codecs.BOM_UTF8))
+        errors = "replace" if lenient or self.encoding == "cp1252" else "strict"
+        return io.TextIOWrapper(handle, encoding=self.encoding, errors=errors, newline="")
 
     def blank(self) -> bool:
-        return not self.content or self.content.isspace()
+        """Whether the file holds nothing but white space."""
+        with self.stream(lenient=True) as stream:
+            return all(line.isspace() or not line for line in stream)
 
     def head(self) -> str:
         """The first line that is not blank."""
         with self.stream() as stream:
             for line in stream:
                 if line.strip():
-                    return line
+                    return line.removeprefix("\ufeff")
         return ""  # pragma: no cover (the text is not blank)
+
+
+def _opened(path: Path) -> IO[bytes]:
+    """The file, open to read (an error reading it names it)."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise StorageError(path, Message("storage_cannot_read", reason=reason(exc))) from exc
 
 
 def _delimiter(header: str) -> str:
@@ -304,16 +322,17 @@ def _read(text: _Source, intake_for: IntakeFor, options: ReadOptions) -> ImportR
     while True:
         try:
             delimiter = _delimiter(text.head())
-            rows = csv.reader(text.stream(), delimiter=delimiter)
-            try:
-                with paused_gc():
-                    intake = intake_for(_clean)
-                    return read_table(rows, name=name, intake=intake, options=options)
-            except csv.Error as exc:  # pragma: no cover (raised only for cells over 2 GiB)
-                raise InvalidDataError(
-                    f"{name}, line {rows.line_num}: not readable as CSV ({exc})",
-                    said=Message("msg_not_csv", file=name, line=rows.line_num),
-                ) from exc
+            with text.stream() as stream:
+                rows = csv.reader(stream, delimiter=delimiter)
+                try:
+                    with paused_gc():
+                        intake = intake_for(_clean)
+                        return read_table(rows, name=name, intake=intake, options=options)
+                except csv.Error as exc:  # pragma: no cover (raised only for cells over 2 GiB)
+                    raise InvalidDataError(
+                        f"{name}, line {rows.line_num}: not readable as CSV ({exc})",
+                        said=Message("msg_not_csv", file=name, line=rows.line_num),
+                    ) from exc
         except UnicodeDecodeError as exc:  # not UTF-8: read it again as Windows-1252
             text.not_utf8(exc)
 

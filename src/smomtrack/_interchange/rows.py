@@ -488,7 +488,7 @@ class _Reading:
             ),
             key=lambda error: error.line,
         )
-        kept = set(self.rows)
+        kept = set(self.rows) if self.warnings else set()  # a million rows: only if needed
         warnings = sorted(
             (attrs.evolve(w, sheet=sheet) for w in self.warnings if w.line in kept),
             key=lambda warning: warning.line,
