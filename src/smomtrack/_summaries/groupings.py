@@ -120,6 +120,10 @@ def group_keys(by: Grouping | StateGrouping) -> Callable[[Recommendation, str], 
     return keys[by]
 
 
+_BY_STATE = frozenset({"state", "region"})
+"""The groupings whose groups are the State's (the others': the recommendation's)."""
+
+
 def ordered_groups(
     by: Grouping | StateGrouping,
     recommendations: tuple[Recommendation, ...],
@@ -160,11 +164,21 @@ def pair_groups(
     groups_of = group_keys(by)
     numbers = {state: number for number, state in enumerate(tracker.states)}
     of_pair: list[tuple[int, ...]] = [()] * (len(tracker.states) * width)
+    by_state = isinstance(by, StateGrouping) or by in _BY_STATE
+    made: dict[tuple[str, ...], tuple[int, ...]] = {}  # a pair's groups, by their names
     for recommendation in recommendations:
         key = codes[recommendation.key]
+        if not by_state:  # the recommendation's groups, whichever the State: worked out once
+            found = groups_of(recommendation, "")
+            same = (*(index[group] for group in found), total)
+            for state in states:
+                of_pair[numbers[state] * width + key] = same
+            continue
         for state in states:
             found = groups_of(recommendation, state)
-            of_pair[numbers[state] * width + key] = (*(index[group] for group in found), total)
+            if found not in made:
+                made[found] = (*(index[group] for group in found), total)
+            of_pair[numbers[state] * width + key] = made[found]
     return PairGroups(
         key=(grouping_name(by), by if isinstance(by, StateGrouping) else None, total),
         size=total + 1,
