@@ -335,11 +335,12 @@ class TestCounts:
         counts: records at dates already known and new ones, corrections, several reporters;
         with numpy's timelines (every date's counts, or the dates a group changed) or the
         walk in pure Python."""
-        keep, dense = timeline.numpy, timeline.DENSE
+        keep, dense, smallest = timeline.numpy, timeline.DENSE, timeline.SMALLEST
         try:
             if way == "pure":
                 timeline.numpy = lambda: None
             timeline.DENSE = 0 if way == "sparse" else dense
+            timeline.SMALLEST = 0  # numpy for a tracker of any size
             t = Tracker(builtin_catalogue(), dict(zip(STATES, since, strict=True)))
             keys = [r.key for r in builtin_catalogue()]
             for record in records:
@@ -357,7 +358,7 @@ class TestCounts:
                 assert matrix(t, as_of=day) == matrix(fresh, as_of=day)
                 assert summarize(t, "state", as_of=day) == summarize(fresh, "state", as_of=day)
         finally:
-            timeline.numpy, timeline.DENSE = keep, dense
+            timeline.numpy, timeline.DENSE, timeline.SMALLEST = keep, dense, smallest
 
     def test_counts_follow_new_records(self) -> None:
         """What is built for repeated questions is dropped when the log grows."""

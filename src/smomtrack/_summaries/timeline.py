@@ -25,7 +25,7 @@ from smomtrack._tracking.index import DAYS, ranks
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.statuses import Status
 
-__all__ = ["DENSE", "LARGEST", "Timeline", "numpy", "positions", "timeline"]
+__all__ = ["DENSE", "LARGEST", "SMALLEST", "Timeline", "numpy", "positions", "timeline"]
 
 
 class Grouped(Protocol):
@@ -45,9 +45,20 @@ LARGEST = 50_000_000
 """The most records a timeline is made for at once (beyond, the walk keeps memory low)."""
 
 
+SMALLEST = 20_000
+"""Fewer records than this are counted in pure Python: it takes less than importing numpy."""
+
+
 def numpy() -> Any:
     """numpy, if installed (``None``: the pure-Python way)."""
     return optional("numpy")
+
+
+def _numpy_for(tracker: Tracker) -> Any:
+    """numpy, for a tracker with enough records to gain from it (else ``None``)."""
+    if not SMALLEST <= len(tracker.log) <= LARGEST:
+        return None
+    return numpy()
 
 
 class Timeline:
@@ -170,12 +181,13 @@ def timeline(tracker: Tracker, made: Grouped, order: tuple[int, ...]) -> Timelin
         made: The groups of each pair (none: out of scope).
         order: The reporter codes whose word counts, first first.
 
-    ``None`` without numpy, beyond :data:`LARGEST` records, or when the records counted
+    ``None`` without numpy, below :data:`SMALLEST` or beyond :data:`LARGEST` records
+    (the walk is then faster, or lighter), or when the records counted
     come from several reporters (a pair's status is then the best-ranked reporter's: the
     walk decides it record by record).
     """
-    np = numpy()
-    if np is None or len(tracker.log) > LARGEST:
+    np = _numpy_for(tracker)
+    if np is None:
         return None
     found = _events(np, tracker, made, order)
     if found is None:
@@ -301,8 +313,8 @@ def positions(tracker: Tracker, day: int, order: tuple[int, ...]) -> Any:
     A binary search per pair in each reporter's records, all pairs at once: the latest record
     of the first reporter in *order* that has one.
     """
-    np = numpy()
-    if np is None or len(tracker.log) > LARGEST:
+    np = _numpy_for(tracker)
+    if np is None:
         return None
     log = tracker.log
     keys_seq, positions_seq = tracker.sorted_records()
