@@ -3,12 +3,18 @@
 Measures, in one run on this machine, each comparison as a ratio of two timings taken
 side by side (the machines are noisy: a ratio within one run is what holds):
 
-- a CSV file to a tracker to a summary by theme, against pandas doing the same job;
+- a CSV file to a tracker to a summary by theme, against pandas doing the same job, with
+  the synthetic rows' shared texts and with a free text of its own on every row;
 - ``read_csv`` against ``csv.reader`` on the same file with no processing;
 - loading the tracker from JSON against loading it from the SQLite store (fresh processes);
-- the memory per response after each way of loading (CSV, JSON, SQLite, ``record()``,
-  ``synthetic``), with tracemalloc, each in a fresh process;
-- ``summarize`` as of any date, against pandas on a frame built beforehand;
+- the memory per response after each way of loading (CSV with shared and with distinct
+  texts, JSON, SQLite, ``record()``, ``synthetic``), with tracemalloc, each in a fresh
+  process;
+- ``summarize`` as of a date: the first call, the second (another date), the first after a
+  ``record()``, and any later one, with numpy (the ``fast`` extra) and in pure Python,
+  against pandas' as-of group-by on a frame built beforehand; the matrix, the follow-up
+  lists and progress;
+- whole reports (193 States x 18 and x 530 recommendations) in each format, twice;
 - ``import smomtrack`` against ``python -c pass``;
 - the command line on a million-row file whose rows are all refused.
 
@@ -33,10 +39,23 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import smomtrack
-from smomtrack import Catalogue, Tracker, save, summarize, synthetic, synthetic_catalogue
+from smomtrack import (
+    Catalogue,
+    Tracker,
+    follow_up,
+    matrix,
+    progress,
+    report,
+    save,
+    summarize,
+    synthetic,
+    synthetic_catalogue,
+)
 from smomtrack._interchange.csv_format import read_csv, write_csv
+from smomtrack._summaries import timeline
 
 STATES = 190
 RECOMMENDATIONS = 530
@@ -102,6 +121,26 @@ def floor(path: Path) -> None:
             pass
 
 
+def with_distinct_texts(source: Path, target: Path) -> None:
+    """*source*'s rows, each with measures and notes of its own (as focal points write them)."""
+    with (
+        source.open(encoding="utf-8-sig", newline="") as given,
+        target.open("w", encoding="utf-8", newline="") as made,
+    ):
+        rows = csv.reader(given)
+        writer = csv.writer(made)
+        header = next(rows)
+        writer.writerow(header)
+        measures, notes = header.index("measures"), header.index("notes")
+        for number, row in enumerate(rows):
+            row[measures] = (
+                f"Mesure {number} : loi adoptée par le parlement, décret d'application en"
+                f" cours de rédaction (réf. {number * 7919 % 100_003})"
+            )
+            row[notes] = f"Note {number * 31}" if number % 3 else ""
+            writer.writerow(row)
+
+
 # -- loading in fresh processes --------------------------------------------------------
 
 _LOAD = """
@@ -130,7 +169,7 @@ months = [f"{year}-{month:02}-01" for year in range(2014, 2024) for month in (1,
 gc.collect()
 tracemalloc.start()
 base = tracemalloc.get_traced_memory()[0]
-if how == "csv":
+if how in ("csv", "distinct"):
     read = read_csv(path, catalogue=catalogue)
     tracker = Tracker(catalogue, read.batch.states)
     tracker.add_many(read)
@@ -151,31 +190,56 @@ else:
 tracker.status(tracker.states[0], next(iter(tracker.catalogue)).key)
 gc.collect()
 current, peak = tracemalloc.get_traced_memory()
-print(len(tracker), (current - base) / len(tracker), (peak - base) / len(tracker))
+log = tracker.log
+texts = {id(t): t for column in (log.measures, log.responsible, log.source, log.notes)
+         for t in column}
+own = sum(map(sys.getsizeof, texts.values()))
+print(len(tracker), (current - base) / len(tracker), (peak - base) / len(tracker),
+      own / len(tracker))
 """
 
 
-def memory(how: str, path: Path) -> tuple[int, float, float]:
-    """Records, bytes per response kept, and peak bytes per response, loading by *how*."""
-    count, kept, peak = in_fresh_process(_MEMORY, how, str(path)).split()
-    return int(count), float(kept), float(peak)
+def memory(how: str, path: Path) -> tuple[int, float, float, float]:
+    """Records, bytes per response kept, at the peak, and of the free texts themselves."""
+    count, kept, peak, texts = in_fresh_process(_MEMORY, how, str(path)).split()
+    return int(count), float(kept), float(peak), float(texts)
 
 
 # -- summaries as of any date ----------------------------------------------------------
 
 
-def summaries_by_date(tracker: Tracker) -> float:
-    """Mean seconds of ``summarize`` by theme over many dates (after the first questions)."""
-    summarize(tracker, "theme", as_of=AS_OF)
-    summarize(tracker, "theme", as_of=AS_OF)
-    start = time.perf_counter()
-    for day in DATES:
-        summarize(tracker, "theme", as_of=day)
-    return (time.perf_counter() - start) / len(DATES)
+def summary_calls(tracker: Tracker, *, fast: bool) -> dict[str, float]:
+    """Seconds of each kind of ``summarize`` call, with numpy's timelines or without."""
+    keep = timeline.numpy
+    if not fast:
+        timeline.numpy = lambda: None
+    try:
+        tracker.derived.clear()
+        tracker.lasting.clear()
+        found = {
+            "first": best_of(1, lambda: summarize(tracker, "theme", as_of=AS_OF)),
+            "second": best_of(1, lambda: summarize(tracker, "theme", as_of=DATES[5])),
+        }
+        keys = [r.key for r in tracker.catalogue]
+        rounds = []
+        for number in range(5 if fast else 10, 10 if fast else 15):
+            tracker.record(tracker.states[number], keys[number], "implemented", as_of=AS_OF)
+            rounds.append(best_of(1, lambda: summarize(tracker, "theme", as_of=AS_OF)))
+        found["after record()"] = statistics.mean(rounds)
+        start = time.perf_counter()
+        for day in DATES:
+            summarize(tracker, "theme", as_of=day)
+        found["any later"] = (time.perf_counter() - start) / len(DATES)
+        found["matrix"] = best_of(1, lambda: matrix(tracker, as_of=DATES[7]))
+        found["follow_up"] = best_of(1, lambda: follow_up(tracker, as_of=DATES[9]))
+        found["progress"] = best_of(1, lambda: progress(tracker, DATES[3], DATES[11], by="theme"))
+        return found
+    finally:
+        timeline.numpy = keep
 
 
-def pandas_by_date(tracker: Tracker) -> float:
-    """Mean seconds of the same as-of group-by in pandas, on a frame built beforehand."""
+def pandas_frame(tracker: Tracker) -> Any:
+    """The tracker's records as a pandas frame, categories and dates, sorted by date."""
     import pandas as pd  # noqa: PLC0415
 
     theme_of = {r.key: r.theme for r in tracker.catalogue}
@@ -191,7 +255,12 @@ def pandas_by_date(tracker: Tracker) -> float:
     )
     for column in ("state", "recommendation", "theme", "status"):
         frame[column] = frame[column].astype("category")
-    frame = frame.sort_values("as_of", kind="stable")
+    return frame.sort_values("as_of", kind="stable")
+
+
+def pandas_by_date(frame: Any) -> float:
+    """Mean seconds of the same as-of group-by in pandas, on a frame built beforehand."""
+    import pandas as pd  # noqa: PLC0415
 
     def grouped(day: dt.date) -> object:
         current = frame[frame["as_of"] <= pd.Timestamp(day)]
@@ -202,6 +271,39 @@ def pandas_by_date(tracker: Tracker) -> float:
     for day in DATES:
         grouped(day)
     return (time.perf_counter() - start) / len(DATES)
+
+
+def pandas_pivot(frame: Any) -> float:
+    """Seconds of the State x recommendation matrix in pandas (latest per pair, pivoted)."""
+    import pandas as pd  # noqa: PLC0415
+
+    def pivoted() -> object:
+        current = frame[frame["as_of"] <= pd.Timestamp(DATES[7])]
+        latest = current.groupby(["state", "recommendation"], observed=True).tail(1)
+        return latest.pivot(index="state", columns="recommendation", values="status")  # noqa: PD010 (one value a cell)
+
+    return best_of(3, pivoted)
+
+
+# -- whole reports ------------------------------------------------------------------------
+
+
+def report_times(recommendations: int) -> list[tuple[str, float, float]]:
+    """Each format's first and second report of 193 States x *recommendations*, in seconds."""
+    tracker = synthetic(
+        states=193,
+        rounds=["2021-06-30", "2022-06-30", "2023-06-30"],
+        response_rate=0.9,
+        catalogue=None if recommendations == 18 else synthetic_catalogue(recommendations),
+    )
+    found = []
+    for form in ("markdown", "html", "docx"):
+
+        def made(form: str = form) -> object:
+            return report(tracker, format=form, lang="fr", as_of=AS_OF)
+
+        found.append((form, best_of(1, made), best_of(1, made)))
+    return found
 
 
 # -- import time and the command line --------------------------------------------------
@@ -230,7 +332,7 @@ def refused_command(path: Path) -> tuple[float, int, str]:
     return seconds, result.returncode, result.stderr.strip().splitlines()[-1]
 
 
-def main() -> int:
+def main() -> int:  # noqa: C901, PLR0915 (one run, every figure)
     """Run the benchmark; print the figures and, with --write, put them in the docs."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"write {PERFORMANCE_PAGE.name}")
@@ -240,102 +342,133 @@ def main() -> int:
     except ImportError:
         print("pandas is needed for the comparisons: pip install pandas", file=sys.stderr)
         return 2
+    rows: list[tuple[str, str, str]] = []
+
+    def add(what: str, figure: str, target: str = "") -> None:
+        rows.append((what, figure, target))
+        print(f"{what}: {figure}", file=sys.stderr)
 
     catalogue = synthetic_catalogue(RECOMMENDATIONS)
     tracker = synthetic(
         states=STATES, catalogue=catalogue, rounds=ROUNDS, response_rate=1.0, participation=1.0
     )
     theme_of = {r.key: r.theme for r in catalogue}
-    rows: list[tuple[str, str, str]] = [("responses", f"{len(tracker):,}", "")]
+    add("responses", f"{len(tracker):,}")
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "responses.csv"
         write_csv(tracker, csv_path)
+        distinct_path = Path(folder) / "distinct.csv"
+        with_distinct_texts(csv_path, distinct_path)
         json_path, store_path = Path(folder) / "tracker.json", Path(folder) / "tracker.sqlite"
         save(tracker, json_path)
         save(tracker, store_path)
 
-        ours, theirs, read, bare = side_by_side(
-            3,
-            lambda: ours_pipeline(csv_path, catalogue),
-            lambda: pandas_pipeline(csv_path, theme_of),
-            lambda: read_csv(csv_path, catalogue=catalogue),
-            lambda: floor(csv_path),
+        for label, path, target in (
+            ("shared texts", csv_path, "no slower than before"),
+            ("a free text of its own on every row", distinct_path, "≤ 3"),
+        ):
+
+            def ours_job(path: Path = path) -> object:
+                return ours_pipeline(path, catalogue)
+
+            def pandas_job(path: Path = path) -> object:
+                return pandas_pipeline(path, theme_of)
+
+            ours, theirs = side_by_side(3, ours_job, pandas_job)
+            add(f"CSV file → tracker → summary by theme, {label} (smomtrack)", f"{ours:.2f} s")
+            add(f"the same in pandas {pd.__version__}", f"{theirs:.2f} s")
+            add("**ratio, smomtrack / pandas**", f"**{ours / theirs:.2f}**", target)
+        read, bare = side_by_side(
+            3, lambda: read_csv(csv_path, catalogue=catalogue), lambda: floor(csv_path)
         )
-        rows += [
-            ("CSV file → tracker → summary by theme (smomtrack)", f"{ours:.2f} s", ""),
-            (f"the same in pandas {pd.__version__}", f"{theirs:.2f} s", ""),
-            ("**ratio, smomtrack / pandas**", f"**{ours / theirs:.2f}**", "≤ 2"),
-            ("`read_csv` of that file", f"{read:.2f} s", ""),
-            ("`csv.reader` over the same file, no processing", f"{bare:.2f} s", ""),
-            ("**ratio, `read_csv` / `csv.reader`**", f"**{read / bare:.2f}**", "≤ 2"),
-            ("`csv.reader` alone, over pandas' whole job", f"{bare / theirs:.2f}", ""),
-        ]
+        add("`read_csv` of the file with shared texts", f"{read:.2f} s")
+        add("`csv.reader` over the same file, no processing", f"{bare:.2f} s")
+        add("**ratio, `read_csv` / `csv.reader`**", f"**{read / bare:.2f}**", "≤ 2")
+        _, theirs = side_by_side(1, lambda: None, lambda: pandas_pipeline(csv_path, theme_of))
+        add("`csv.reader` alone, over pandas' whole job", f"{bare / theirs:.2f}")
+
         json_load, json_query = map(float, in_fresh_process(_LOAD, str(json_path)).split())
         store_load, store_query = map(float, in_fresh_process(_LOAD, str(store_path)).split())
-        rows += [
-            ("`load()` of the JSON document (new process)", f"{json_load:.2f} s", ""),
-            ("`open_tracker()` of the SQLite store (new process)", f"{store_load:.2f} s", ""),
-            ("**ratio, JSON / SQLite**", f"**{json_load / store_load:.2f}**", "≤ 1.5"),
-            (
-                "the same, up to the first `status()` answered",
-                f"{json_query / store_query:.2f}",
-                "",
-            ),
-        ]
+        add("`load()` of the JSON document (new process)", f"{json_load:.2f} s")
+        add("`open_tracker()` of the SQLite store (new process)", f"{store_load:.2f} s")
+        add("**ratio, JSON / SQLite**", f"**{json_load / store_load:.2f}**", "≤ 1.5")
+        add("the same, up to the first `status()` answered", f"{json_query / store_query:.2f}")
         for how, path in (
             ("csv", csv_path),
+            ("distinct", distinct_path),
             ("json", json_path),
             ("sqlite", store_path),
             ("synthetic", csv_path),
             ("record", csv_path),
         ):
-            count, kept, peak = memory(how, path)
-            label = {"record": f"`record()`, {count:,} calls", "synthetic": "`synthetic()`"}.get(
-                how, f"loading the {how.upper() if how != 'sqlite' else 'SQLite store'}"
+            count, kept, peak, texts = memory(how, path)
+            label = {
+                "record": f"`record()`, {count:,} calls",
+                "synthetic": "`synthetic()`",
+                "distinct": "loading the CSV with a free text of its own on every row",
+                "sqlite": "loading the SQLite store",
+            }.get(how, f"loading the {how.upper()}")
+            add(
+                f"memory per response, {label} (peak while loading)",
+                f"{kept:.0f} B ({peak:.0f} B)",
+                "≤ 100 B + texts (≤ 200 B)",
             )
-            rows.append(
-                (
-                    f"memory per response, {label} (peak while loading)",
-                    f"{kept:.0f} B ({peak:.0f} B)",
-                    "≤ 200 B",
-                )
-            )
-        warm = summaries_by_date(tracker)
-        frame = pandas_by_date(tracker)
-        rows += [
-            (
-                f"`summarize` by theme as of any date (mean of {len(DATES)} dates)",
-                f"{warm * 1e3:.2f} ms",
-                "",
-            ),
-            (
-                "pandas, same as-of group-by on a frame built beforehand",
-                f"{frame * 1e3:.1f} ms",
-                "",
-            ),
-            ("**ratio, smomtrack / pandas**", f"**{warm / frame:.3f}**", "≤ 0.2"),
-        ]
-        first = best_of(1, lambda: summarize(tracker, "meeting", as_of=AS_OF))
-        rows.append(
-            ("the first summary of a new grouping (visits every pair)", f"{first:.2f} s", "")
+            if how == "distinct":
+                add("… of which the free texts themselves (their strings)", f"{texts:.0f} B")
+
+        frame = pandas_frame(tracker)
+        by_date = pandas_by_date(frame)
+        pivot = pandas_pivot(frame)
+        add(
+            "pandas' as-of group-by for a date, on a frame built beforehand"
+            f" (mean of {len(DATES)})",
+            f"{by_date * 1e3:.1f} ms",
         )
-        bare_start, ours_start = import_cost()
-        rows += [
-            ("`python -c pass`", f"{bare_start * 1e3:.0f} ms", ""),
-            ("`python -c 'import smomtrack'`", f"{ours_start * 1e3:.0f} ms", ""),
-            (
-                "**`import smomtrack`, over a bare interpreter**",
-                f"**{(ours_start - bare_start) * 1e3:.0f} ms**",
-                "≤ 60 ms",
-            ),
-        ]
-        seconds, status, last = refused_command(csv_path)
-        rows.append(
-            (
-                "`smomtrack summary` on the file, against the built-in catalogue (all refused)",
-                f"{seconds:.2f} s, exit {status}",
-                "fails fast, non-zero",
+        add("pandas' State × recommendation pivot for a date", f"{pivot * 1e3:.1f} ms")
+        for fast in (True, False):
+            way = "with numpy (`fast`)" if fast else "in pure Python"
+            calls = summary_calls(tracker, fast=fast)
+            for call in ("first", "second", "after record()", "any later"):
+                seconds = calls[call]
+                target = "" if call == "first" else "≤ 1"
+                add(
+                    f"`summarize` by theme, {call} call, {way}",
+                    f"{seconds * 1e3:.1f} ms ({seconds / by_date:.2f} × pandas)",
+                    target,
+                )
+            add(
+                f"`matrix`, {way}",
+                f"{calls['matrix'] * 1e3:.0f} ms ({calls['matrix'] / pivot:.2f} × pandas' pivot)",
             )
+            add(f"`follow_up`, {way}", f"{calls['follow_up'] * 1e3:.0f} ms")
+            add(f"`progress` by theme, {way}", f"{calls['progress'] * 1e3:.0f} ms")
+
+        for recommendations, html_target, docx_target in (
+            (18, "≤ 1 s", "≤ 2 s"),
+            (530, "≤ 10 s", "≤ 10 s"),
+        ):
+            for form, first, second in report_times(recommendations):
+                target = {"html": html_target, "docx": docx_target}.get(form, "")
+                add(
+                    f"report, 193 States × {recommendations} recommendations, {form}"
+                    " (first, second)",
+                    f"{first:.2f} s, {second:.2f} s",
+                    target,
+                )
+
+        bare_start, ours_start = import_cost()
+        add("`python -c pass`", f"{bare_start * 1e3:.0f} ms")
+        add("`python -c 'import smomtrack'`", f"{ours_start * 1e3:.0f} ms")
+        add(
+            "**`import smomtrack`, over a bare interpreter**",
+            f"**{(ours_start - bare_start) * 1e3:.0f} ms**",
+            "≤ 60 ms",
+        )
+        seconds, status, last = refused_command(csv_path)
+        add(
+            "`smomtrack summary` on the file, against the built-in catalogue (all refused)",
+            f"{seconds:.2f} s, exit {status}",
+            "fails fast, non-zero",
         )
     table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
     print(table)
