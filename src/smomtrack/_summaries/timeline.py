@@ -261,8 +261,6 @@ def _events(
         groups = slot[pairs]
         there = groups >= 0
         parts.append((groups[there], days[there], old[there], new[there]))
-    if len(parts) == 1:
-        return (*parts[0], reporter)
     joined = [np.concatenate([part[i] for part in parts]) for i in range(4)]
     return (*joined, reporter)
 

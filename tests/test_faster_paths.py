@@ -1,0 +1,241 @@
+"""The faster paths give the answers of the plain ones.
+
+The positions of a date shared by a report's sections, numpy's timelines and what they take
+in after ``record()``, free texts read a column at a time, the heat map drawn as tables:
+each is checked against what the tracker answers pair by pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+import pytest
+
+from smomtrack import (
+    Scope,
+    Status,
+    Tracker,
+    builtin_catalogue,
+    follow_up,
+    matrix,
+    progress,
+    summarize,
+    synthetic,
+    synthetic_catalogue,
+)
+from smomtrack._rendering.blocks import Table
+from smomtrack._rendering.heat_map import matrix_parts
+from smomtrack._rendering.report_html import write_html
+from smomtrack._summaries import counting, timeline
+from smomtrack._tracking import intake as intake_module
+from smomtrack._tracking.columns import Columns
+from smomtrack._tracking.intake import Intake
+from smomtrack.exceptions import InvalidDataError
+from smomtrack.results import Change
+
+AS_OF = dt.date(2023, 12, 31)
+
+
+@pytest.fixture
+def numpy_for_any_size() -> Iterator[None]:
+    """numpy's timelines for trackers of any size (the tests' are small)."""
+    smallest = timeline.SMALLEST
+    timeline.SMALLEST = 0
+    try:
+        yield
+    finally:
+        timeline.SMALLEST = smallest
+
+
+@pytest.fixture
+def pure_python() -> Iterator[None]:
+    """No numpy: the walk and the visit in pure Python."""
+    keep = timeline.numpy
+    timeline.numpy = lambda: None
+    try:
+        yield
+    finally:
+        timeline.numpy = keep
+
+
+def statuses(tracker: Tracker, day: dt.date, **reporter: object) -> dict[tuple[str, str], Status]:
+    """Every pair's status as the tracker answers it, one pair at a time."""
+    return {
+        (state, rec.key): tracker.status(state, rec.key, day, **reporter)  # type: ignore[arg-type]
+        for state in tracker.states
+        for rec in tracker.catalogue
+        if tracker.expected(state, rec.key, day)
+    }
+
+
+class TestPositions:
+    def test_scope_pairs(self) -> None:
+        """Every expected pair with its status and current response, from the shared positions."""
+        tracker = synthetic(states=8, seed=5)
+        scope = Scope(as_of=AS_OF)
+        pairs = list(scope.pairs(tracker, scope.recommendations(tracker), tracker.states))
+        assert {(s, r.key): status for r, s, status, _ in pairs} == statuses(tracker, AS_OF)
+        for rec, state, status, response in pairs:
+            if response is None:
+                assert status is Status.NO_INFORMATION
+            else:
+                assert response == tracker.response(state, rec.key, AS_OF)
+
+    def test_many_dates_keep_the_last_few(self) -> None:
+        """Positions are kept for a few dates; asking for more drops the oldest, answers stay."""
+        tracker = synthetic(states=6, seed=1)
+        days = [dt.date(2021, 1, 1) + dt.timedelta(days=61 * n) for n in range(12)]
+        for day in days:
+            assert matrix(tracker, as_of=day).cells == statuses(tracker, day)
+        cache = tracker.derived[counting._Cache]
+        assert isinstance(cache, counting._Cache)
+        assert len(cache.days) == counting._DAYS_KEPT
+
+    @pytest.mark.usefixtures("numpy_for_any_size")
+    def test_with_numpy_several_reporters(self) -> None:
+        """With numpy: the first reporter in order with a record wins, pair by pair."""
+        tracker = synthetic(states=6, seed=2)
+        state, other = tracker.states[:2]
+        tracker.record(state, "SOM7-1", "not started", as_of="2023-01-10", reporter="secretariat")
+        tracker.record(other, "SOM7-2", "implemented", as_of="2023-01-10", reporter="civil society")
+        for reporter in (None, "secretariat", ("civil society", "state")):
+            cells = matrix(tracker, as_of=AS_OF, reporter=reporter).cells
+            assert cells == statuses(tracker, AS_OF, reporter=reporter)
+
+    @pytest.mark.usefixtures("pure_python")
+    def test_walk_with_corrections_and_one_reporter(self) -> None:
+        """The pure-Python walk leaves superseded records and other reporters' out."""
+        tracker = synthetic(states=5, seed=3)
+        state = tracker.states[0]
+        tracker.record(state, "SOM7-3", "planned", as_of="2022-02-02")
+        tracker.correct(state, "SOM7-3", "implemented", as_of="2022-02-02")
+        tracker.record(state, "SOM7-4", "planned", as_of="2022-02-02", reporter="secretariat")
+        for reporter in ("state", "secretariat"):
+            for day in (AS_OF, dt.date(2022, 6, 1), AS_OF):  # visited, walked, walked
+                rows = summarize(tracker, "state", as_of=day, reporter=reporter).row(state)
+                expected = statuses(tracker, day, reporter=reporter)
+                mine = [status for (who, _), status in expected.items() if who == state]
+                assert rows is not None
+                assert rows.tally.count(Status.IMPLEMENTED) == mine.count(Status.IMPLEMENTED)
+
+
+class TestTimelines:
+    @pytest.mark.usefixtures("numpy_for_any_size")
+    def test_a_record_out_of_scope_or_of_another_reporter(self) -> None:
+        """A record outside the grouping's scope, or whose reporter does not count, changes
+        nothing; a second reporter that counts makes the timeline again, right."""
+        tracker = synthetic(states=6, seed=4)
+        summarize(tracker, "theme", as_of=AS_OF, theme="SOM7-B")
+        summarize(tracker, "theme", as_of=AS_OF, reporter="state")
+        state = tracker.states[0]
+        tracker.record(state, "SOM7-12", "implemented", as_of="2023-03-03")  # theme II.C
+        tracker.record(state, "SOM7-1", "implemented", as_of="2023-03-03", reporter="other")
+        for kwargs in ({"theme": "SOM7-B"}, {"reporter": "state"}, {}):
+            found = summarize(tracker, "theme", as_of=AS_OF, **kwargs).total_row.tally  # type: ignore[arg-type]
+            day = statuses(tracker, AS_OF, reporter=kwargs.get("reporter"))
+            keys = {r.key for r in builtin_catalogue().recommendations(theme=kwargs.get("theme"))}
+            counted = [status for (_, key), status in day.items() if key in keys]
+            assert {s: found.count(s) for s in Status} == {s: counted.count(s) for s in Status}
+
+    @pytest.mark.usefixtures("numpy_for_any_size")
+    def test_sparse_timelines_are_made_again(self) -> None:
+        """Timelines kept only for the dates a group changed are made again after a record."""
+        dense = timeline.DENSE
+        timeline.DENSE = 0
+        try:
+            tracker = synthetic(states=6, seed=6)
+            first = summarize(tracker, "state", as_of=AS_OF)
+            tracker.record(tracker.states[1], "SOM7-5", "implemented", as_of="2023-05-05")
+            again = summarize(tracker, "state", as_of=AS_OF)
+            assert again != first
+            timeline.DENSE = dense
+            tracker.derived.clear()
+            assert summarize(tracker, "state", as_of=AS_OF) == again
+        finally:
+            timeline.DENSE = dense
+
+    def test_progress_and_follow_up_read_the_shared_positions(self) -> None:
+        """Progress counts each pair's change between two dates; the lists are those of its date."""
+        tracker = synthetic(states=10, seed=7)
+        start = dt.date(2022, 1, 1)
+        before, after = statuses(tracker, start), statuses(tracker, AS_OF)
+        total = progress(tracker, start, AS_OF, by="theme").total_row
+        changes = [
+            Change.between(before.get(pair, Status.NO_INFORMATION), status)
+            for pair, status in after.items()
+        ]
+        assert dict(total.changes) == {change: changes.count(change) for change in Change}
+        lists = follow_up(tracker, as_of=AS_OF)
+        reported = {state for (state, _), s in after.items() if s is not Status.NO_INFORMATION}
+        assert set(lists.never_reported) == {s for s, _ in after} - reported
+
+
+class TestTexts:
+    def test_values_for_the_wrong_number_of_rows(self) -> None:
+        """A free-text column with another number of values than rows is a program's error."""
+        intake = Intake(builtin_catalogue(), ["MEX"])
+        fields = {"state": ["MEX"] * 3, "recommendation": ["SOM7-1"] * 3, "status": ["planned"] * 3}
+        with pytest.raises(InvalidDataError, match="measures: 2 values for 3 rows"):
+            intake.read({**fields, "as_of": ["2021-01-01"] * 3, "measures": ["a", "b"]}, 3)
+
+    def test_shared_texts_forgotten_past_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Past its limit, an intake forgets the texts it shares: they are read again, the same."""
+        monkeypatch.setattr(intake_module, "_SHARED_LIMIT", 1)
+        intake = Intake(builtin_catalogue(), ["MEX"])
+        batch = intake.columns()
+        for chunk in range(4):
+            notes = [f"note {chunk}"] * 5 + [f"other {chunk}"] * 5
+            intake.read(
+                {
+                    "state": ["MEX"] * 10,
+                    "recommendation": ["SOM7-1"] * 10,
+                    "status": ["planned"] * 10,
+                    "as_of": [f"2021-01-{chunk + 1:02}"] * 10,
+                    "notes": notes,
+                    "source": [f"source {chunk}"] * 10,
+                },
+                10,
+                into=batch,
+            )
+        assert batch.notes[-1] == "other 3"
+        assert batch.source == [f"source {n}" for n in range(4) for _ in range(10)]
+
+    def test_columns_compare(self) -> None:
+        """Columns equal by their records, whatever their codes; not equal to anything else."""
+        tracker = synthetic(states=3, seed=8)
+        log = tracker.log
+        again = Columns.of(tracker.log.responses())
+        assert again == log
+        assert log != "columns"
+        assert again.same_rows(log, len(log))
+
+
+class TestHeatMapDrawings:
+    def test_a_pair_not_expected_is_hatched_in_the_chart(self) -> None:
+        """The chart hatches a pair not expected; columns of several meetings show their keys."""
+        tracker = synthetic(states=4, catalogue=synthetic_catalogue(30), seed=9)
+        result = matrix(tracker, as_of=AS_OF)
+        first = next(iter(result.cells))
+        part = attrs.evolve(result, cells={k: v for k, v in result.cells.items() if k != first})
+        labels, heading = part.column_labels("en")
+        assert (labels, heading) == (list(part.recommendations), None)
+        ax = part.plot("en")
+        assert any(c.get_hatch() == "////" for c in ax.collections)
+        ax.figure.clf()
+
+    def test_an_empty_matrix_has_no_parts(self) -> None:
+        """A matrix of no State is cut into no part."""
+        tracker = synthetic(states=3, seed=10)
+        empty = attrs.evolve(matrix(tracker, as_of=AS_OF), states=(), cells={})
+        assert matrix_parts(empty) == []
+
+    def test_the_matrix_as_a_table_leaves_a_pair_not_expected_blank(self) -> None:
+        """Without charts, the matrix is a table: a pair not expected is an empty cell."""
+        tracker = synthetic(states=3, seed=11)
+        result = matrix(tracker, as_of=AS_OF)
+        first = next(iter(result.cells))
+        part = attrs.evolve(result, cells={k: v for k, v in result.cells.items() if k != first})
+        page = write_html([Table(part, "en")], "en")
+        assert page.count("<td></td>") == 1
