@@ -7,7 +7,8 @@
   :class:`PairGroups` as of any date; :class:`Filters` types the keywords every result takes.
 - **Reports in a new format**: a :class:`Writer` in :data:`WRITERS`, writing the
   :data:`Block` s of a report (a :class:`Masthead` first); :func:`matrix_parts` cuts the
-  heat map into parts that fit a page.
+  heat map into parts that fit a page, and :func:`heat_rows` gives a part (a
+  :class:`HeatMap` block) as rows to draw as a table.
 - **Documents as published**: :func:`pdf_text`, :func:`document_text`,
   :func:`read_document` (a :class:`DocumentText`: the text, what was not understood on
   which page, the symbol the pages carry) and
@@ -26,8 +27,17 @@ from smomtrack._catalogue.overlaps import (
 )
 from smomtrack._interchange.pdf_text import DocumentText, document_text, pdf_text, read_document
 from smomtrack._interchange.rows import ReadFields
-from smomtrack._rendering.blocks import Block, Chart, Heading, Masthead, Paragraph, Quote, Table
-from smomtrack._rendering.heat_map import matrix_parts
+from smomtrack._rendering.blocks import (
+    Block,
+    Chart,
+    Heading,
+    HeatMap,
+    Masthead,
+    Paragraph,
+    Quote,
+    Table,
+)
+from smomtrack._rendering.heat_map import HeatRows, heat_rows, matrix_parts
 from smomtrack._rendering.writers import WRITERS, Writer
 from smomtrack._summaries.counting import PairGroups, counts
 from smomtrack._summaries.scope import Filters
@@ -45,6 +55,8 @@ __all__ = [
     "FieldError",
     "Filters",
     "Heading",
+    "HeatMap",
+    "HeatRows",
     "Intake",
     "Masthead",
     "PairGroups",
@@ -57,6 +69,7 @@ __all__ = [
     "Writer",
     "counts",
     "document_text",
+    "heat_rows",
     "leave_one_out",
     "matrix_parts",
     "pdf_text",
