@@ -36,6 +36,7 @@ from smomtrack import (
     synthetic,
     to_json,
 )
+from smomtrack._interchange import json_format
 from smomtrack._interchange.csv_format import read_csv
 from smomtrack._interchange.pdf_layout import Piece, lay_out
 from smomtrack._interchange.pdf_text import laid_out_text
@@ -80,6 +81,14 @@ def mutated(data: bytes) -> st.SearchStrategy[bytes]:
         return bytes(out)
 
     return mutate()
+
+
+def outcome(data: bytes) -> object:
+    """What reading *data* as a document gives: the tracker, or the error's problems."""
+    try:
+        return from_json(data)
+    except SmomtrackError as exc:
+        return (type(exc), str(exc), getattr(exc, "problems", None))
 
 
 def only_ours(action: Any) -> None:
@@ -166,6 +175,19 @@ class TestDocuments:
         if rows:
             rows[0][0] = value
             only_ours(lambda: from_json(json.dumps(document)))
+
+    @FUZZ
+    @given(mutated(TRACKER_JSON.encode()))
+    def test_json_read_in_chunks_or_whole_alike(self, data: bytes) -> None:
+        """A large document's records are read a chunk at a time: damaged anywhere, it gives
+        the tracker, or the error, that reading it whole gives."""
+        whole = outcome(data)
+        chunked, chunk = json_format.CHUNKED, json_format._ROWS_CHUNK
+        json_format.CHUNKED, json_format._ROWS_CHUNK = 0, 64
+        try:
+            assert outcome(data) == whole
+        finally:
+            json_format.CHUNKED, json_format._ROWS_CHUNK = chunked, chunk
 
     def test_deep_nesting(self, tmp_path: Path) -> None:
         """Arrays nested a hundred thousand deep: a smomtrack error, through load() too."""

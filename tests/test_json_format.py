@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,11 +18,14 @@ from smomtrack import (
     Tracker,
     builtin_catalogue,
     from_json,
+    load,
     parse_report,
+    save,
     synthetic,
     synthetic_catalogue,
     to_json,
 )
+from smomtrack._interchange import json_format
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.records import SuggestedTopic
 from tests.strategies import STATES, responses
@@ -220,3 +225,58 @@ class TestNotObjects:
             InvalidDataError, match=r"\$.catalogue.meetings\[0\]: expected an object"
         ):
             from_json(json.dumps(document))
+
+
+class TestLargeDocuments:
+    """A large tracker document's records are read a chunk at a time, to the same tracker."""
+
+    @pytest.fixture(autouse=True)
+    def tiny_chunks(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(json_format, "CHUNKED", 0)
+        monkeypatch.setattr(json_format, "_ROWS_CHUNK", 500)
+
+    def test_same_tracker(self, tmp_path: Path) -> None:
+        """Read in chunks, through load() too: the tracker written, records and all."""
+        tracker = synthetic(states=12, seed=5)
+        first = tracker.log.response(0)
+        tracker.correct(first.state, first.recommendation, "implemented", as_of=first.as_of)
+        tracker.record(tracker.states[1], "SOM7-2", "planned", as_of="2023-07-01",
+                       reporter="secretariat", due="2024-01-01", notes="à suivre")  # fmt: skip
+        text = to_json(tracker)
+        found = json_format._in_chunks(text)
+        assert found is not None
+        assert len(found[1]["as_of"]) == len(tracker.log)
+        assert from_json(text) == tracker
+        assert from_json(text.encode()) == tracker
+        path = tmp_path / "t.json"
+        save(tracker, path)
+        assert load(path) == tracker
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (lambda t: t.replace("[0, 0, ", "[0, 0.0, ", 1), "recommendation"),
+            (lambda t: t.replace("[0, 0, ", "[0, 99999, ", 1), "between"),
+            (lambda t: t.replace("[0, 0, ", "[0, ", 1), "array of 9 numbers"),
+            (lambda t: t.replace("[0, 0, ", "[0, 0 ", 1), "not JSON"),
+        ],
+    )
+    def test_damaged_records_say_what_the_whole_document_says(
+        self, monkeypatch: pytest.MonkeyPatch, change: Callable[[str], str], message: str
+    ) -> None:
+        """A damaged record is refused with the message a document read whole gets."""
+        text = change(to_json(synthetic(states=6, seed=6)))
+        with pytest.raises(InvalidDataError, match=message) as chunked:
+            from_json(text)
+        monkeypatch.setattr(json_format, "CHUNKED", 1 << 40)
+        with pytest.raises(InvalidDataError) as whole:
+            from_json(text)
+        assert chunked.value.problems == whole.value.problems
+
+    def test_not_as_smomtrack_writes_it(self) -> None:
+        """A document laid out otherwise (or with a byte order mark) is read whole."""
+        tracker = synthetic(states=3, seed=7)
+        text = to_json(tracker)
+        assert json_format._in_chunks("\ufeff" + text) is None
+        assert json_format._in_chunks(json.dumps(json.loads(text))) is None
+        assert from_json(json.dumps(json.loads(text), indent=1)) == tracker

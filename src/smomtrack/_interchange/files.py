@@ -6,7 +6,12 @@ from pathlib import Path
 
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._interchange.atomic import write_atomically
-from smomtrack._interchange.json_format import from_json, to_json
+from smomtrack._interchange.json_format import (
+    made_of,
+    parsed,
+    said_of_problems,
+    to_json,
+)
 from smomtrack._interchange.sqlite_store import open_tracker
 from smomtrack._interchange.system import reason
 from smomtrack._tracking.imports import ImportResult
@@ -107,7 +112,10 @@ def _document(source: Path) -> Tracker | Catalogue:
     except OSError as exc:
         raise StorageError(source, Message("storage_cannot_read", reason=reason(exc))) from exc
     try:
-        return from_json(data)
+        with said_of_problems():
+            read = parsed(data)
+            del data  # a large document's text, no longer needed while its records go in
+            return made_of(read)
     except InvalidDataError as exc:
         said = exc.said or Message("msg_plain", text=str(exc))
         raise InvalidDataError(

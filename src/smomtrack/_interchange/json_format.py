@@ -14,12 +14,14 @@ date. Version 1 documents (one object a record) are still read.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -49,12 +51,17 @@ from smomtrack.exceptions import InvalidDataError, SmomtrackError
 
 __all__ = [
     "CATALOGUE_VERSION",
+    "CHUNKED",
     "COLUMNS",
     "SCHEMA_VERSION",
     "TRACKER_FORMAT",
+    "Parsed",
     "catalogue_document",
     "from_json",
+    "made_of",
+    "parsed",
     "read_catalogue_field",
+    "said_of_problems",
     "to_json",
 ]
 
@@ -189,16 +196,40 @@ def from_json(text: str | bytes) -> Tracker | Catalogue:
             invalid content: every problem is listed with its path
             (``$.responses[12].status: 'done' is not a Status; accepted: …``).
     """
+    with said_of_problems():
+        return made_of(parsed(text))
+
+
+@contextlib.contextmanager
+def said_of_problems() -> Iterator[None]:
+    """A damaged document's problems (the technical detail) said in a person's frame."""
     try:
-        return _document(text)
+        yield
     except InvalidDataError as exc:
-        if exc.said is None:  # a damaged document: the technical detail, in a person's frame
+        if exc.said is None:
             listed = "\n".join(f"- {problem}" for problem in exc.problems)
             exc.said = Message("msg_document_problems", len(exc.problems), listed=listed)
         raise
 
 
-def _document(text: str | bytes) -> Tracker | Catalogue:
+@attrs.frozen
+class Parsed:
+    """A JSON document as read: its content, and its records as columns where read apart."""
+
+    document: dict[str, Any]
+    columns: dict[str, Sequence[Any]] | None = None
+
+
+def parsed(text: str | bytes) -> Parsed:
+    """*text* read as JSON (the text is no longer needed afterwards: :func:`made_of`).
+
+    Raises:
+        InvalidDataError: Not JSON, or not a JSON object.
+    """
+    if len(text) > CHUNKED:
+        found = _in_chunks(text)
+        if found is not None:
+            return Parsed(*found)
     try:
         with paused_gc():
             document = json.loads(text)
@@ -215,6 +246,12 @@ def _document(text: str | bytes) -> Tracker | Catalogue:
         raise InvalidDataError("not a smomtrack document: nested too deeply") from exc
     if not isinstance(document, dict):
         raise InvalidDataError("$: a smomtrack document is a JSON object")
+    return Parsed(document)
+
+
+def made_of(read: Parsed) -> Tracker | Catalogue:
+    """The tracker or catalogue of a document read (see :func:`from_json`)."""
+    document = read.document
     kind = document.get("format")
     if kind == CATALOGUE_FORMAT:
         _check_version(document.get("version"), CATALOGUE_VERSION)
@@ -223,9 +260,82 @@ def _document(text: str | bytes) -> Tracker | Catalogue:
     if kind == TRACKER_FORMAT:
         major = _check_version(document.get("version"), SCHEMA_VERSION)
         with paused_gc():
-            return _tracker(document, major)
+            return _tracker(document, major, read.columns)
     _check_version(document.get("version"), SCHEMA_VERSION)
     raise InvalidDataError(f"$.format: {kind!r} is not {CATALOGUE_FORMAT!r} or {TRACKER_FORMAT!r}")
+
+
+CHUNKED = 1 << 20
+"""A document longer than this (characters or bytes) has its records read a chunk at a time,
+where it is laid out as smomtrack writes it."""
+
+_ROWS_START = '\n  "rows": [\n'
+_ROWS_END = '\n  ],\n  "values": {'
+_ROWS_CHUNK = 1 << 22
+"""About this many characters of records are parsed at a time."""
+_WHOLE_NUMBERS = frozenset({"state", "recommendation", "status", "as_of", "reporter", "details"})
+"""The columns that hold only whole numbers (``due`` may be null, ``correction`` a boolean)."""
+
+
+def _in_chunks(text: str | bytes) -> tuple[dict[str, Any], dict[str, Sequence[Any]]] | None:
+    """The document without its records, and its records as columns, read a chunk at a time.
+
+    Only for a version 2 tracker document laid out as :func:`to_json` writes it (one record
+    a line); ``None`` for anything else, or anything unexpected in the records (not JSON, a
+    record of the wrong shape, a number where a whole number is due): the whole document is
+    then read at once, which says what is wrong exactly as for any other. The parsed records
+    are never all held as lists: each chunk becomes columns before the next is read.
+    """
+    data = text.encode() if isinstance(text, str) else text
+    if not data.startswith(b"{"):  # not as smomtrack writes it (a byte order mark, say)
+        return None
+    start, end = data.find(_ROWS_START.encode()), data.find(_ROWS_END.encode())
+    if start < 0 or end < start or data.find(_ROWS_START.encode(), start + 1) >= 0:
+        return None
+    begin = start + len(_ROWS_START)
+    try:
+        document = json.loads((data[:begin] + data[end:]).decode())
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return None
+    if (
+        not isinstance(document, dict)
+        or document.get("format") != TRACKER_FORMAT
+        or document.get("version") != SCHEMA_VERSION
+        or not isinstance(document.get("responses"), dict)
+    ):
+        return None
+    columns = _records(data, begin, end)
+    return None if columns is None else (document, columns)
+
+
+def _records(data: bytes, begin: int, end: int) -> dict[str, Sequence[Any]] | None:
+    """The records between *begin* and *end* as columns, or ``None`` if any is unexpected."""
+    columns: dict[str, list[Any] | array[int]] = {
+        name: array("q") if name in _WHOLE_NUMBERS else [] for name in COLUMNS
+    }
+    position = begin
+    while position < end:
+        stop = data.find(b"],\n", position + _ROWS_CHUNK, end)
+        stop = end if stop < 0 else stop + 1
+        try:
+            rows = json.loads((b"[" + data[position:stop] + b"]").decode())
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+            return None
+        if not rows or set(map(type, rows)) != {list} or set(map(len, rows)) != {len(COLUMNS)}:
+            return None
+        for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
+            column = columns[name]
+            if isinstance(column, array) and (set(map(type, values)) != {int} or not _fits(values)):
+                return None
+            column.extend(values)
+        del rows
+        position = stop + 2  # past ",\n"
+    return dict(columns)
+
+
+def _fits(values: tuple[int, ...]) -> bool:
+    """Whether whole numbers fit a machine integer (the checks say what is out of range)."""
+    return min(values) >= -(2**63) and max(values) < 2**63
 
 
 def _check_version(version: object, written: str) -> int:
@@ -272,7 +382,9 @@ def read_catalogue_field(value: object, *, where: str) -> Catalogue:
     return structure_catalogue(value, where=where)
 
 
-def _tracker(document: dict[str, Any], major: int) -> Tracker:
+def _tracker(
+    document: dict[str, Any], major: int, columns: dict[str, Sequence[Any]] | None = None
+) -> Tracker:
     _check_keys(
         document, {"format", "version", "catalogue", "states", "responses", "expected_from"}
     )
@@ -297,7 +409,7 @@ def _tracker(document: dict[str, Any], major: int) -> Tracker:
     tracker = Tracker(catalogue, Population(tuple(sorted(set(states))), since))
     responses = document.get("responses", [] if major < 2 else {})
     if major >= 2:
-        batch, where = _columns_document(responses, tracker.intake(), problems)
+        batch, where = _columns_document(responses, tracker.intake(), problems, columns)
     else:
         batch, where = _object_document(responses, tracker.intake(), problems)
     if problems:
@@ -310,9 +422,15 @@ def _tracker(document: dict[str, Any], major: int) -> Tracker:
 
 
 def _columns_document(
-    responses: object, intake: Intake, problems: list[str]
+    responses: object,
+    intake: Intake,
+    problems: list[str],
+    read: dict[str, Sequence[Any]] | None = None,
 ) -> tuple[Columns, Callable[[int], str]]:
-    """The records of a version 2 document (columns of numbers and tables of values)."""
+    """The records of a version 2 document (columns of numbers and tables of values).
+
+    *read*: the records already read as columns (a large document, a chunk at a time).
+    """
 
     def at_row(row: int) -> str:
         return f"$.responses.rows[{row}]"
@@ -324,7 +442,9 @@ def _columns_document(
     if problems:
         return Columns(), at_row
     width = len(COLUMNS)
-    columns = dict(zip(COLUMNS, zip(*rows, strict=True) if rows else [()] * width, strict=True))
+    columns: dict[str, Sequence[Any]] = read or dict(
+        zip(COLUMNS, zip(*rows, strict=True) if rows else [()] * width, strict=True)
+    )
     for name in COLUMNS:
         problem = _check_numbers(columns[name], _bounds(name, codes, intake))
         if problem is not None:
@@ -332,7 +452,10 @@ def _columns_document(
             problems.append(f"{at_row(row)}[{COLUMNS.index(name)}]: {text} ({name})")
     if problems:
         return Columns(), at_row
-    return _batch(columns, codes, intake), at_row
+    batch = _batch(columns, codes, intake)
+    if read is not None:
+        read.clear()  # the numbers as read: no longer needed while the tracker takes them in
+    return batch, at_row
 
 
 def _rows_of(responses: object, problems: list[str]) -> list[list[object]] | None:
@@ -404,7 +527,7 @@ def _bounds(name: str, codes: dict[str, list[Any]], intake: Intake) -> _Bounds:
     return _Bounds(1, high, kinds, what)
 
 
-def _check_numbers(column: tuple[object, ...], bounds: _Bounds) -> tuple[int, str] | None:
+def _check_numbers(column: Sequence[object], bounds: _Bounds) -> tuple[int, str] | None:
     """Check a column of numbers in bulk; the first bad row and what is wrong, if any."""
     if not column:
         return None
@@ -424,7 +547,7 @@ def _check_numbers(column: tuple[object, ...], bounds: _Bounds) -> tuple[int, st
 
 
 def _batch(
-    columns: dict[str, tuple[Any, ...]], codes: dict[str, list[Any]], intake: Intake
+    columns: Mapping[str, Sequence[Any]], codes: dict[str, list[Any]], intake: Intake
 ) -> Columns:
     """The records as the intake's columns."""
     batch = intake.columns()
