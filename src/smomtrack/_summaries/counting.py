@@ -1,12 +1,14 @@
 """Counting statuses per group as of any date, at a cost that grows with groups, not pairs.
 
 A summary asks: how many (State, recommendation) pairs of each group have each status as
-of a date? Visiting every pair answers once (:func:`counts` does that the first time); a
-notebook asking the same question for many dates wants more. :class:`StatusCounts` walks
-the log once in date order and keeps, for each group, the counts after each date on which
-they changed; any date is then a binary search per group. What is built is kept with the
-tracker (:attr:`Tracker.derived <smomtrack.Tracker.derived>`), which drops it when its
-log changes.
+of a date? With numpy, the first question makes every group's counts after every date at
+once (:mod:`~smomtrack._summaries.timeline`). Without it, visiting every pair answers once
+(the positions of a date, :func:`positions_at`, which every section of a report shares);
+a notebook asking the same question for many dates wants more: :class:`StatusCounts`
+walks the log once in date order and keeps, for each group, the counts after each date on
+which they changed; any date is then a binary search per group. What is built is kept
+with the tracker (:attr:`Tracker.derived <smomtrack.Tracker.derived>`): a few new records
+are taken in, more make it again when next asked for.
 """
 
 from __future__ import annotations
@@ -272,7 +274,8 @@ def positions_at(
 
     :data:`NOTHING` for a pair with none, :data:`NOT_EXPECTED` for a pair not expected
     on the date. Made once for a date and whose word counts, and shared by every summary,
-    matrix, list and progress of that date (a report's sections), until the log changes.
+    matrix, list and progress of that date (a report's sections); a few new records are
+    taken in, more make it again when next asked for.
     """
     snapshot = tracker.at(as_of, reporter=reporter)
     order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
