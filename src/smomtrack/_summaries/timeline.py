@@ -216,17 +216,23 @@ DENSE = 4_000_000
 kept; beyond, only those of the dates on which a group changed."""
 
 
-def _events(
-    np: Any, tracker: Tracker, made: Grouped, order: tuple[int, ...]
-) -> tuple[Any, Any, Any, Any, int | None] | None:
-    """Each status change's group, day, old and new status, a row per group it counts in."""
-    log = tracker.log
+def _records(np: Any, tracker: Tracker) -> tuple[Any, Any, Any, Any]:
+    """The index's keys and positions, which of them are current, and each one's reporter."""
     keys_seq, positions_seq = tracker.sorted_records()
     keys = np.asarray(keys_seq, dtype=np.int64)
     positions = np.asarray(positions_seq, dtype=np.int64)
     current = np.ones(len(keys), dtype=bool)
     current[:-1] = keys[:-1] != keys[1:]  # of records with the same key, the last one counts
-    reporters = np.asarray(log.reporter, dtype=np.uint8)[positions]
+    reporters = np.asarray(tracker.log.reporter, dtype=np.uint8)[positions]
+    return keys, positions, current, reporters
+
+
+def _events(
+    np: Any, tracker: Tracker, made: Grouped, order: tuple[int, ...]
+) -> tuple[Any, Any, Any, Any, int | None] | None:
+    """Each status change's group, day, old and new status, a row per group it counts in."""
+    log = tracker.log
+    keys, positions, current, reporters = _records(np, tracker)
     rank = np.asarray(ranks(order), dtype=np.int64)
     current &= rank[reporters] >= 0
     heard = reporters[current]
@@ -314,13 +320,7 @@ def positions(tracker: Tracker, day: int, order: tuple[int, ...]) -> Any:
     np = _numpy_for(tracker)
     if np is None:
         return None
-    log = tracker.log
-    keys_seq, positions_seq = tracker.sorted_records()
-    keys = np.asarray(keys_seq, dtype=np.int64)
-    at = np.asarray(positions_seq, dtype=np.int64)
-    current = np.ones(len(keys), dtype=bool)
-    current[:-1] = keys[:-1] != keys[1:]  # of records with the same key, the last one counts
-    reporters = np.asarray(log.reporter, dtype=np.uint8)[at]
+    keys, at, current, reporters = _records(np, tracker)
     pairs = np.arange(len(tracker.pair_days()), dtype=np.int64)
     targets = (pairs << _DAY_BITS) + min(day, DAYS - 1)
     found = np.full(len(pairs), -1, dtype=np.int64)
