@@ -33,7 +33,7 @@ from smomtrack._tracking import intake as intake_module
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.intake import Intake
 from smomtrack.exceptions import InvalidDataError
-from smomtrack.results import Change
+from smomtrack.results import Change, ImportResult
 
 AS_OF = dt.date(2023, 12, 31)
 
@@ -138,6 +138,48 @@ class TestTimelines:
             keys = {r.key for r in builtin_catalogue().recommendations(theme=kwargs.get("theme"))}
             counted = [status for (_, key), status in day.items() if key in keys]
             assert {s: found.count(s) for s in Status} == {s: counted.count(s) for s in Status}
+
+    @pytest.mark.parametrize("way", ["numpy", "pure"])
+    def test_a_few_records_at_once_on_one_pair(self, way: str) -> None:
+        """A batch of a few records, several on one pair (two dates, a correction), is taken
+        in record by record: the counts are those of a tracker made afresh."""
+        smallest, keep = timeline.SMALLEST, timeline.numpy
+        timeline.SMALLEST = 0
+        if way == "pure":
+            timeline.numpy = lambda: None
+        try:
+            tracker = synthetic(states=6, seed=12)
+            days = [dt.date(2021, 1, 1), dt.date(2022, 2, 1), dt.date(2022, 3, 1), AS_OF]
+            before = [summarize(tracker, "theme", as_of=day, reporter="state") for day in days]
+            state = tracker.states[2]
+            first = tracker.log.response(0)
+            batch = [
+                attrs.evolve(first, status=Status.IMPLEMENTED, correction=True),
+                *(
+                    attrs.evolve(first, status=status, as_of=when, correction=False)
+                    for status, when in (  # the later date first
+                        (Status.NOT_STARTED, dt.date(2022, 2, 2)),
+                        (Status.PLANNED, dt.date(2022, 2, 1)),
+                    )
+                ),
+                attrs.evolve(
+                    first,
+                    state=state,
+                    status=Status.IN_PROGRESS,
+                    as_of=dt.date(2022, 2, 3),
+                    correction=False,
+                ),
+            ]
+            assert len(tracker.add_many(batch).responses) == len(batch)
+            assert tracker.derived  # taken in, not made again
+            fresh = Tracker(tracker.catalogue, tracker.population)
+            fresh.add_many(ImportResult(batch=tracker.log))
+            after = [summarize(tracker, "theme", as_of=day, reporter="state") for day in days]
+            assert after == [summarize(fresh, "theme", as_of=day, reporter="state") for day in days]
+            assert tracker.status(first.state, "SOM7-1", dt.date(2022, 3, 1)) is Status.NOT_STARTED
+            assert before  # asked before the batch: what the batch was taken into
+        finally:
+            timeline.SMALLEST, timeline.numpy = smallest, keep
 
     @pytest.mark.usefixtures("numpy_for_any_size")
     def test_sparse_timelines_are_made_again(self) -> None:

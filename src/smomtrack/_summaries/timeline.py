@@ -125,7 +125,7 @@ class Timeline:
             return True
         self._have(np, log.as_of[position])
         before = _statuses(tracker, pair, self._days, self._rank, position)
-        now = _statuses(tracker, pair, self._days, self._rank, None)
+        now = _statuses(tracker, pair, self._days, self._rank, position + 1)
         for column, (old, new) in enumerate(zip(before, now, strict=True)):
             if old == new:
                 continue
@@ -146,16 +146,17 @@ class Timeline:
 
 
 def _statuses(
-    tracker: Tracker, pair: int, days: Sequence[int], rank: Sequence[int], without: int | None
+    tracker: Tracker, pair: int, days: Sequence[int], rank: Sequence[int], until: int
 ) -> list[int]:
     """The pair's status after each of *days* (:data:`_ABSENT` before it is expected).
 
-    Its records but the one at *without*: what it was before that record was added.
+    From its records at log positions before *until* only: what it was before the record at
+    *until* was added (records added with it, later in the log, are taken in after it).
     """
     keys, positions = tracker.sorted_records()
     start = bisect.bisect_left(keys, pair << _DAY_BITS)
     stop = bisect.bisect_left(keys, (pair + 1) << _DAY_BITS, start)
-    records = [(keys[i], positions[i]) for i in range(start, stop) if positions[i] != without]
+    records = [(keys[i], positions[i]) for i in range(start, stop) if positions[i] < until]
     log = tracker.log
     counted = [
         (key & (DAYS - 1), log.status[at])
