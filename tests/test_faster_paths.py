@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 from smomtrack import (
+    Reporter,
     Scope,
     Status,
     Tracker,
@@ -180,6 +181,32 @@ class TestTimelines:
             assert before  # asked before the batch: what the batch was taken into
         finally:
             timeline.SMALLEST, timeline.numpy = smallest, keep
+
+    @pytest.mark.usefixtures("numpy_for_any_size")
+    def test_another_reporters_word_taken_in(self) -> None:
+        """After the State's own word, the Secretariat's later one counts only where the State
+        said nothing; a State's later word counts over it again."""
+        tracker = synthetic(states=6, seed=13)
+        day = dt.date(2024, 6, 1)
+        summarize(tracker, "state", as_of=day)  # the timeline, before the records
+        first = next(r for r in tracker.log.responses() if r.reporter is Reporter.STATE)
+        unheard = next(
+            state
+            for state in tracker.states
+            if tracker.status(state, "SOM7-2", day) is Status.NO_INFORMATION
+        )
+        tracker.record(first.state, first.recommendation, "not started", as_of="2024-01-02",
+                       reporter="secretariat")  # fmt: skip
+        tracker.record(unheard, "SOM7-2", "implemented", as_of="2024-01-02",
+                       reporter="secretariat")  # fmt: skip
+        tracker.record(unheard, "SOM7-2", "planned", as_of="2024-01-03")
+        fresh = Tracker(tracker.catalogue, tracker.population)
+        fresh.add_many(ImportResult(batch=tracker.log))
+        for when in (dt.date(2024, 1, 2), day):
+            assert summarize(tracker, "state", as_of=when) == summarize(fresh, "state", as_of=when)
+        assert summarize(tracker, "state", as_of=day).row(unheard).tally.count(Status.PLANNED)
+        own = tracker.status(first.state, first.recommendation, day)
+        assert own is not Status.NOT_STARTED or first.status is Status.NOT_STARTED
 
     @pytest.mark.usefixtures("numpy_for_any_size")
     def test_sparse_timelines_are_made_again(self) -> None:

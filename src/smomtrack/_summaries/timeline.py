@@ -4,13 +4,13 @@ The same counts as :class:`~smomtrack._summaries.counting.StatusCounts` walks th
 built with array operations instead of a loop over records: a million records in a few
 hundredths of a second, so that every summary, the first one too, is answered from them.
 numpy is optional (``pip install 'smomtrack[fast]'``; pandas and matplotlib bring it);
-without it, or where a pair's status depends on several reporters' records, the walk in
-pure Python gives the same numbers.
+without it, the walk in pure Python gives the same numbers.
 
-Each record is an event of its pair: from the status it had to the status it says, on its
-as-of date. A pair expected only from a later day counts from that day (its earlier
-records take effect then). Events are summed per group, date and status; the counts after
-each date on which a group changed are the running sums of those.
+Each record is an event of its pair: from the status the pair had to the status it has
+once the record is in (that of the latest record of the best-ranked reporter heard so
+far), on the record's as-of date. A pair expected only from a later day counts from that
+day (its earlier records take effect then). Events are summed per group, date and status;
+the counts after each date on which a group changed are the running sums of those.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Timeline:
     counts after the dates on which each group changed (*keys*, *counts*).
     """
 
-    __slots__ = ("_base", "_counts", "_days", "_keys", "_made", "_rank", "_reporter", "dense")
+    __slots__ = ("_base", "_counts", "_days", "_keys", "_made", "_rank", "dense")
 
     def __init__(  # noqa: PLR0913 (what a timeline is made of)
         self,
@@ -79,7 +79,6 @@ class Timeline:
         *,
         dense: Any = None,
         sparse: tuple[Any, Any] | None = None,
-        reporter: int | None = None,
     ) -> None:
         self._made = made
         self._rank = ranks(order)
@@ -89,7 +88,6 @@ class Timeline:
         # of each row: its group × len(days) + its date's index (sorted); its counts
         self._keys: Any = None if sparse is None else sparse[0]
         self._counts: Any = None if sparse is None else sparse[1]
-        self._reporter = reporter  # the one reporter whose records count (None: none yet)
 
     def at(self, day: int) -> list[tuple[int, ...]]:
         """The counts per group (one per status code) on the day numbered *day*."""
@@ -111,13 +109,8 @@ class Timeline:
     def follow(self, tracker: Tracker, position: int) -> bool:
         """Take in the record at *position* (just added); ``False`` if it must be made again."""
         log = tracker.log
-        reporter = log.reporter[position]
         if self.dense is None:
             return False
-        if self._rank[reporter] >= 0:
-            if self._reporter is not None and reporter != self._reporter:
-                return False  # a second reporter: the walk decides record by record
-            self._reporter = reporter
         np = numpy()
         pair = log.state[position] * max(len(log.keys), 1) + log.key[position]
         groups = [int(g) for g in self._made.arrays(np)[:, pair] if g >= 0]
@@ -159,18 +152,20 @@ def _statuses(
     records = [(keys[i], positions[i]) for i in range(start, stop) if positions[i] < until]
     log = tracker.log
     counted = [
-        (key & (DAYS - 1), log.status[at])
+        (key & (DAYS - 1), rank[log.reporter[at]], log.status[at])
         for index, (key, at) in enumerate(records)
         if (index + 1 == len(records) or records[index + 1][0] != key)  # the current one
         and rank[log.reporter[at]] >= 0
     ]
     since = tracker.pair_days()[pair]
-    found, status, statuses = 0, STATUS_CODES[Status.NO_INFORMATION], []
+    found, heard, statuses = 0, {}, []  # each reporter's latest status, by its place
     for day in days:
         while found < len(counted) and counted[found][0] <= day:
-            status = counted[found][1]
+            _, place, status = counted[found]
+            heard[place] = status
             found += 1
-        statuses.append(_ABSENT if day < since else status)
+        best = heard[min(heard)] if heard else STATUS_CODES[Status.NO_INFORMATION]
+        statuses.append(_ABSENT if day < since else best)
     return statuses
 
 
@@ -182,18 +177,13 @@ def timeline(tracker: Tracker, made: Grouped, order: tuple[int, ...]) -> Timelin
         made: The groups of each pair (none: out of scope).
         order: The reporter codes whose word counts, first first.
 
-    ``None`` without numpy, below :data:`SMALLEST` or beyond :data:`LARGEST` records
-    (the walk is then faster, or lighter), or when the records counted
-    come from several reporters (a pair's status is then the best-ranked reporter's: the
-    walk decides it record by record).
+    ``None`` without numpy, or below :data:`SMALLEST` or beyond :data:`LARGEST` records
+    (the walk is then faster, or lighter).
     """
     np = _numpy_for(tracker)
     if np is None:
         return None
-    found = _events(np, tracker, made, order)
-    if found is None:
-        return None
-    groups, days, old, new, reporter = found
+    groups, days, old, new = _events(np, tracker, made, order)
     size, width = made.size, len(STATUS_CODES)
     base = _base(np, tracker, made)
     distinct = np.unique(days)
@@ -207,9 +197,9 @@ def timeline(tracker: Tracker, made: Grouped, order: tuple[int, ...]) -> Timelin
         changes -= np.bincount(rows[leaving] * width + old[leaving], minlength=cells)
         running = np.cumsum(changes.reshape(size, day_count, width), axis=1)
         dense = base[:, None, :] + running
-        return Timeline(made, order, distinct.tolist(), base, dense=dense, reporter=reporter)
+        return Timeline(made, order, distinct.tolist(), base, dense=dense)
     sparse = _sparse(np, rows, old, new, base, day_count)
-    return Timeline(made, order, distinct.tolist(), base, sparse=sparse, reporter=reporter)
+    return Timeline(made, order, distinct.tolist(), base, sparse=sparse)
 
 
 DENSE = 4_000_000
@@ -228,31 +218,46 @@ def _records(np: Any, tracker: Tracker) -> tuple[Any, Any, Any, Any]:
     return keys, positions, current, reporters
 
 
+def _heard(  # noqa: PLR0913, PLR0917 (the records and their reporters)
+    np: Any, tracker: Tracker, positions: Any, rank: Any, first: Any, reporters: int
+) -> Any:
+    """The pair's status once each record is in (records by pair, date, recording).
+
+    That of the latest record of the best-ranked reporter heard so far.
+    """
+    status = np.asarray(tracker.log.status, dtype=np.uint8)[positions].astype(np.int64)
+    index = np.arange(len(positions))
+    start = np.maximum.accumulate(np.where(first, index, 0))  # each pair's first record
+    heard = np.full(len(positions), STATUS_CODES[Status.NO_INFORMATION], dtype=np.int64)
+    found = np.zeros(len(positions), dtype=bool)
+    for place in range(reporters):  # the first reporter in order first
+        latest = np.maximum.accumulate(np.where(rank == place, index, -1))
+        mine = (latest >= start) & ~found
+        heard[mine] = status[latest[mine]]
+        found |= mine
+    return heard
+
+
 def _events(
     np: Any, tracker: Tracker, made: Grouped, order: tuple[int, ...]
-) -> tuple[Any, Any, Any, Any, int | None] | None:
+) -> tuple[Any, Any, Any, Any]:
     """Each status change's group, day, old and new status, a row per group it counts in."""
-    log = tracker.log
     keys, positions, current, reporters = _records(np, tracker)
-    rank = np.asarray(ranks(order), dtype=np.int64)
-    current &= rank[reporters] >= 0
-    heard = reporters[current]
-    if len(heard) and heard.min() != heard.max():
-        return None  # several reporters: the best-ranked one's word, record by record
-    reporter = int(heard[0]) if len(heard) else None
-    keys, positions = keys[current], positions[current]
-    statuses = np.asarray(log.status, dtype=np.uint8)[positions].astype(np.int64)
+    rank = np.asarray(ranks(order), dtype=np.int64)[reporters]
+    current &= rank >= 0
+    keys, positions, rank = keys[current], positions[current], rank[current]
     pairs = keys >> _DAY_BITS
     days = keys & (DAYS - 1)
+    first = np.ones(len(pairs), dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    statuses = _heard(np, tracker, positions, rank, first, len(order))
     groups_of = made.arrays(np)
     scoped = groups_of[0] >= 0
     since = np.asarray(tracker.pair_days(), dtype=np.int64)[: groups_of.shape[1]]
-    # Each record: from its pair's previous status (none: no information) to its own.
+    # Each record: from its pair's previous status (none: no information) to the new one.
     no_information = STATUS_CODES[Status.NO_INFORMATION]
     old = np.empty_like(statuses)
     old[1:] = statuses[:-1]
-    first = np.ones(len(pairs), dtype=bool)
-    first[1:] = pairs[1:] != pairs[:-1]
     old[first] = no_information
     keep = scoped[pairs] & (old != statuses)
     pairs = pairs[keep]
@@ -269,7 +274,7 @@ def _events(
         there = groups >= 0
         parts.append((groups[there], days[there], old[there], new[there]))
     joined = [np.concatenate([part[i] for part in parts]) for i in range(4)]
-    return (*joined, reporter)
+    return (*joined,)
 
 
 _DAY_BITS = DAYS.bit_length() - 1
