@@ -84,6 +84,18 @@ class TestPositions:
             else:
                 assert response == tracker.response(state, rec.key, AS_OF)
 
+    def test_many_groupings_keep_the_last_few(self) -> None:
+        """A tracker keeps a few groupings (each as long as its pairs); the rest are made again."""
+        tracker = synthetic(states=6, seed=14)
+        first = dict.fromkeys(tracker.states, "one")
+        expected = summarize(tracker, first, as_of=AS_OF)
+        for number in range(40):
+            summarize(tracker, {tracker.states[0]: f"g{number}"}, as_of=AS_OF)
+        groupings = tracker.lasting[counting._Groupings]
+        assert isinstance(groupings, dict)
+        assert len(groupings) == counting._GROUPINGS_KEPT
+        assert summarize(tracker, first, as_of=AS_OF) == expected
+
     def test_many_dates_keep_the_last_few(self) -> None:
         """Positions are kept for a few dates; asking for more drops the oldest, answers stay."""
         tracker = synthetic(states=6, seed=1)

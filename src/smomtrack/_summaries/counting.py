@@ -217,6 +217,9 @@ NOT_EXPECTED = -2
 NOTHING = -1
 """In :func:`positions_at`: the pair is expected and has no response."""
 
+_GROUPINGS_KEPT = 32
+"""How many groupings a tracker keeps (a report asks for one per meeting and theme)."""
+
 _DAYS_KEPT = 8
 """How many dates' positions a tracker keeps (the dates of a report, of a notebook's cell)."""
 
@@ -344,6 +347,8 @@ def counts(
     assert isinstance(groupings, dict)  # noqa: S101 (for the type checker: ours)
     made = groupings.get(grouping)
     if made is None:
+        if len(groupings) >= _GROUPINGS_KEPT:  # a list as long as the pairs each: a few kept
+            del groupings[next(iter(groupings))]
         made = groupings[grouping] = groups()
     order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
     memo = (grouping, order)
