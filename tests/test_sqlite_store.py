@@ -26,6 +26,7 @@ from smomtrack import (
     synthetic,
     synthetic_catalogue,
 )
+from smomtrack._interchange import sqlite_store
 from smomtrack._interchange.csv_format import import_csv
 from smomtrack.exceptions import ConflictError, InvalidDataError, StorageError
 from tests.closing import load, open_tracker
@@ -333,6 +334,26 @@ print("ok")
 
 
 class TestCreation:
+    def test_write_ahead_log_waits_for_another_process(self) -> None:
+        """ "database is locked" while another process makes the store: tried again; any
+        other error, or the lock past the timeout, is raised."""
+
+        class Busy:
+            def __init__(self, answers: list[Exception | None]) -> None:
+                self.answers = answers
+
+            def execute(self, _statement: str) -> None:
+                answer = self.answers.pop(0)
+                if answer is not None:
+                    raise answer
+
+        locked = sqlite3.OperationalError("database is locked")
+        busy = Busy([locked, locked, None])
+        sqlite_store._write_ahead(busy)  # type: ignore[arg-type]
+        assert busy.answers == []
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+            sqlite_store._write_ahead(Busy([sqlite3.OperationalError("disk I/O error")]))  # type: ignore[arg-type]
+
     def test_an_empty_file_is_a_store_to_be(self, tmp_path: Path) -> None:
         """A file without tables is created as a store when a population is given."""
         path = tmp_path / "empty.sqlite"
