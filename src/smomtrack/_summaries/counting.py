@@ -37,6 +37,7 @@ __all__ = [
     "PairGroups",
     "StatusCounts",
     "counts",
+    "grouped",
     "positions_at",
 ]
 
@@ -270,6 +271,18 @@ def _cache(tracker: Tracker) -> _Cache:
     return cache
 
 
+def grouped(tracker: Tracker, grouping: Hashable, groups: Callable[[], PairGroups]) -> PairGroups:
+    """The groups of each pair for *grouping*, made by *groups* the first time (and kept)."""
+    groupings = tracker.lasting.setdefault(_Groupings, {})
+    assert isinstance(groupings, dict)  # noqa: S101 (for the type checker: ours)
+    made = groupings.get(grouping)
+    if made is None:
+        if len(groupings) >= _GROUPINGS_KEPT:  # a list as long as the pairs each: a few kept
+            del groupings[next(iter(groupings))]
+        made = groupings[grouping] = groups()
+    return made
+
+
 def positions_at(
     tracker: Tracker, as_of: dt.date, *, reporter: ReporterChoice = None
 ) -> Sequence[int]:
@@ -343,13 +356,7 @@ def counts(
     """
     snapshot = tracker.at(as_of, reporter=reporter)
     cache = _cache(tracker)
-    groupings = tracker.lasting.setdefault(_Groupings, {})
-    assert isinstance(groupings, dict)  # noqa: S101 (for the type checker: ours)
-    made = groupings.get(grouping)
-    if made is None:
-        if len(groupings) >= _GROUPINGS_KEPT:  # a list as long as the pairs each: a few kept
-            del groupings[next(iter(groupings))]
-        made = groupings[grouping] = groups()
+    made = grouped(tracker, grouping, groups)
     order = tuple(REPORTER_CODES[r] for r in snapshot.reporters)
     memo = (grouping, order)
     day = as_of.toordinal()

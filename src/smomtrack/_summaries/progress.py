@@ -15,14 +15,14 @@ from smomtrack._presentation.labels import check_language, format_date, word
 from smomtrack._presentation.names import group_columns, group_headers
 from smomtrack._records.fields import FrozenMap, frozen_map
 from smomtrack._summaries import charts
-from smomtrack._summaries.counting import NOT_EXPECTED, positions_at
+from smomtrack._summaries.counting import NOT_EXPECTED, PairGroups, grouped, positions_at
 from smomtrack._summaries.groupings import (
     GroupingLike,
     StateGrouping,
     check_grouping,
-    group_keys,
     grouping_name,
     ordered_groups,
+    pair_groups,
 )
 from smomtrack._summaries.presentation import (
     Presentable,
@@ -32,7 +32,7 @@ from smomtrack._summaries.presentation import (
     ordered_rows,
 )
 from smomtrack._summaries.scope import Filters, Scope
-from smomtrack._tracking.columns import STATUSES
+from smomtrack._tracking.columns import STATUS_CODES, STATUSES
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.dates import as_of_date
 from smomtrack._vocabulary.statuses import Status
@@ -194,6 +194,37 @@ class Progress(Presentable):
         )
 
 
+_CHANGES: tuple[tuple[int, ...], ...] = tuple(
+    tuple(list(Change).index(Change.between(start, end)) for end in STATUSES) for start in STATUSES
+)
+"""The change (its index) from each status code to each status code."""
+
+
+def _changes_between(
+    tracker: Tracker, made: PairGroups, before: Sequence[int], after: Sequence[int]
+) -> list[list[int]]:
+    """How many pairs of each group had each change (index) between two dates' positions.
+
+    A pair counts if it is expected on the later date; not yet expected on the earlier one,
+    it had no information then.
+    """
+    status = tracker.log.status
+    nothing = STATUS_CODES[Status.NO_INFORMATION]
+    found = [[0] * len(Change) for _ in range(made.size)]
+    of_pair = made.of_pair
+    for pair in made.pairs:
+        now = after[pair]
+        if now == NOT_EXPECTED:
+            continue
+        then = before[pair]
+        change = _CHANGES[nothing if then < 0 else status[then]][
+            nothing if now < 0 else status[now]
+        ]
+        for group in of_pair[pair]:
+            found[group][change] += 1
+    return found
+
+
 def progress(
     tracker: Tracker,
     start: dt.date | str,
@@ -225,32 +256,28 @@ def progress(
     known = chosen.tracker(tracker)
     recommendations = chosen.recommendations(known)
     states = chosen.states(known)
-    groups_of = group_keys(grouping)
+    names = ordered_groups(grouping, recommendations, states)
+    identity = (
+        "summary",
+        grouping_name(grouping),
+        grouping if isinstance(grouping, StateGrouping) else None,
+        tuple(r.key for r in recommendations),
+        states,
+    )
+    made = grouped(
+        known, identity, lambda: pair_groups(known, grouping, recommendations, states, names)
+    )
+    found = _changes_between(
+        known,
+        made,
+        positions_at(known, first, reporter=chosen.reporter),
+        positions_at(known, last, reporter=chosen.reporter),
+    )
+    changes = list(Change)
     counts = {
-        g: dict.fromkeys(Change, 0) for g in ordered_groups(grouping, recommendations, states)
+        name: dict(zip(changes, row, strict=True)) for name, row in zip(names, found, strict=False)
     }
-    total = dict.fromkeys(Change, 0)
-    before = positions_at(known, first, reporter=chosen.reporter)
-    after = positions_at(known, last, reporter=chosen.reporter)
-    status = known.log.status
-    width = max(len(known.catalogue), 1)
-    codes = {rec.key: code for code, rec in enumerate(known.catalogue)}
-    numbers = {state: number for number, state in enumerate(known.states)}
-
-    def status_in(positions: Sequence[int], pair: int) -> Status:
-        position = positions[pair]
-        return Status.NO_INFORMATION if position < 0 else STATUSES[status[position]]
-
-    for rec in recommendations:
-        key = codes[rec.key]
-        for state in states:
-            pair = numbers[state] * width + key
-            if after[pair] == NOT_EXPECTED:
-                continue
-            change = Change.between(status_in(before, pair), status_in(after, pair))
-            total[change] += 1
-            for group in groups_of(rec, state):
-                counts[group][change] += 1
+    total = dict(zip(changes, found[-1], strict=True))
     return Progress(
         by=grouping_name(grouping),
         start=first,
