@@ -6,7 +6,7 @@ a user defines.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Literal, get_args
 
 import attrs
@@ -26,6 +26,7 @@ __all__ = [
     "StateGrouping",
     "check_grouping",
     "group_keys",
+    "grouping_identity",
     "grouping_name",
     "ordered_groups",
     "pair_groups",
@@ -183,4 +184,19 @@ def pair_groups(
         key=(grouping_name(by), by if isinstance(by, StateGrouping) else None, total),
         size=total + 1,
         of_pair=of_pair,
+    )
+
+
+def grouping_identity(
+    by: Grouping | StateGrouping,
+    recommendations: tuple[Recommendation, ...],
+    states: tuple[str, ...],
+) -> Hashable:
+    """What identifies a grouping and its scope: groupings made for equal ones are equal."""
+    return (
+        "summary",
+        grouping_name(by),
+        by if isinstance(by, StateGrouping) else None,
+        tuple(r.key for r in recommendations),
+        states,
     )

@@ -20,6 +20,7 @@ from smomtrack._summaries.groupings import (
     GroupingLike,
     StateGrouping,
     check_grouping,
+    grouping_identity,
     grouping_name,
     ordered_groups,
     pair_groups,
@@ -257,13 +258,7 @@ def progress(
     recommendations = chosen.recommendations(known)
     states = chosen.states(known)
     names = ordered_groups(grouping, recommendations, states)
-    identity = (
-        "summary",
-        grouping_name(grouping),
-        grouping if isinstance(grouping, StateGrouping) else None,
-        tuple(r.key for r in recommendations),
-        states,
-    )
+    identity = grouping_identity(grouping, recommendations, states)
     made = grouped(
         known, identity, lambda: pair_groups(known, grouping, recommendations, states, names)
     )

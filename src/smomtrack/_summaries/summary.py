@@ -27,6 +27,7 @@ from smomtrack._summaries.groupings import (
     StateGrouping,
     check_grouping,
     group_keys,
+    grouping_identity,
     grouping_name,
     ordered_groups,
     pair_groups,
@@ -239,13 +240,7 @@ def summarize(
     recommendations = chosen.recommendations(known)
     states = chosen.states(known)
     names = ordered_groups(grouping, recommendations, states)
-    identity = (
-        "summary",
-        grouping_name(grouping),
-        grouping if isinstance(grouping, StateGrouping) else None,
-        tuple(r.key for r in recommendations),
-        states,
-    )
+    identity = grouping_identity(grouping, recommendations, states)
     found = counts(
         known,
         day,
