@@ -411,7 +411,7 @@ class Intake:
         read: dict[str, list[Any]] = {}
         errors: list[FieldError] = []
         for field in FIELDS:
-            if field in _DETAILS:
+            if field in TEXT_FIELDS:  # read a column at a time (evidence: as a coded field)
                 continue
             values = fields.get(field)
             if values is None:
@@ -426,7 +426,7 @@ class Intake:
                     if value in refused
                 )
             read[field] = column
-        for field in _DETAILS:
+        for field in TEXT_FIELDS:
             read[field] = self._texts(field, fields.get(field), count, errors)
         errors.sort(key=lambda e: (e.row, FIELDS.index(e.field)))
         bad = {error.row for error in errors}
@@ -446,15 +446,6 @@ class Intake:
             return [self._readers[field](MISSING)]
         if len(values) != count and not (len(values) == 1 and count != 1):
             raise InvalidDataError(f"{field}: {len(values)} values for {count} rows")
-        if field == "evidence":
-            column, refused, keys = self._column(field, values)
-            if refused:
-                errors.extend(
-                    FieldError(row, field, _given(value), refused[value])
-                    for row, value in enumerate(keys)
-                    if value in refused
-                )
-            return column
         return self._text_column(field, values, errors)
 
     def _text_column(
