@@ -20,6 +20,7 @@ from typing import IO, Any, Unpack
 
 from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
+from smomtrack._extras import optional, require
 from smomtrack._interchange.atomic import write_atomically
 from smomtrack._interchange.rows import (
     INFORMATIONAL,
@@ -74,9 +75,17 @@ class _Source:
     _LOOK = 1 << 16
     """How much of the beginning is looked at for a byte order mark and a binary file."""
 
-    def __init__(self, opener: Callable[[], IO[bytes]] | None, name: str, text: str = "") -> None:
+    def __init__(
+        self,
+        opener: Callable[[], IO[bytes]] | None,
+        name: str,
+        text: str = "",
+        where: Path | bytes | None = None,
+    ) -> None:
         self.name = name
         self._open = opener
+        self.where = where
+        """The file's path or bytes (for pyarrow), if it has them."""
         self._text = text.removeprefix("\ufeff")
         self.encoding = "utf-8"
         self.bom = False
@@ -121,12 +130,27 @@ class _Source:
                 raise StorageError(
                     path, Message("storage_cannot_read", reason=reason(exc))
                 ) from exc
-            return cls(lambda: _opened(path), str(path))
+            return cls(lambda: _opened(path), str(path), where=path)
         name = str(getattr(source, "name", "<file>"))
         content = source.read()
         if isinstance(content, str):
             return cls(None, name, content)
-        return cls(lambda: io.BytesIO(content), name)
+        return cls(lambda: io.BytesIO(content), name, where=content)
+
+    def size(self) -> int:
+        """How many bytes it holds (0 if not known)."""
+        if isinstance(self.where, bytes):
+            return len(self.where)
+        try:
+            return 0 if self.where is None else self.where.stat().st_size
+        except OSError:
+            return 0
+
+    def opener(self) -> Callable[[], IO[bytes]]:
+        """Opens the file's bytes (a file given as text has none)."""
+        if self._open is None:  # pragma: no cover (only files with bytes are asked)
+            raise InvalidDataError(f"{self.name}: no bytes to read")
+        return self._open
 
     def stream(self, *, lenient: bool = False) -> IO[str]:
         """The text, read as it is decoded (*lenient*: bytes that are not text replaced)."""
@@ -317,8 +341,43 @@ def _large_cells() -> Iterator[None]:
 _CELL_LIMIT = 2**31 - 1
 
 
+_ARROW_FROM = 4 << 20
+"""Files of this many bytes and more are read by pyarrow when it is installed (and asked for
+by default): below, the standard library's reader is done before pyarrow is imported."""
+
+
+def _compiled(text: _Source, intake_for: IntakeFor, options: ReadOptions) -> ImportResult | None:
+    """The file read by pyarrow, if it is to be (see ``ReadOptions.engine``) and can be."""
+    if options.engine == "python" or text.where is None or text.encoding != "utf-8":
+        return None
+    if options.engine == "pyarrow":
+        for module in ("numpy", "pyarrow.csv"):
+            require(module, "reading CSV files with pyarrow", "fast")
+    elif text.size() < _ARROW_FROM or not all(map(optional, ("numpy", "pyarrow.csv"))):
+        return None
+    from smomtrack._interchange import csv_arrow  # noqa: PLC0415 (only with pyarrow)
+
+    opener = text.opener()
+    delimiter = _delimiter(text.head())
+    with _large_cells(), paused_gc():
+        return csv_arrow.read(
+            opener,
+            text.where,
+            name=text.name,
+            delimiter=delimiter,
+            intake=lambda: intake_for(_clean),
+            options=options,
+        )
+
+
 def _read(text: _Source, intake_for: IntakeFor, options: ReadOptions) -> ImportResult:
     name = text.name
+    try:
+        found = _compiled(text, intake_for, options)
+    except UnicodeDecodeError:  # the header's lines are not UTF-8: read below as they are
+        found = None
+    if found is not None:
+        return found
     while True:
         try:
             delimiter = _delimiter(text.head())

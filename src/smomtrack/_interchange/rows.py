@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TypedDict, Unpack
+from typing import Any, Literal, Protocol, TypedDict, Unpack
 
 import attrs
 
@@ -20,7 +20,7 @@ from smomtrack._catalogue.builtin import builtin_catalogue
 from smomtrack._catalogue.catalogue import Catalogue
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.imports import ColumnProblems, ImportResult, RowError
-from smomtrack._tracking.intake import REQUIRED, FieldError, Intake
+from smomtrack._tracking.intake import REQUIRED, TEXT_FIELDS, FieldError, Intake
 from smomtrack._tracking.population import Population
 from smomtrack._tracking.tracker import Tracker
 from smomtrack._vocabulary.folding import fold
@@ -31,10 +31,12 @@ from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRow
 __all__ = [
     "INFORMATIONAL",
     "REQUIRED",
+    "Engine",
     "IntakeFor",
     "Progress",
     "ReadFields",
     "ReadOptions",
+    "Window",
     "find_header",
     "headers",
     "intake_for",
@@ -42,6 +44,9 @@ __all__ = [
     "language_of",
     "read_table",
 ]
+
+Engine = Literal["auto", "python", "pyarrow"]
+"""Which reader tokenizes a text table: see :attr:`ReadOptions.engine`."""
 
 Progress = Callable[[int, int | None], None]
 """Called as rows are read: ``progress(rows_read, rows_in_all)`` (``None`` when not known)."""
@@ -106,6 +111,9 @@ _FORMULA = ("=", "＝")
 _TEXTS = ("measures", "evidence", "responsible", "source", "notes")
 """The free-text columns, where the text of a formula would be taken as it is."""
 
+_PLAIN_TEXTS = TEXT_FIELDS
+"""The free-text columns read as texts (evidence is read as a coded column: its items)."""
+
 _ANSWERS = ("status", "measures", "evidence", "responsible", "due", "reporter", "source", "notes")
 """The columns whose content makes a row an answer (a date alone is not one)."""
 
@@ -121,6 +129,7 @@ class ReadFields(TypedDict, total=False):
     max_cells: int
     max_columns: int
     lang: str | None
+    engine: Engine
 
 
 def _flag(value: bool) -> bool:
@@ -140,6 +149,16 @@ def _language(_instance: object, _attribute: object, value: str | None) -> None:
         raise InvalidDataError(
             Message("msg_language", lang=Quoted(value), languages=", ".join(OUTPUT_LANGUAGES))
         )
+
+
+_ENGINES = ("auto", "python", "pyarrow")
+
+
+def _engine(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _ENGINES:
+        raise InvalidDataError(
+            f"engine: expected one of {', '.join(map(repr, _ENGINES))}, got {value!r}"
+        )  # a program's mistake, in its words
 
 
 def _max_errors(value: int | None) -> int | None:
@@ -173,6 +192,13 @@ class ReadOptions:
         lang: The language the file is written in (``en``, ``fr``, ``es``); by default
             guessed from its headers. A misspelt status is answered with the labels of
             that language.
+        engine: For a text table (CSV), what reads it: ``"python"``, the standard
+            library's reader, row by row; ``"pyarrow"``, pyarrow's compiled reader
+            (``pip install 'smomtrack[fast]'``), a column at a time; ``"auto"`` (the
+            default), pyarrow for files of a few megabytes and more when it is installed.
+            Both give the same responses, errors, warnings and row numbers: a part of the
+            file pyarrow cannot read exactly as the standard library does (rows of another
+            width, text that is not UTF-8) is read by the standard library's reader.
     """
 
     sheet: str | int | None = None
@@ -183,6 +209,7 @@ class ReadOptions:
     max_cells: int = attrs.field(default=10_000_000, converter=_limit, repr=False)
     max_columns: int = attrs.field(default=1_024, converter=_limit, repr=False)
     lang: str | None = attrs.field(default=None, validator=_language, repr=False)
+    engine: Engine = attrs.field(default="auto", validator=_engine, repr=False)
 
     @classmethod
     def of(cls, options: ReadOptions | None = None, /, **fields: Unpack[ReadFields]) -> ReadOptions:
@@ -335,6 +362,41 @@ def find_header(
     return None
 
 
+class Window(Protocol):
+    """Rows below a header read by a columnar reader (pyarrow's), handed over a column at a time.
+
+    Attributes:
+        start: The number of its first row, as the spreadsheet shows it.
+        size: How many rows it holds.
+    """
+
+    start: int
+    size: int
+
+    def rows(self) -> list[Sequence[str]]:
+        """Its rows as cells, to be read row by row."""
+
+    def filled(self, index: int) -> bool:
+        """Whether a cell of column *index* holds anything."""
+
+    def distinct(self, index: int) -> tuple[list[str], Any]:
+        """The distinct values of column *index*, and where each row's is among them."""
+
+    def spread(self, codes: Sequence[Any], places: Any, typecode: str | None) -> Sequence[Any]:
+        """Each row's code, ``codes[place]`` for each row's place (as :meth:`distinct` gave).
+
+        An ``array`` of *typecode*, or a list where it is ``None`` (codes that are objects).
+        """
+
+    def texts(self, index: int, share: Callable[[list[str]], list[str]]) -> list[str] | None:
+        """The cells of column *index* as strings, or ``None`` if one must be looked at.
+
+        Looked at on its own, row by row: a text holding a character refused, a formula
+        guard (``'=``, ``''`` …), or beginning as a formula (``=``): anything the row
+        reader acts on. A text repeated from row to row is one string, as *share* gives it.
+        """
+
+
 class _Reading:
     """The state of reading one table: its columns, the rows kept and the rows refused."""
 
@@ -475,6 +537,65 @@ class _Reading:
         keep = [row for row in range(len(numbers)) if row not in bad]
         return [numbers[r] for r in keep], [tuple(map(c.__getitem__, keep)) for c in cells]
 
+    def window(self, window: Window) -> bool:
+        """Read a window of rows a column at a time, if none needs a look row by row.
+
+        That is: no cell where the header is blank, no free text with a refused character,
+        a formula's text or a formula guard, and no value of a coded column refused.
+        ``False`` (nothing read) otherwise: the caller reads its rows as :meth:`chunk`.
+        """
+        if any(window.filled(index) for index in self.unnamed):
+            return False
+        texts: dict[str, list[str]] = {}
+        for column in _PLAIN_TEXTS:
+            if column in self.positions:
+                found = window.texts(self.positions[column], self.intake.shared)
+                if found is None:
+                    return False
+                texts[column] = found
+        coded: dict[str, Sequence[Any]] = {}
+        for column, index in self.positions.items():
+            if column in TEXT_FIELDS:
+                continue
+            values, places = window.distinct(index)
+            codes = self.intake.codes(column, values)
+            if codes is None:
+                return False
+            coded[column] = window.spread(codes, places, self.intake.typecode(column))
+        if self.options.corrections:
+            coded["correction"] = array("B", [1]) * window.size
+        if self.batch is None:
+            self.batch = self.intake.columns()
+        self.intake.take(self.batch, window.size, coded, texts)
+        self.rows.extend(range(window.start, window.start + window.size))
+        return True
+
+    def step(self, name: str, number: int, total: int | None) -> None:
+        """After the rows up to *number*: say how far it is, stop if too many were refused.
+
+        Raises:
+            TooManyBadRowsError: More than ``max_errors`` rows refused.
+        """
+        if self.options.progress is not None:
+            self.options.progress(number, total)
+        limit = self.options.max_errors
+        if limit is None or len(self.errors) <= limit:
+            return
+        reasons: dict[str, int] = {}
+        said: dict[str, Message] = {}
+        for error in self.errors:
+            refused = RowError(
+                line=0, column=error[1], message=error[3], error=error[4], said=error[5]
+            )
+            reason = refused.reason
+            reasons[reason] = reasons.get(reason, 0) + 1
+            said.setdefault(reason, refused.said_reason)
+        ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
+        count = len(self.rows) + len(self.errors)
+        raise TooManyBadRowsError(
+            name, number, count, ordered, [(said[r], n) for r, n in ordered.items()]
+        )
+
     def _refuse(self, number: int, value: str, message: str | Message) -> None:
         error = InvalidDataError(message)
         self.errors.append((number, "", value, str(message), error, error.said))
@@ -513,6 +634,7 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
     total: int | None = None,
     flagged: Mapping[int, tuple[str, str | Message]] | None = None,
     sheet: str = "",
+    windows: Callable[[int, int], Iterable[Window]] | None = None,
 ) -> ImportResult:
     """Read a table: its header (below a title block), then every row, a chunk at a time.
 
@@ -524,6 +646,10 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
         total: How many rows there are, where known (for *progress*).
         flagged: Rows to refuse with a reason found beforehand (a formula cell).
         sheet: The sheet, for the errors.
+        windows: A columnar reader of the rows below the header: given the header's
+            number and width, the windows of rows after it (*rows* then gives the header
+            only). Each window starts a multiple of 500 rows below the header, so that a
+            window read row by row is read in the chunks *rows* would give.
 
     Raises:
         InvalidDataError: No header row with the required columns.
@@ -535,29 +661,24 @@ def read_table(  # noqa: PLR0913 (what reading a table needs)
         intake.lang = language_of(header)
     reading = _Reading(header, positions, intake, options)
     flagged = flagged or {}
-    progress = options.progress
+    if windows is not None:
+        for window in windows(number, len(header)):
+            last = window.start + window.size - 1
+            if reading.window(window):
+                reading.step(name, last, total)
+                continue
+            body = window.rows()  # something in it needs a look: row by row, as below
+            for start in range(0, len(body), _CHUNK):
+                chunk = body[start : start + _CHUNK]
+                first = window.start + start
+                reading.chunk(chunk, range(first, first + len(chunk)), flagged)
+                reading.step(name, first + len(chunk) - 1, total)
+        return reading.result(ignored, sheet)
     while chunk := list(itertools.islice(rows, _CHUNK)):
         numbers = range(number + 1, number + 1 + len(chunk))
         number += len(chunk)
         reading.chunk(chunk, numbers, flagged)
-        if progress is not None:
-            progress(number, total)
-        limit = options.max_errors
-        if limit is not None and len(reading.errors) > limit:
-            reasons: dict[str, int] = {}
-            said: dict[str, Message] = {}
-            for error in reading.errors:
-                refused = RowError(
-                    line=0, column=error[1], message=error[3], error=error[4], said=error[5]
-                )
-                reason = refused.reason
-                reasons[reason] = reasons.get(reason, 0) + 1
-                said.setdefault(reason, refused.said_reason)
-            ordered = dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
-            count = len(reading.rows) + len(reading.errors)
-            raise TooManyBadRowsError(
-                name, number, count, ordered, [(said[r], n) for r, n in ordered.items()]
-            )
+        reading.step(name, number, total)
     return reading.result(ignored, sheet)
 
 

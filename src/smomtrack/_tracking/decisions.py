@@ -34,13 +34,15 @@ def decide(
     with its line.
     """
     width = max(len(log.keys), 1)
-    keys = pair_keys(batch, width)
     if not batch.correction.count(1):  # the usual case: new records, nothing to compare
-        if len(keys) > SMALL:
-            if index.merge(keys, len(log)):
+        if len(batch) > SMALL:
+            if index.merge_batch(batch, width, len(log)):
                 return range(len(batch)), [], []
-        elif len(set(keys)) == len(keys) and all(index.current(k) is None for k in keys):
-            return range(len(batch)), [], []
+        else:
+            keys = pair_keys(batch, width)
+            if len(set(keys)) == len(keys) and all(index.current(k) is None for k in keys):
+                return range(len(batch)), [], []
+    keys = pair_keys(batch, width)
     fresh: list[int] = []
     unchanged: list[int] = []
     repeats: list[int] = []

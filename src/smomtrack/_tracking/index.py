@@ -12,10 +12,16 @@ import functools
 import itertools
 import operator
 from array import array
+from typing import Any
 
+from smomtrack._extras import optional
 from smomtrack._tracking.columns import REPORTERS, Columns
 
-__all__ = ["DAYS", "SMALL", "PairIndex", "pair_keys", "ranks"]
+__all__ = ["DAYS", "NUMPY_FROM", "SMALL", "PairIndex", "pair_keys", "ranks"]
+
+NUMPY_FROM = 20_000
+"""From this many records, the index is sorted with numpy when it is installed (below, sorting
+in Python takes less than importing numpy)."""
 
 SMALL = 64
 """Up to this many new records are inserted into the index one by one; more, in one sort."""
@@ -51,6 +57,32 @@ class PairIndex:
         else:
             self.rebuild(log, width)
         self.covered = count
+
+    def merge_batch(self, batch: Columns, width: int, start: int) -> bool:
+        """Take in the records of *batch*, to be at log positions *start*, …, in one sort.
+
+        With numpy, for a large batch, the keys are made and sorted as arrays. Returns
+        ``False``, leaving the index as it was, if a new key equals another key.
+        """
+        np = optional("numpy") if len(batch) >= NUMPY_FROM else None
+        if np is None:
+            return self.merge(pair_keys(batch, width), start)
+        new = _keys(np, batch, width)
+        old = len(self.keys)
+        combined = np.concatenate([np.frombuffer(self.keys, dtype=np.int64), new]) if old else new
+        order = np.argsort(combined, kind="stable")
+        sorted_keys = combined[order]
+        equal = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
+        if len(equal) and bool(((order[equal] >= old) | (order[equal + 1] >= old)).any()):
+            return False
+        positions = order + (start - old)
+        if old:
+            kept = order < old
+            positions[kept] = np.frombuffer(self.order, dtype=np.int64)[order[kept]]
+        self.keys = array("q", sorted_keys.astype(np.int64).tobytes())
+        self.order = array("q", positions.astype(np.int64).tobytes())
+        self.covered = start + len(batch)
+        return True
 
     def merge(self, keys: list[int], start: int) -> bool:
         """Take in new records at log positions *start*, … with *keys*, in one sort.
@@ -88,7 +120,17 @@ class PairIndex:
         self.order.insert(index, position)
 
     def rebuild(self, log: Columns, width: int) -> None:
-        """Sort every record of *log* anew."""
+        """Sort every record of *log* anew (with numpy, as arrays, if the log is large)."""
+        np = optional("numpy") if len(log) >= NUMPY_FROM else None
+        if np is not None:
+            made = _keys(np, log, width)
+            by_key = np.argsort(made, kind="stable")
+            sorted_keys = made[by_key]
+            self.keys = array("q", sorted_keys.tobytes())
+            self.order = array("q", by_key.astype(np.int64).tobytes())
+            repeated = sorted_keys[1:] == sorted_keys[:-1]
+            self.superseded = set(by_key[:-1][repeated].tolist())
+            return
         keys = pair_keys(log, width)
         order = sorted(range(len(keys)), key=keys.__getitem__)
         self.keys = array("q", map(keys.__getitem__, order))
@@ -145,6 +187,16 @@ def pair_keys(columns: Columns, width: int) -> list[int]:
     repeat, add, mul = itertools.repeat, operator.add, operator.mul
     pairs = map(add, map(mul, columns.state, repeat(width)), columns.key)
     return list(map(add, map(mul, pairs, repeat(DAYS)), columns.as_of))
+
+
+def _keys(np: Any, columns: Columns, width: int) -> Any:
+    """:func:`pair_keys` as a numpy array."""
+    if not len(columns):
+        return np.zeros(0, dtype=np.int64)
+    state = np.frombuffer(columns.state, dtype=np.uint16).astype(np.int64)
+    key = np.frombuffer(columns.key, dtype=np.uint16).astype(np.int64)
+    day = np.frombuffer(columns.as_of, dtype=np.int32).astype(np.int64)
+    return (state * width + key) * DAYS + day
 
 
 def _key(log: Columns, width: int, position: int) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import fractions
+from array import array
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
@@ -94,6 +95,12 @@ class FieldError:
 _YES = frozenset({"yes", "y", "true", "x", "1", "oui", "vrai", "si", "verdadero", "correction"})
 _NO = frozenset({"no", "n", "false", "0", "non", "faux", "falso"})
 """What a "correction" cell may say (folded), in English, French and Spanish."""
+
+_COLUMN_OF = {
+    "state": "state", "recommendation": "key", "status": "status", "as_of": "as_of",
+    "due": "due", "reporter": "reporter", "correction": "correction", "recorded_at": "stamp",
+}  # fmt: skip
+"""The column of :class:`Columns` each coded field is kept in (evidence: a list of items)."""
 
 _CACHE_LIMIT = 1_000_000
 """An intake forgets what it read of a field beyond this many distinct values."""
@@ -392,6 +399,60 @@ class Intake:
         refused = {value: cache[value] for value in distinct.intersection(bad)}
         return list(map(cache.__getitem__, values)), refused, values
 
+    def codes(self, field: str, values: Sequence[str]) -> list[Any] | None:
+        """What each of *values* of a coded field reads as; ``None`` if one is refused.
+
+        For a columnar reader: a column's distinct values, read once each (as :meth:`read`
+        reads them), before the reader spreads the codes to its rows.
+        """
+        column, refused, _ = self._column(field, values)
+        return None if refused else column
+
+    def typecode(self, field: str) -> str | None:
+        """The ``array`` type of a coded field's column (``None``: a list, evidence's)."""
+        column = _COLUMN_OF.get(field)
+        return None if column is None else getattr(self._codebook, column).typecode
+
+    def take(
+        self,
+        into: Columns,
+        count: int,
+        coded: Mapping[str, Sequence[Any]],
+        texts: Mapping[str, list[str]],
+    ) -> None:
+        """Append *count* rows a columnar reader has read: no value of theirs is refused.
+
+        *coded* holds each coded field's codes, a code a row (as :meth:`codes` gave them),
+        *texts* the free texts, a text a row: found by the reader to hold no character
+        refused and nothing for *clean* to change (repeated ones shared with
+        :meth:`shared`). A field absent from both is missing
+        from every row (its default applies).
+        """
+        read: dict[str, Sequence[Any]] = {}
+        for field in FIELDS:
+            if field in TEXT_FIELDS:
+                given = texts.get(field)
+                read[field] = [""] * count if given is None else given
+                continue
+            found = coded.get(field)
+            if found is None:
+                default, refused, _ = self._column(field, [MISSING])
+                if refused:  # pragma: no cover (a required column is always there)
+                    raise next(iter(refused.values()))
+                typecode = self.typecode(field)
+                found = default * count if typecode is None else array(typecode, default) * count
+            read[field] = found
+        into.state.extend(_typed(into.state, read["state"]))
+        into.key.extend(_typed(into.key, read["recommendation"]))
+        into.status.extend(_typed(into.status, read["status"]))
+        into.as_of.extend(_typed(into.as_of, read["as_of"]))
+        into.due.extend(_typed(into.due, read["due"]))
+        into.reporter.extend(_typed(into.reporter, read["reporter"]))
+        into.correction.extend(_typed(into.correction, read["correction"]))
+        into.stamp.extend(_typed(into.stamp, read["recorded_at"]))
+        for field in _DETAILS:
+            getattr(into, field).extend(read[field])
+
     def read(
         self, fields: Mapping[str, Sequence[object]], count: int, *, into: Columns | None = None
     ) -> tuple[Columns, list[int], list[FieldError]]:
@@ -495,6 +556,13 @@ class Intake:
         many = getattr(clean, "many", None)
         return list(many(values)) if many is not None else list(map(clean, values))
 
+    def shared(self, texts: list[str]) -> list[str]:
+        """*texts* (distinct texts a file repeats), each as the one string kept for it."""
+        shared = self._shared
+        if len(shared) > _SHARED_LIMIT:
+            shared.clear()
+        return [shared.setdefault(text, text) for text in texts]
+
     def _share(self, texts: list[str]) -> list[str]:
         """*texts*, each text the chunk repeats as one string (kept from chunk to chunk)."""
         distinct = dict(zip(texts, texts, strict=True))
@@ -546,6 +614,13 @@ class Intake:
         if errors:
             raise errors[0].error
         return columns
+
+
+def _typed(column: array[int], values: Sequence[int]) -> array[int]:
+    """*values* as an array of *column*'s type (as they are, if they are one)."""
+    if isinstance(values, array) and values.typecode == column.typecode:
+        return values
+    return array(column.typecode, values)
 
 
 def _hashable(value: object) -> Hashable:
