@@ -7,10 +7,15 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 
-from smomtrack import Catalogue, builtin_catalogue
+from smomtrack import Catalogue, ReadOptions, builtin_catalogue
+from smomtrack._extras import optional
+from smomtrack._interchange import csv_format
+from smomtrack.results import ImportResult
 from tests.closing import OPENED
+from tests.engines import differences, outcome
 
 _LEAKED: list[str] = []
 _MADE: list[int] = [0]
@@ -78,3 +83,31 @@ def _english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line speaks the environment's language: the tests choose it themselves."""
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _csv_read_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CSV file the suite reads is read by both readers, which must agree.
+
+    The standard library's reader and pyarrow's (``engine="pyarrow"``) must give the same
+    responses, errors, warnings and row numbers, or the same error, on the suite's files.
+    A read with an engine chosen, or a progress callback (called once per reading), is
+    left as it is.
+    """
+    read = csv_format._read
+
+    def both(text: Any, intake_for: Any, options: ReadOptions) -> ImportResult:
+        if (
+            options.engine != "auto"
+            or options.progress is not None
+            or text.where is None
+            or optional("pyarrow.csv") is None
+        ):
+            return read(text, intake_for, options)
+        arrow = outcome(lambda: read(text, intake_for, attrs.evolve(options, engine="pyarrow")))
+        python = attrs.evolve(options, engine="python")
+        found = outcome(lambda: read(text, intake_for, python))
+        assert not differences(found, arrow), differences(found, arrow)
+        return read(text, intake_for, python)
+
+    monkeypatch.setattr(csv_format, "_read", both)

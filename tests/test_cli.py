@@ -148,6 +148,22 @@ class TestFiles:
         ]
         assert lines[-1].endswith("4 valid rows, 3 bad rows, 1 blank row")
 
+    @pytest.mark.parametrize("engine", ["python", "pyarrow", "auto"])
+    def test_validate_with_either_reader(self, tmp_path: Path, engine: str) -> None:
+        """--engine chooses the CSV reader; what is said is the same with each."""
+        path = tmp_path / "utf8.csv"
+        path.write_text(FRENCH.read_bytes().decode("cp1252"), encoding="utf-8")
+        said = [run("validate", str(path), "--engine", name) for name in ("python", engine)]
+        assert said[0] == said[1]
+        assert said[0][0] == 1
+
+    def test_an_engine_that_is_not_one(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown reader is refused by the options, in the command line's language."""
+        with pytest.raises(SystemExit) as exited:
+            run("validate", str(FRENCH), "--engine", "polars", "--lang", "fr")
+        assert exited.value.code == 2
+        assert "--engine\xa0: choix non valable\xa0: 'polars'" in capsys.readouterr().err
+
     def test_validate_clean_file(self, tmp_path: Path) -> None:
         """A clean file validates with exit 0 and names the columns it does not read."""
         path = tmp_path / "ok.csv"

@@ -27,6 +27,7 @@ from smomtrack._interchange.csv_format import (
     unescape,
     write_csv,
 )
+from smomtrack._interchange.rows import Engine
 from smomtrack.exceptions import InvalidDataError, StorageError
 from tests.strategies import STATES, responses
 
@@ -162,7 +163,7 @@ class TestFormats:
 
     @pytest.mark.parametrize("engine", ["python", "pyarrow"])
     def test_read_as_it_streams_in(
-        self, tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+        self, tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The file is never held whole: reading 6 MB takes well under 6 MB more at its peak.
 

@@ -19,7 +19,7 @@ from smomtrack._interchange.atomic import write_atomically
 from smomtrack._interchange.files import SUFFIXES, load, load_catalogue, save
 from smomtrack._interchange.json_format import to_json
 from smomtrack._interchange.report_text import parse_report
-from smomtrack._interchange.rows import Progress, ReadOptions
+from smomtrack._interchange.rows import ENGINES, Progress, ReadOptions
 from smomtrack._interchange.spreadsheets import questionnaire, read_responses, write_responses
 from smomtrack._interchange.sqlite_store import open_tracker
 from smomtrack._interchange.system import reason
@@ -191,6 +191,7 @@ def _catalogue_option(command: argparse.ArgumentParser, h: Help) -> None:
 
 def _reading_options(command: argparse.ArgumentParser, h: Help, *, meeting: bool = True) -> None:
     command.add_argument("--sheet", help=h("sheet"))
+    command.add_argument("--engine", choices=ENGINES, default="auto", help=h("engine"))
     if meeting:
         command.add_argument("--meeting", help=h("reading_meeting"))
     _max_errors_option(command, h)
@@ -399,6 +400,7 @@ def _read(
             max_errors=_max_errors(args),
             progress=progress,
             lang=args.given_lang,
+            engine=args.engine,
         )
         return read_responses(path, options, catalogue=catalogue, states=states)
     finally:

@@ -52,6 +52,9 @@ _GUARDS = re.compile(rb"'(?:[=+\-@\t\r']|\xef\xbc[\x8b\x8d\x9d\xa0])")
 _GUARD = re.compile("'[=+\\-@\t\r＝＋－＠']")
 """The same, in text."""
 
+_LONE_RETURN = re.compile(rb"\r(?!\n)")
+"""A carriage return without a line feed after it."""
+
 _FORMULA = ("=", "＝")
 """How the text of a formula begins."""
 
@@ -93,6 +96,28 @@ class _Window:
 
     def rows(self) -> list[Sequence[str]]:
         return list(zip(*(column.to_pylist() for column in self._columns), strict=True))
+
+    def check(self) -> None:
+        """Make sure no cell holds a carriage return without its line feed.
+
+        pyarrow drops the line feed of a carriage return and line feed inside a quoted
+        cell when its blocks part them (pyarrow 15 to 23, at least): such a cell, or one
+        written with a lone carriage return, sends the file to the standard library's reader.
+
+        Raises:
+            _UnsuitedError: A cell holds one.
+        """
+        np = self._np
+        for column in self._columns:
+            offsets = self._offsets(column)
+            if offsets[-1] == offsets[0]:
+                continue
+            data = np.frombuffer(column.buffers()[2], dtype=np.uint8)
+            if _LONE_RETURN.search(memoryview(data[offsets[0] : offsets[-1]])):
+                raise _UnsuitedError
+            ends = offsets[1:][offsets[1:] > offsets[:-1]]
+            if bool((data[ends - 1] == ord("\r")).any()):
+                raise _UnsuitedError
 
     def filled(self, index: int) -> bool:
         offsets = self._offsets(self._columns[index])
@@ -251,7 +276,9 @@ def read(  # noqa: PLR0913 (what a file read in two parts needs)
                     table = pa.Table.from_batches(pending, schema=reader.schema)
                     size = min(held, WINDOW)
                     part = table.slice(0, size).combine_chunks()
-                    yield _Window(np, pc, [column.chunk(0) for column in part.columns], start)
+                    window = _Window(np, pc, [column.chunk(0) for column in part.columns], start)
+                    window.check()
+                    yield window
                     pending = table.slice(size).to_batches()
                     held -= size
                     start += size

@@ -29,6 +29,7 @@ from smomtrack._words import Labelled, Listed, Message, Quoted, word
 from smomtrack.exceptions import InvalidDataError, SmomtrackError, TooManyBadRowsError
 
 __all__ = [
+    "ENGINES",
     "INFORMATIONAL",
     "REQUIRED",
     "Engine",
@@ -151,13 +152,14 @@ def _language(_instance: object, _attribute: object, value: str | None) -> None:
         )
 
 
-_ENGINES = ("auto", "python", "pyarrow")
+ENGINES: tuple[Engine, ...] = ("auto", "python", "pyarrow")
+"""The readers of text tables, by name."""
 
 
 def _engine(_instance: object, _attribute: object, value: str) -> None:
-    if value not in _ENGINES:
+    if value not in ENGINES:
         raise InvalidDataError(
-            f"engine: expected one of {', '.join(map(repr, _ENGINES))}, got {value!r}"
+            f"engine: expected one of {', '.join(map(repr, ENGINES))}, got {value!r}"
         )  # a program's mistake, in its words
 
 
