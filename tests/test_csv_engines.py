@@ -210,6 +210,9 @@ _HOSTILE = {
     "blank extra cells": _HEAD + _ROW.replace(b"\r\n", b",,\r\n") * 9,
     "a column twice": b"state,state,recommendation,status,as_of\r\nMEX,MEX,SOM7-1,planned,2021-10-14\r\n",
     "the header last": b"Title\r\n" + _HEAD,
+    "a cell ending in a carriage return": _HEAD
+    + _ROW * 7
+    + b'Maroc,SOM7-2,planned,2021-10-14,"x\r",\r\n',
     "a formula in every text": _HEAD + b"Mexique,SOM7-1,planned,2021-10-14,=1+1,'=2\r\n" * 9,
     "every row refused": _HEAD + b"Atlantide,SOM7-1,planned,2021-10-14,,\r\n" * 40,
     "a wide file": b",".join(b"c%d" % i for i in range(2000))
@@ -263,7 +266,13 @@ class TestWhichReader:
 
     @pytest.mark.parametrize(
         "name",
-        ["lone carriage returns", "Windows-1252 after many rows", "a UTF-16 byte order mark"],
+        [
+            "lone carriage returns",
+            "Windows-1252 after many rows",
+            "a UTF-16 byte order mark",
+            "a cell ending in a carriage return",
+            "an overlong encoding",
+        ],
     )
     def test_what_pyarrow_cannot_read_exactly_goes_to_the_row_reader(
         self, name: str, arrow_reads: list[bool]

@@ -30,6 +30,8 @@ from smomtrack._rendering.blocks import Table
 from smomtrack._rendering.heat_map import matrix_parts
 from smomtrack._rendering.report_html import write_html
 from smomtrack._summaries import counting, timeline
+from smomtrack._tracking import decisions
+from smomtrack._tracking import index as index_module
 from smomtrack._tracking import intake as intake_module
 from smomtrack._tracking.columns import Columns
 from smomtrack._tracking.intake import Intake
@@ -291,6 +293,44 @@ class TestTexts:
         assert again == log
         assert log != "columns"
         assert again.same_rows(log, len(log))
+
+
+class TestIndexWithNumpy:
+    """The index sorted with numpy is the index sorted in Python, whatever comes in."""
+
+    @staticmethod
+    def _made(numpy_from: int, monkeypatch: pytest.MonkeyPatch) -> Tracker:
+        monkeypatch.setattr(index_module, "NUMPY_FROM", numpy_from)
+        monkeypatch.setattr(decisions, "SMALL", 4)  # a batch of five is merged, not inserted
+        first = synthetic(states=4, rounds=["2021-06-30", "2022-06-30"], seed=3)
+        tracker = Tracker(first.catalogue, first.population)
+        tracker.add_many(first.responses())  # an empty index: a merge into nothing
+        states = list(first.states)
+        later = synthetic(states=states, rounds=["2021-06-30", "2023-06-30"], seed=4)
+        kept = tracker.add_many(later.responses())  # 2021: conflicts, record by record
+        assert kept.errors  # conflicts only
+        assert all(error.error.__class__.__name__ == "ConflictError" for error in kept.errors)
+        again = synthetic(states=states, rounds=["2024-06-30", "2025-06-30"], seed=5)
+        tracker.add_many(again.responses())  # new dates: merged into what is there
+        held = tracker.responses()[-1]
+        tracker.correct(held.state, held.recommendation, "implemented", as_of=held.as_of)
+        return tracker
+
+    def test_the_same_index_both_ways(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        by_numpy = self._made(1, monkeypatch)
+        by_python = self._made(10**9, monkeypatch)
+        assert by_numpy.sorted_records() == by_python.sorted_records()
+        assert by_numpy._index.superseded == by_python._index.superseded
+        for tracker in (by_numpy, by_python):  # made anew (as after a failed write)
+            tracker._index = index_module.PairIndex()  # the index itself
+        assert by_numpy.sorted_records() == by_python.sorted_records()
+        assert by_numpy._index.superseded == by_python._index.superseded
+        assert by_numpy._index.superseded  # the correction supersedes
+        assert [r.status for r in by_numpy.responses()] == [r.status for r in by_python.responses()]
+        assert (
+            summarize(by_numpy, "state", as_of="2025-01-01").rows
+            == summarize(by_python, "state", as_of="2025-01-01").rows
+        )
 
 
 class TestHeatMapDrawings:

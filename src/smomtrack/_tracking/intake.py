@@ -442,14 +442,14 @@ class Intake:
                 typecode = self.typecode(field)
                 found = default * count if typecode is None else array(typecode, default) * count
             read[field] = found
-        into.state.extend(_typed(into.state, read["state"]))
-        into.key.extend(_typed(into.key, read["recommendation"]))
-        into.status.extend(_typed(into.status, read["status"]))
-        into.as_of.extend(_typed(into.as_of, read["as_of"]))
-        into.due.extend(_typed(into.due, read["due"]))
-        into.reporter.extend(_typed(into.reporter, read["reporter"]))
-        into.correction.extend(_typed(into.correction, read["correction"]))
-        into.stamp.extend(_typed(into.stamp, read["recorded_at"]))
+        into.state.extend(read["state"])
+        into.key.extend(read["recommendation"])
+        into.status.extend(read["status"])
+        into.as_of.extend(read["as_of"])
+        into.due.extend(read["due"])
+        into.reporter.extend(read["reporter"])
+        into.correction.extend(read["correction"])
+        into.stamp.extend(read["recorded_at"])
         for field in _DETAILS:
             getattr(into, field).extend(read[field])
 
@@ -614,13 +614,6 @@ class Intake:
         if errors:
             raise errors[0].error
         return columns
-
-
-def _typed(column: array[int], values: Sequence[int]) -> array[int]:
-    """*values* as an array of *column*'s type (as they are, if they are one)."""
-    if isinstance(values, array) and values.typecode == column.typecode:
-        return values
-    return array(column.typecode, values)
 
 
 def _hashable(value: object) -> Hashable:
