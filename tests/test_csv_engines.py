@@ -120,12 +120,47 @@ _TEXTS = [
     "  spaced  ",
     "CTOC/SOM/2021/3; https://example.org",
 ]
-_CELLS = {
-    0: _STATES,
-    1: _KEYS,
-    2: _STATUSES,
-    3: _DATES,
+_VALID = {
+    "state": ["Mexique", "MEX", "Maroc", "Allemagne", "Côte d’Ivoire"],
+    "recommendation": ["SOM7-1", "SOM7-8", "Rec. 3", "SOM7-12"],
+    "status": ["planned", "Prévu", "en cours", "implemented", "Not started"],
+    "as_of": ["2021-10-14", "14/10/2021", "2020-01-31"],
+    "due": ["", "2022-06-30"],
+    "reporter": ["", "State", "Secrétariat"],
+    "correction": ["", "non"],
+    "evidence": ["", "CTOC/SOM/2021/3", "CTOC/SOM/2021/3; https://example.org"],
 }
+"""Values each column may hold that are read (most cells are)."""
+_BAD = {
+    "state": ["Atlantide", "", " ", "Total", "=A1", "'=A1"],
+    "recommendation": ["SOM7-99", "", "8", "x"],
+    "status": ["", "unknown", "no information"],
+    "as_of": ["", "not a date", "2021-02-30", "44480", "2030-01-01"],
+    "due": ["soon"],
+    "reporter": ["someone"],
+    "correction": ["maybe"],
+    "evidence": ["a;;b", " x "],
+}
+"""Values that are refused."""
+_COLUMN_OF = {
+    "state": "state", "état": "state", "estado": "state",
+    "recommendation": "recommendation", "recommandation": "recommendation",
+    "recomendación": "recommendation", "status": "status", "statut": "status",
+    "situación": "status", "as_of": "as_of", "date": "as_of", "fecha": "as_of",
+    "due": "due", "reporter": "reporter", "correction": "correction",
+    "evidence": "evidence", "observations": "evidence",
+}  # fmt: skip
+
+
+def _cell(draw: st.DrawFn, header: str, tricky: bool) -> str:
+    """A cell of the column *header*: mostly one that is read, sometimes not."""
+    kind = _COLUMN_OF.get(header.lower())
+    if kind is None:  # a free text (or a column not read)
+        texts = _TEXTS if tricky else _TEXTS[:3]
+        return draw(st.sampled_from(texts) | st.text(max_size=12))
+    if draw(st.integers(0, 24)) == 0:
+        return draw(st.sampled_from(_BAD[kind] + _TEXTS))
+    return draw(st.sampled_from(_VALID[kind]))
 
 
 @st.composite
@@ -146,7 +181,8 @@ def made_up_files(draw: st.DrawFn) -> bytes:
         if kind == 0:
             buffer.write(ending)  # a blank line
             continue
-        cells = [draw(st.sampled_from(_CELLS.get(index, _TEXTS))) for index in range(len(header))]
+        tricky = draw(st.integers(0, 5)) == 0
+        cells = [_cell(draw, name, tricky) for name in header]
         if kind == 1:
             cells = cells[: draw(st.integers(0, len(cells)))]  # a short row
         elif kind == 2:
@@ -251,6 +287,21 @@ def as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 class TestWhichReader:
+    @pytest.mark.parametrize("repeated", [False, True], ids=["own texts", "repeated texts"])
+    @pytest.mark.parametrize("text", _TEXTS[1:])
+    def test_a_text_in_an_otherwise_clean_file(self, text: str, repeated: bool) -> None:
+        """Each kind of text, among texts of their own or repeated ones: the same result."""
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(["state", "recommendation", "status", "as_of", "measures", "notes"])
+        for row in range(30):
+            own = "Loi" if repeated else f"Loi n° {row}"
+            writer.writerow(
+                ["Mexique", f"SOM7-{row % 18 + 1}", "planned", f"2021-{row // 18 + 1:02}-01"]
+                + [text if row == 10 else own] * 2
+            )
+        assert_same(buffer.getvalue().encode())
+
     def test_pyarrow_reads_a_clean_file_itself(self, arrow_reads: list[bool]) -> None:
         data = _rows(200)
         python = assert_same(data)

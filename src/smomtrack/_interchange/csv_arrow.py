@@ -56,6 +56,9 @@ _LONE_RETURN = re.compile(rb"\r(?!\n)")
 """A carriage return without a line feed after it."""
 
 _FORMULA = ("=", "＝")
+
+_WIDE_EQUALS = "＝".encode()
+"""The full-width equals sign in UTF-8 (a formula in some spreadsheet programs)."""
 """How the text of a formula begins."""
 
 
@@ -113,7 +116,10 @@ class _Window:
             if offsets[-1] == offsets[0]:
                 continue
             data = np.frombuffer(column.buffers()[2], dtype=np.uint8)
-            if _LONE_RETURN.search(memoryview(data[offsets[0] : offsets[-1]])):
+            cells = data[offsets[0] : offsets[-1]]
+            if cells.min() > ord("\r"):
+                continue  # no carriage return at all (the usual case: one pass in C)
+            if _LONE_RETURN.search(memoryview(cells)):
                 raise _UnsuitedError
             ends = offsets[1:][offsets[1:] > offsets[:-1]]
             if bool((data[ends - 1] == ord("\r")).any()):
@@ -165,7 +171,21 @@ class _Window:
         bytes_ = memoryview(data)
         if _NONCHARACTERS.search(bytes_) or _GUARDS.search(bytes_):
             return True
-        return any(pc.any(pc.starts_with(column, sign)).as_py() for sign in _FORMULA)
+        return self._formula(column, offsets)
+
+    def _formula(self, column: Any, offsets: Any) -> bool:
+        """Whether a cell of *column* begins as a formula (``=``, ``＝``), from its bytes."""
+        np = self._np
+        data = np.frombuffer(column.buffers()[2], dtype=np.uint8)
+        starts = offsets[:-1][
+            offsets[1:] > offsets[:-1]
+        ]  # where each cell that is not empty begins
+        if bool((data[starts] == ord("=")).any()):
+            return True
+        wide = starts[(data[starts] == _WIDE_EQUALS[0]) & (starts + 2 < offsets[-1])]
+        return bool(
+            ((data[wide + 1] == _WIDE_EQUALS[1]) & (data[wide + 2] == _WIDE_EQUALS[2])).any()
+        )
 
 
 def _needs_look(text: str) -> bool:
@@ -251,7 +271,9 @@ def read(  # noqa: PLR0913 (what a file read in two parts needs)
 
         def windows(number: int, width: int) -> Iterator[Window]:
             names = [f"c{index}" for index in range(width)]
-            source = pa.OSFile(str(where)) if isinstance(where, Path) else pa.BufferReader(where)
+            source = (
+                pa.memory_map(str(where)) if isinstance(where, Path) else pa.BufferReader(where)
+            )
             source.seek(head.offset)
             reader = pa_csv.open_csv(
                 source,

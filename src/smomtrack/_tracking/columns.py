@@ -23,6 +23,7 @@ import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
+from smomtrack._extras import optional
 from smomtrack._records.responses import Response
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter
@@ -227,14 +228,8 @@ class Columns:
         """
         recoded = Columns()
         recoded.states, recoded.keys = states, keys
-        recoded.state = (
-            self.state
-            if _identity(state_map)
-            else array("H", map(state_map.__getitem__, self.state))
-        )
-        recoded.key = (
-            self.key if _identity(key_map) else array("H", map(key_map.__getitem__, self.key))
-        )
+        recoded.state = self.state if _identity(state_map) else _mapped(self.state, state_map)
+        recoded.key = self.key if _identity(key_map) else _mapped(self.key, key_map)
         for name in (*_CODED[2:], *TEXTS):
             setattr(recoded, name, getattr(self, name))
         return recoded
@@ -268,6 +263,19 @@ class Columns:
         """The bytes held by the columns themselves (not the texts they point to)."""
         coded: int = sum(getattr(self, name).itemsize * len(getattr(self, name)) for name in _CODED)
         return coded + sum(8 * len(getattr(self, name)) for name in TEXTS)
+
+
+_MAPPED_WITH_NUMPY = 20_000
+"""From this many codes, they are mapped with numpy when it is installed."""
+
+
+def _mapped(codes: array[int], mapping: Sequence[int]) -> array[int]:
+    """*codes* (an array of ``H``) each replaced by ``mapping[code]``."""
+    np = optional("numpy") if len(codes) >= _MAPPED_WITH_NUMPY else None
+    if np is None:
+        return array("H", map(mapping.__getitem__, codes))
+    table = np.asarray(mapping, dtype=np.uint16)
+    return array("H", table[np.frombuffer(codes, dtype=np.uint16)].tobytes())
 
 
 def _identity(mapping: Sequence[int]) -> bool:
