@@ -150,7 +150,8 @@ class _Window:
             return None
         shared = self._np.empty(len(values), dtype=object)
         shared[:] = share(values)
-        return list(shared[encoded.indices.to_numpy()].tolist())
+        texts: list[str] = shared[encoded.indices.to_numpy()].tolist()
+        return texts
 
     def _offsets(self, column: Any) -> Any:
         """Where each cell of a column of strings begins in its data, and where the last ends."""

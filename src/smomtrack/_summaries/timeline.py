@@ -226,6 +226,8 @@ def _heard(  # noqa: PLR0913, PLR0917 (the records and their reporters)
     That of the latest record of the best-ranked reporter heard so far.
     """
     status = np.asarray(tracker.log.status, dtype=np.uint8)[positions].astype(np.int64)
+    if not len(rank) or rank.min() == rank.max():
+        return status  # one reporter: each record is the pair's word once it is in
     index = np.arange(len(positions))
     start = np.maximum.accumulate(np.where(first, index, 0))  # each pair's first record
     heard = np.full(len(positions), STATUS_CODES[Status.NO_INFORMATION], dtype=np.int64)
