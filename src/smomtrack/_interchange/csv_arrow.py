@@ -2,13 +2,13 @@
 
 The standard library's reader is the reference: this one gives the same responses, errors,
 warnings and row numbers, only sooner on large files. pyarrow tokenizes the rows below the
-header (on two threads), the distinct values of each coded column go through the intake once,
-numpy spreads their codes back to the rows, and the free texts become strings without a
-Python step per cell. Whatever needs a look row by row (a refused value, a formula, a blank
-header's cell) is handed to the row reader's own code, a window at a time; whatever pyarrow
-cannot read exactly as the standard library does (rows of another width than the header's,
-bytes that are not UTF-8, a lone carriage return above the header) makes the whole file go
-to the standard library's reader.
+header on another thread, a few blocks ahead; the distinct values of each coded column go
+through the intake once, numpy spreads their codes back to the rows, and the free texts
+become strings without a Python step per cell. Whatever needs a look row by row (a refused
+value, a formula, a blank header's cell) is handed to the row reader's own code, a window at
+a time; whatever pyarrow cannot read exactly as the standard library does (rows of another
+width than the header's, bytes that are not UTF-8, a carriage return without its line feed)
+makes the whole file go to the standard library's reader.
 
 The header is found by the standard library's reader, on the first lines: what is above it
 (a title block) is read the same way whichever reader reads the rest.
@@ -37,7 +37,7 @@ WINDOW = 50_000
 """Rows handed over at once (a multiple of the row reader's chunk, 500, so that a window read
 row by row is read in the same chunks)."""
 
-_BLOCK = 1 << 22
+_BLOCK = 1 << 21
 """Bytes pyarrow tokenizes at a time."""
 
 _REFUSED = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
@@ -56,10 +56,10 @@ _LONE_RETURN = re.compile(rb"\r(?!\n)")
 """A carriage return without a line feed after it."""
 
 _FORMULA = ("=", "＝")
+"""How the text of a formula begins."""
 
 _WIDE_EQUALS = "＝".encode()
 """The full-width equals sign in UTF-8 (a formula in some spreadsheet programs)."""
-"""How the text of a formula begins."""
 
 
 class _UnsuitedError(Exception):
@@ -104,8 +104,9 @@ class _Window:
         """Make sure no cell holds a carriage return without its line feed.
 
         pyarrow drops the line feed of a carriage return and line feed inside a quoted
-        cell when its blocks part them (pyarrow 15 to 23, at least): such a cell, or one
-        written with a lone carriage return, sends the file to the standard library's reader.
+        cell when its blocks part them (seen with pyarrow 26, found by the fuzz test): such
+        a cell, or one written with a lone carriage return, sends the file to the standard
+        library's reader.
 
         Raises:
             _UnsuitedError: A cell holds one.
@@ -178,9 +179,8 @@ class _Window:
         """Whether a cell of *column* begins as a formula (``=``, ``＝``), from its bytes."""
         np = self._np
         data = np.frombuffer(column.buffers()[2], dtype=np.uint8)
-        starts = offsets[:-1][
-            offsets[1:] > offsets[:-1]
-        ]  # where each cell that is not empty begins
+        filled = offsets[1:] > offsets[:-1]
+        starts = offsets[:-1][filled]  # where each cell that is not empty begins
         if bool((data[starts] == ord("=")).any()):
             return True
         wide = starts[(data[starts] == _WIDE_EQUALS[0]) & (starts + 2 < offsets[-1])]
@@ -206,21 +206,25 @@ class _Ahead:
         self._made: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=depth)
         self._stop = threading.Event()
 
-    def __iter__(self) -> Iterator[Any]:
-        thread = threading.Thread(target=self._run, name="smomtrack-csv", daemon=True)
-        thread.start()
-        try:
-            while True:
-                going, value = self._made.get()
-                if going:
-                    yield value
-                elif value is None:
-                    return
-                else:
-                    raise value
-        finally:
-            self._stop.set()
-            thread.join()
+    def __enter__(self) -> Iterator[Any]:
+        self._thread = threading.Thread(target=self._run, name="smomtrack-csv", daemon=True)
+        self._thread.start()
+        return self._read()
+
+    def __exit__(self, *_: object) -> None:
+        """Stop reading (the rows may stop before the file ends: too many refused)."""
+        self._stop.set()
+        self._thread.join()
+
+    def _read(self) -> Iterator[Any]:
+        while True:
+            going, value = self._made.get()
+            if going:
+                yield value
+            elif value is None:
+                return
+            else:
+                raise value
 
     def _run(self) -> None:
         try:
@@ -291,20 +295,22 @@ def read(  # noqa: PLR0913 (what a file read in two parts needs)
             start = number + 1
             pending: list[Any] = []
             held = 0
-            for batch in itertools.chain(_Ahead(reader), [None]):
-                if batch is not None:
-                    pending.append(batch)
-                    held += batch.num_rows
-                while held >= WINDOW or (batch is None and held):
-                    table = pa.Table.from_batches(pending, schema=reader.schema)
-                    size = min(held, WINDOW)
-                    part = table.slice(0, size).combine_chunks()
-                    window = _Window(np, pc, [column.chunk(0) for column in part.columns], start)
-                    window.check()
-                    yield window
-                    pending = table.slice(size).to_batches()
-                    held -= size
-                    start += size
+            with source, _Ahead(reader) as batches:
+                for batch in itertools.chain(batches, [None]):
+                    if batch is not None:
+                        pending.append(batch)
+                        held += batch.num_rows
+                    while held >= WINDOW or (batch is None and held):
+                        table = pa.Table.from_batches(pending, schema=reader.schema)
+                        size = min(held, WINDOW)
+                        part = table.slice(0, size).combine_chunks()
+                        columns = [column.chunk(0) for column in part.columns]
+                        window = _Window(np, pc, columns, start)
+                        window.check()
+                        yield window
+                        pending = table.slice(size).to_batches()
+                        held -= size
+                        start += size
 
         try:
             return read_table(rows, name=name, intake=intake(), options=options, windows=windows)
