@@ -216,6 +216,7 @@ class TestMadeUpFiles:
 
 # -- hostile files ----------------------------------------------------------------------
 
+DATA = Path(__file__).parent / "data"
 _HEAD = b"state,recommendation,status,as_of,measures,notes\r\n"
 _ROW = b"Mexique,SOM7-1,planned,2021-10-14,Loi,\r\n"
 _HOSTILE = {
@@ -251,6 +252,7 @@ _HOSTILE = {
     + b'Maroc,SOM7-2,planned,2021-10-14,"x\r",\r\n',
     "a formula in every text": _HEAD + b"Mexique,SOM7-1,planned,2021-10-14,=1+1,'=2\r\n" * 9,
     "every row refused": _HEAD + b"Atlantide,SOM7-1,planned,2021-10-14,,\r\n" * 40,
+    "a CR LF in a cell across pyarrow's blocks": (DATA / "csv-crlf-across-blocks.csv").read_bytes(),
     "a wide file": b",".join(b"c%d" % i for i in range(2000))
     + b",state,recommendation,status,as_of\r\n",
 }
@@ -323,6 +325,7 @@ class TestWhichReader:
             "a UTF-16 byte order mark",
             "a cell ending in a carriage return",
             "an overlong encoding",
+            "a CR LF in a cell across pyarrow's blocks",
         ],
     )
     def test_what_pyarrow_cannot_read_exactly_goes_to_the_row_reader(
@@ -330,6 +333,40 @@ class TestWhichReader:
     ) -> None:
         assert_same(_HOSTILE[name])
         assert True not in arrow_reads
+
+    def test_a_cell_under_a_blank_header(self, arrow_reads: list[bool]) -> None:
+        """Its row is refused (cells under no header), by either reader."""
+        data = b"state,recommendation,status,as_of,\r\n" + b"".join(
+            b"Mexique,SOM7-%d,planned,2021-10-14,%s\r\n" % (row, b"x" if row == 5 else b"")
+            for row in range(1, 18)
+        )
+        python = assert_same(data)
+        assert arrow_reads == [True]
+        assert [error[0] for error in python[1][2]] == [6]  # type: ignore[index]
+
+    @pytest.mark.parametrize(
+        ("cells", "unsuited"),
+        [
+            (["x\r", "\ny"], True),  # a cell ends with a return, the next begins with a feed
+            (["a\rb"], True),
+            (["a\r\nb", "c\nd", "plain"], False),
+        ],
+    )
+    def test_carriage_returns_without_their_line_feed(
+        self, cells: list[str], unsuited: bool
+    ) -> None:
+        """A window holding one is refused: pyarrow may have dropped its line feed."""
+        import numpy as np  # noqa: PLC0415
+        import pyarrow as pa  # noqa: PLC0415
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        column = pa.chunked_array([pa.array(cells, pa.string()), pa.array(["z"])])
+        window = csv_arrow._Window(np, pc, [column], 2)
+        if unsuited:
+            with pytest.raises(csv_arrow._UnsuitedError):
+                window.check()
+        else:
+            window.check()
 
     @pytest.mark.usefixtures("as_it_is")
     def test_small_files_are_read_without_pyarrow_by_default(

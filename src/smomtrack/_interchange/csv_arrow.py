@@ -88,12 +88,15 @@ class _Head:
 
 
 class _Window:
-    """A window of rows as pyarrow read them: a column of strings per column of the header."""
+    """A window of rows as pyarrow read them: a column of strings per column of the header.
+
+    Each column is the pieces of the batches it spans (nothing copied to join them).
+    """
 
     def __init__(self, np: Any, pc: Any, columns: list[Any], start: int) -> None:
         self._np = np
         self._pc = pc
-        self._columns = columns
+        self._columns = columns  # ChunkedArray
         self.start = start
         self.size = len(columns[0])
 
@@ -111,28 +114,25 @@ class _Window:
         Raises:
             _UnsuitedError: A cell holds one.
         """
-        np = self._np
         for column in self._columns:
-            offsets = self._offsets(column)
-            if offsets[-1] == offsets[0]:
-                continue
-            data = np.frombuffer(column.buffers()[2], dtype=np.uint8)
-            cells = data[offsets[0] : offsets[-1]]
-            if cells.min() > ord("\r"):
-                continue  # no carriage return at all (the usual case: one pass in C)
-            if _LONE_RETURN.search(memoryview(cells)):
-                raise _UnsuitedError
-            ends = offsets[1:][offsets[1:] > offsets[:-1]]
-            if bool((data[ends - 1] == ord("\r")).any()):
-                raise _UnsuitedError
+            for piece in column.chunks:
+                data, offsets = self._bytes(piece)
+                if not len(data) or data.min() > ord("\r"):
+                    continue  # no carriage return at all (the usual case: one pass in C)
+                if _LONE_RETURN.search(memoryview(data)):
+                    raise _UnsuitedError
+                ends = offsets[1:][offsets[1:] > offsets[:-1]] - offsets[0]
+                if bool((data[ends - 1] == ord("\r")).any()):
+                    raise _UnsuitedError
 
     def filled(self, index: int) -> bool:
-        offsets = self._offsets(self._columns[index])
-        return bool(offsets[-1] > offsets[0])
+        return any(len(self._bytes(piece)[0]) for piece in self._columns[index].chunks)
 
     def distinct(self, index: int) -> tuple[list[str], Any]:
-        encoded = self._columns[index].dictionary_encode()
-        return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
+        encoded = self._columns[index].dictionary_encode().unify_dictionaries()
+        values = encoded.chunk(0).dictionary.to_pylist() if encoded.num_chunks else []
+        places = [piece.indices.to_numpy() for piece in encoded.chunks]
+        return values, self._np.concatenate(places) if places else self._np.zeros(0, int)
 
     def spread(self, codes: Sequence[Any], places: Any, typecode: str | None) -> Sequence[Any]:
         if typecode is None:
@@ -144,41 +144,45 @@ class _Window:
         column = self._columns[index]
         sample = column.slice(0, 64)
         if len(sample.unique()) * 4 > len(sample):  # texts of their own: looked at in bytes
-            return None if self._looked_at(column) else column.to_pylist()
-        encoded = column.dictionary_encode()  # a few texts repeated: each looked at once
-        values = encoded.dictionary.to_pylist()
+            return None if any(map(self._looked_at, column.chunks)) else column.to_pylist()
+        values, places = self.distinct(index)  # a few texts repeated: each looked at once
         if any(_needs_look(value) for value in values):
             return None
         shared = self._np.empty(len(values), dtype=object)
         shared[:] = share(values)
-        texts: list[str] = shared[encoded.indices.to_numpy()].tolist()
+        texts: list[str] = shared[places].tolist()
         return texts
 
-    def _offsets(self, column: Any) -> Any:
-        """Where each cell of a column of strings begins in its data, and where the last ends."""
-        start = column.offset
-        return self._np.frombuffer(column.buffers()[1], dtype=self._np.int32)[
-            start : start + len(column) + 1
-        ]
+    def _bytes(self, piece: Any) -> tuple[Any, Any]:
+        """The bytes of a piece of a column of strings, and where each cell begins in them.
 
-    def _looked_at(self, column: Any) -> bool:
-        """Whether a cell of *column* must be looked at on its own (see :func:`_needs_look`)."""
-        np, pc = self._np, self._pc
-        offsets = self._offsets(column)
-        if offsets[-1] == offsets[0]:
+        (The offsets count from the start of the data buffer; the last is where the last
+        cell ends.)
+        """
+        np = self._np
+        start = piece.offset
+        offsets = np.frombuffer(piece.buffers()[1], dtype=np.int32)[start : start + len(piece) + 1]
+        buffer = piece.buffers()[2]
+        if buffer is None or offsets[-1] == offsets[0]:
+            return np.zeros(0, dtype=np.uint8), offsets
+        return np.frombuffer(buffer, dtype=np.uint8)[offsets[0] : offsets[-1]], offsets
+
+    def _looked_at(self, piece: Any) -> bool:
+        """Whether a cell of *piece* must be looked at on its own (see :func:`_needs_look`)."""
+        pc = self._pc
+        data, offsets = self._bytes(piece)
+        if not len(data):
             return False
-        data = np.frombuffer(column.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
-        if data.min() < 0x20 and pc.any(pc.match_substring_regex(column, _REFUSED)).as_py():
+        if data.min() < 0x20 and pc.any(pc.match_substring_regex(piece, _REFUSED)).as_py():
             return True  # a control character (a line feed, a tab are not refused)
         bytes_ = memoryview(data)
         if _NONCHARACTERS.search(bytes_) or _GUARDS.search(bytes_):
             return True
-        return self._formula(column, offsets)
+        return self._formula(data, offsets - offsets[0])
 
-    def _formula(self, column: Any, offsets: Any) -> bool:
-        """Whether a cell of *column* begins as a formula (``=``, ``＝``), from its bytes."""
-        np = self._np
-        data = np.frombuffer(column.buffers()[2], dtype=np.uint8)
+    @staticmethod
+    def _formula(data: Any, offsets: Any) -> bool:
+        """Whether a cell begins as a formula (``=``, ``＝``), from the cells' bytes."""
         filled = offsets[1:] > offsets[:-1]
         starts = offsets[:-1][filled]  # where each cell that is not empty begins
         if bool((data[starts] == ord("=")).any()):
@@ -282,7 +286,9 @@ def read(  # noqa: PLR0913 (what a file read in two parts needs)
             source.seek(head.offset)
             reader = pa_csv.open_csv(
                 source,
-                read_options=pa_csv.ReadOptions(column_names=names, block_size=_BLOCK),
+                read_options=pa_csv.ReadOptions(
+                    column_names=names, block_size=_BLOCK, use_threads=False
+                ),
                 parse_options=pa_csv.ParseOptions(
                     delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
                 ),
@@ -303,9 +309,7 @@ def read(  # noqa: PLR0913 (what a file read in two parts needs)
                     while held >= WINDOW or (batch is None and held):
                         table = pa.Table.from_batches(pending, schema=reader.schema)
                         size = min(held, WINDOW)
-                        part = table.slice(0, size).combine_chunks()
-                        columns = [column.chunk(0) for column in part.columns]
-                        window = _Window(np, pc, columns, start)
+                        window = _Window(np, pc, table.slice(0, size).columns, start)
                         window.check()
                         yield window
                         pending = table.slice(size).to_batches()
