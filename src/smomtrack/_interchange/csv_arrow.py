@@ -129,10 +129,8 @@ class _Window:
         return any(len(self._bytes(piece)[0]) for piece in self._columns[index].chunks)
 
     def distinct(self, index: int) -> tuple[list[str], Any]:
-        encoded = self._columns[index].dictionary_encode().unify_dictionaries()
-        values = encoded.chunk(0).dictionary.to_pylist() if encoded.num_chunks else []
-        places = [piece.indices.to_numpy() for piece in encoded.chunks]
-        return values, self._np.concatenate(places) if places else self._np.zeros(0, int)
+        encoded = self._columns[index].combine_chunks().dictionary_encode()
+        return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
 
     def spread(self, codes: Sequence[Any], places: Any, typecode: str | None) -> Sequence[Any]:
         if typecode is None:
