@@ -198,9 +198,11 @@ class ReadOptions:
             library's reader, row by row; ``"pyarrow"``, pyarrow's compiled reader
             (``pip install 'smomtrack[fast]'``), a column at a time; ``"auto"`` (the
             default), pyarrow for files of a few megabytes and more when it is installed.
-            Both give the same responses, errors, warnings and row numbers: a part of the
-            file pyarrow cannot read exactly as the standard library does (rows of another
-            width, text that is not UTF-8) is read by the standard library's reader.
+            Both give the same responses, errors, warnings and row numbers: a file pyarrow
+            cannot read exactly as the standard library does (rows of another width, text
+            that is not UTF-8, a carriage return without its line feed in a cell) is read by
+            the standard library's reader, from the start (*progress* then counts again).
+            A workbook is read by python-calamine whatever this says.
     """
 
     sheet: str | int | None = None
