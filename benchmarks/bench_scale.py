@@ -205,6 +205,7 @@ gc.collect()
 current, peak = tracemalloc.get_traced_memory()
 if how.startswith(("csv", "distinct")):  # the peak of reading, or of taking the rows in
     peak = max(reading, peak + arrow_left)
+    current += pyarrow.total_allocated_bytes()  # texts still pyarrow's are kept there
 log = tracker.log
 texts = {id(t): t for column in (log.measures, log.responsible, log.source, log.notes)
          for t in column}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 import pytest
@@ -26,6 +27,7 @@ from smomtrack import (
     synthetic,
     synthetic_catalogue,
 )
+from smomtrack._interchange.csv_format import read_csv
 from smomtrack._rendering.blocks import Table
 from smomtrack._rendering.heat_map import matrix_parts
 from smomtrack._rendering.report_html import write_html
@@ -33,7 +35,7 @@ from smomtrack._summaries import counting, timeline
 from smomtrack._tracking import decisions
 from smomtrack._tracking import index as index_module
 from smomtrack._tracking import intake as intake_module
-from smomtrack._tracking.columns import Columns
+from smomtrack._tracking.columns import Columns, Texts
 from smomtrack._tracking.intake import Intake
 from smomtrack.exceptions import InvalidDataError
 from smomtrack.results import Change, ImportResult
@@ -331,6 +333,72 @@ class TestIndexWithNumpy:
             summarize(by_numpy, "state", as_of="2025-01-01").rows
             == summarize(by_python, "state", as_of="2025-01-01").rows
         )
+
+
+class _Piece:
+    """Texts a columnar reader has not made into strings (counts how often it is asked)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.asked = 0
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def to_pylist(self) -> list[str]:
+        self.asked += 1
+        return list(self.texts)
+
+
+class TestPendingTexts:
+    def test_strings_then_pending_then_strings_keep_their_order(self) -> None:
+        piece = _Piece(["c", "d"])
+        texts = Texts(["a", "b"])
+        texts.add_pending(piece)
+        assert len(texts) == 4
+        assert piece.asked == 0
+        texts.extend(["e"])  # strings after pending texts: those become strings first
+        assert piece.asked == 1
+        assert list(texts) == ["a", "b", "c", "d", "e"]
+        assert texts[1:3] == ["b", "c"]
+
+    def test_pending_texts_stay_pending_from_column_to_column(self) -> None:
+        first, second = _Piece(["b"]), _Piece(["c", "d"])
+        batch = Texts()
+        batch.add_pending(first)
+        batch.add_pending(second)
+        log = Texts(["a"])
+        log.extend(batch)
+        assert (first.asked, second.asked, len(log)) == (0, 0, 4)
+        more = Texts(["e"])
+        more.add_pending(_Piece(["f"]))
+        log.extend(more)  # its strings go after the pending ones: they become strings
+        assert (first.asked, second.asked) == (1, 1)
+        assert log == ["a", "b", "c", "d", "e", "f"]
+        assert log[5] == "f"
+        assert log == Texts(["a", "b", "c", "d", "e", "f"])
+        assert log != "abcdef"
+        assert repr(Texts(["x"])) == "Texts(['x'])"
+        log.append("g")
+        assert log.parts() == (["a", "b", "c", "d", "e", "f", "g"], [])
+
+    def test_a_summary_leaves_pyarrow_texts_pending(self, tmp_path: Path) -> None:
+        """Read by pyarrow, texts of their own become strings when a response is asked for."""
+        source = synthetic(states=12, rounds=["2021-06-30", "2022-06-30"], seed=2)
+        path = tmp_path / "own.csv"
+        rows = [
+            f"{r.state},{r.recommendation},{r.status.value},{r.as_of},Mesure {n},Note {n}"
+            for n, r in enumerate(source.responses())
+        ]
+        path.write_text("state,recommendation,status,as_of,measures,notes\n" + "\n".join(rows))
+        read = read_csv(path, engine="pyarrow", catalogue=source.catalogue)
+        tracker = Tracker(source.catalogue, source.population)
+        tracker.add_many(read)
+        summarize(tracker, "state", as_of="2023-01-01")
+        assert tracker.log.measures.parts()[1]  # still pyarrow's
+        assert [r.measures for r in tracker.responses()][:2] == ["Mesure 0", "Mesure 1"]
+        assert not tracker.log.measures.parts()[1]
+        assert tracker.log.notes == [f"Note {n}" for n in range(len(rows))]
 
 
 class TestHeatMapDrawings:

@@ -41,7 +41,7 @@ from smomtrack._rendering.heat_map import HeatRows, heat_rows, matrix_parts
 from smomtrack._rendering.writers import WRITERS, Writer
 from smomtrack._summaries.counting import PairGroups, counts
 from smomtrack._summaries.scope import Filters
-from smomtrack._tracking.columns import Columns
+from smomtrack._tracking.columns import Columns, Texts
 from smomtrack._tracking.intake import FieldError, Intake
 from smomtrack._tracking.stores import ResponseStore
 
@@ -65,6 +65,7 @@ __all__ = [
     "ReadFields",
     "ResponseStore",
     "Table",
+    "Texts",
     "TopicTrial",
     "Writer",
     "counts",

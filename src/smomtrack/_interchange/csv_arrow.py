@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from smomtrack._interchange.rows import ReadOptions, Window, read_table
+from smomtrack._tracking.columns import Texts
 from smomtrack._tracking.imports import ImportResult
 from smomtrack._tracking.intake import Intake
 from smomtrack._vocabulary.characters import text_problem
@@ -138,11 +139,16 @@ class _Window:
         spread = self._np.asarray(codes, dtype=self._np.dtype(typecode))[places]
         return array(typecode, spread.tobytes())
 
-    def texts(self, index: int, share: Callable[[list[str]], list[str]]) -> list[str] | None:
+    def texts(self, index: int, share: Callable[[list[str]], list[str]]) -> Sequence[str] | None:
         column = self._columns[index]
         sample = column.slice(0, 64)
         if len(sample.unique()) * 4 > len(sample):  # texts of their own: looked at in bytes
-            return None if any(map(self._looked_at, column.chunks)) else column.to_pylist()
+            if any(map(self._looked_at, column.chunks)):
+                return None
+            pending = Texts()  # strings only when one is asked for (a summary never asks)
+            for piece in column.chunks:
+                pending.add_pending(piece)
+            return pending
         values, places = self.distinct(index)  # a few texts repeated: each looked at once
         if any(_needs_look(value) for value in values):
             return None

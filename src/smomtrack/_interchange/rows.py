@@ -392,8 +392,8 @@ class Window(Protocol):
         An ``array`` of *typecode*, or a list where it is ``None`` (codes that are objects).
         """
 
-    def texts(self, index: int, share: Callable[[list[str]], list[str]]) -> list[str] | None:
-        """The cells of column *index* as strings, or ``None`` if one must be looked at.
+    def texts(self, index: int, share: Callable[[list[str]], list[str]]) -> Sequence[str] | None:
+        """The cells of column *index* as texts, or ``None`` if one must be looked at.
 
         Looked at on its own, row by row: a text holding a character refused, a formula
         guard (``'=``, ``''`` …), or beginning as a formula (``=``): anything the row
@@ -550,7 +550,7 @@ class _Reading:
         """
         if any(window.filled(index) for index in self.unnamed):
             return False
-        texts: dict[str, list[str]] = {}
+        texts: dict[str, Sequence[str]] = {}
         for column in _PLAIN_TEXTS:
             if column in self.positions:
                 found = window.texts(self.positions[column], self.intake.shared)

@@ -4,10 +4,11 @@ A million responses are kept as a handful of machine-integer arrays (about 25 by
 response) instead of a million objects. Each coded column holds codes into a list of the
 values it stands for (``states``, ``keys``) or into a fixed vocabulary (:data:`STATUSES`,
 :data:`REPORTERS`); dates are proleptic Gregorian ordinals and recording times
-microseconds since 1970 (UTC), as in the SQLite store. The free texts (measures, evidence,
-responsible, source, notes) are one list of strings each, one entry a response: a text
-written on every row of a file is one string shared by those rows, a text of its own is
-kept as it is, with nothing to look up, intern or re-code.
+microseconds since 1970 (UTC), as in the SQLite store. The free texts (measures,
+responsible, source, notes) are a :class:`Texts` column each, one entry a response, and
+evidence a list of tuples: a text written on every row of a file is one string shared by
+those rows, a text of its own is kept as it is, with nothing to look up, intern or re-code;
+texts pyarrow read stay pyarrow's until one is asked for.
 
 A :class:`Columns` is both the batch that a reader hands to a tracker and the tracker's own
 log. :class:`~smomtrack._records.responses.Response` objects are made only when asked for.
@@ -22,13 +23,24 @@ import gc
 import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, overload
 
 from smomtrack._extras import optional
 from smomtrack._records.responses import Response
 from smomtrack._vocabulary.statuses import Status
 from smomtrack._vocabulary.vocabularies import Reporter
 
-__all__ = ["NO_DETAILS", "REPORTERS", "STATUSES", "TEXTS", "Columns", "Details", "paused_gc"]
+__all__ = [
+    "NO_DETAILS",
+    "REPORTERS",
+    "STATUSES",
+    "TEXTS",
+    "Columns",
+    "Details",
+    "Pending",
+    "Texts",
+    "paused_gc",
+]
 
 STATUSES: tuple[Status, ...] = tuple(Status)
 """The status of code *n* is ``STATUSES[n]``."""
@@ -82,6 +94,96 @@ def day_of(ordinal: int) -> dt.date:
     return day
 
 
+class Pending(Protocol):
+    """Free texts a columnar reader has read but not made into strings (a pyarrow array)."""
+
+    def __len__(self) -> int: ...
+
+    def to_pylist(self) -> list[str]:
+        """The texts as strings."""
+        ...
+
+
+class Texts(Sequence[str]):
+    """A column of free texts: strings, then texts a columnar reader has not made into strings.
+
+    A million texts of their own, read by pyarrow, stay pyarrow's until one is asked for (a
+    summary never asks): then all become strings at once. Otherwise a list of strings.
+
+    >>> texts = Texts(["a"])
+    >>> texts.extend(["b", "c"])
+    >>> len(texts), texts[1], texts == ["a", "b", "c"]
+    (3, 'b', True)
+    """
+
+    __slots__ = ("_items", "_pending", "_waiting")
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        self._items: list[str] = list(items)
+        self._pending: list[Pending] = []
+        self._waiting = 0
+
+    def _strings(self) -> list[str]:
+        """Every text as a string (the pending ones made into strings now, once)."""
+        if self._pending:
+            for piece in self._pending:
+                self._items.extend(piece.to_pylist())
+            self._pending.clear()
+            self._waiting = 0
+        return self._items
+
+    def add_pending(self, piece: Pending) -> None:
+        """Append texts to be made into strings when one is asked for."""
+        self._pending.append(piece)
+        self._waiting += len(piece)
+
+    def parts(self) -> tuple[list[str], list[Pending]]:
+        """The texts that are strings, then those still pending (not copies)."""
+        return self._items, self._pending
+
+    def append(self, value: str) -> None:
+        """Append one text."""
+        self._strings().append(value)
+
+    def extend(self, values: Iterable[str]) -> None:
+        """Append *values* (another column's pending texts stay pending)."""
+        if isinstance(values, Texts):
+            items, pending = values.parts()
+            if items:
+                self._strings().extend(items)
+            for piece in pending:
+                self.add_pending(piece)
+            return
+        self._strings().extend(values)
+
+    def __len__(self) -> int:
+        return len(self._items) + self._waiting
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return self._strings()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._strings())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Texts):
+            return self._strings() == other._strings()
+        if isinstance(other, list):
+            return self._strings() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Texts({self._strings()!r})"
+
+
 class Columns:
     """Responses as parallel columns: codes, day numbers and free texts.
 
@@ -89,7 +191,8 @@ class Columns:
         state, key, status, reporter, correction: Codes (``array``), one per response.
         as_of, due: Day numbers (``due`` is :data:`NO_DUE` where there is none).
         stamp: Recording times, in microseconds since 1970-01-01 UTC.
-        measures, responsible, source, notes: The free texts, one string per response.
+        measures, responsible, source, notes: The free texts, one per response
+            (:class:`Texts`: a sequence of strings).
         evidence: The evidence items, one tuple of strings per response.
         states, keys: What the codes of ``state`` and ``key`` stand for.
     """
@@ -107,11 +210,11 @@ class Columns:
         self.reporter = array("B")
         self.correction = array("B")
         self.stamp = array("q")
-        self.measures: list[str] = []
+        self.measures = Texts()
         self.evidence: list[tuple[str, ...]] = []
-        self.responsible: list[str] = []
-        self.source: list[str] = []
-        self.notes: list[str] = []
+        self.responsible = Texts()
+        self.source = Texts()
+        self.notes = Texts()
 
     # -- shared values ------------------------------------------------------------
 

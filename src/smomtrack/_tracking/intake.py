@@ -418,7 +418,7 @@ class Intake:
         into: Columns,
         count: int,
         coded: Mapping[str, Sequence[Any]],
-        texts: Mapping[str, list[str]],
+        texts: Mapping[str, Sequence[str]],
     ) -> None:
         """Append *count* rows a columnar reader has read: no value of theirs is refused.
 
