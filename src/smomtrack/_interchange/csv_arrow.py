@@ -3,8 +3,9 @@
 The standard library's reader is the reference: this one gives the same responses, errors,
 warnings and row numbers, only sooner on large files. pyarrow tokenizes the rows below the
 header on another thread, a few blocks ahead; the distinct values of each coded column go
-through the intake once, numpy spreads their codes back to the rows, and the free texts
-become strings without a Python step per cell. Whatever needs a look row by row (a refused
+through the intake once, numpy spreads their codes back to the rows, a free text repeated
+from row to row becomes one string, and texts of their own stay pyarrow's until one is asked
+for (:class:`~smomtrack._tracking.columns.Texts`). Whatever needs a look row by row (a refused
 value, a formula, a blank header's cell) is handed to the row reader's own code, a window at
 a time; whatever pyarrow cannot read exactly as the standard library does (rows of another
 width than the header's, bytes that are not UTF-8, a carriage return without its line feed)
