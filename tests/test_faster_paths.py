@@ -8,6 +8,8 @@ each is checked against what the tracker answers pair by pair.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -381,6 +383,23 @@ class TestPendingTexts:
         assert repr(Texts(["x"])) == "Texts(['x'])"
         log.append("g")
         assert log.parts() == (["a", "b", "c", "d", "e", "f", "g"], [])
+
+    def test_two_threads_asking_at_once_make_the_texts_once(self) -> None:
+        class Slow(_Piece):
+            def to_pylist(self) -> list[str]:
+                time.sleep(0.05)
+                return super().to_pylist()
+
+        piece = Slow(["a", "b"])
+        texts = Texts()
+        texts.add_pending(piece)
+        lengths: list[int] = []
+        threads = [threading.Thread(target=lambda: lengths.append(len(list(texts)))) for _ in "ab"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert (lengths, piece.asked, len(texts)) == ([2, 2], 1, 2)
 
     def test_a_summary_leaves_pyarrow_texts_pending(self, tmp_path: Path) -> None:
         """Read by pyarrow, texts of their own become strings when a response is asked for."""

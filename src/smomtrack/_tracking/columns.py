@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import gc
 import operator
+import threading
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, overload
@@ -104,6 +105,10 @@ class Pending(Protocol):
         ...
 
 
+_MAKING = threading.Lock()
+"""Held while pending texts are made into strings."""
+
+
 class Texts(Sequence[str]):
     """A column of free texts: strings, then texts a columnar reader has not made into strings.
 
@@ -124,12 +129,16 @@ class Texts(Sequence[str]):
         self._waiting = 0
 
     def _strings(self) -> list[str]:
-        """Every text as a string (the pending ones made into strings now, once)."""
+        """Every text as a string (the pending ones made into strings now, once).
+
+        Two threads reading the same column at once make its texts once (a lock).
+        """
         if self._pending:
-            for piece in self._pending:
-                self._items.extend(piece.to_pylist())
-            self._pending.clear()
-            self._waiting = 0
+            with _MAKING:
+                for piece in self._pending:
+                    self._items.extend(piece.to_pylist())
+                self._pending.clear()
+                self._waiting = 0
         return self._items
 
     def add_pending(self, piece: Pending) -> None:
