@@ -112,9 +112,6 @@ _FORMULA = ("=", "＝")
 _TEXTS = ("measures", "evidence", "responsible", "source", "notes")
 """The free-text columns, where the text of a formula would be taken as it is."""
 
-_PLAIN_TEXTS = TEXT_FIELDS
-"""The free-text columns read as texts (evidence is read as a coded column: its items)."""
-
 _ANSWERS = ("status", "measures", "evidence", "responsible", "due", "reporter", "source", "notes")
 """The columns whose content makes a row an answer (a date alone is not one)."""
 
@@ -551,7 +548,7 @@ class _Reading:
         if any(window.filled(index) for index in self.unnamed):
             return False
         texts: dict[str, Sequence[str]] = {}
-        for column in _PLAIN_TEXTS:
+        for column in TEXT_FIELDS:  # evidence is read as a coded column: its items
             if column in self.positions:
                 found = window.texts(self.positions[column], self.intake.shared)
                 if found is None:
